@@ -1,0 +1,38 @@
+#pragma once
+// Typed errors of the geometry and data-access toolkit. Each carries what
+// failed and, where known, the native library's own message.
+#include <stdexcept>
+#include <string>
+
+namespace geo {
+
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A GDAL/OGR call failed (open, read, write); what() holds CPLGetLastErrorMsg().
+struct GdalError : Error {
+  using Error::Error;
+};
+
+// A GEOS operation failed; what() holds the context's last message.
+struct GeosError : Error {
+  using Error::Error;
+};
+
+// A PROJ call failed; what() holds proj_context_errno_string().
+struct ProjError : Error {
+  using Error::Error;
+};
+
+// A SQLite/SpatiaLite call failed; what() holds sqlite3_errmsg() at the call site.
+struct SqliteError : Error {
+  using Error::Error;
+};
+
+// Input that cannot be a valid geometry (bad WKB/WKT, coordinates out of range).
+struct GeometryError : Error {
+  using Error::Error;
+};
+
+}  // namespace geo

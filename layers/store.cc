@@ -1,0 +1,242 @@
+#include "layers/store.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "geo/error.h"
+#include "geo/sqlite_db.h"
+#include "layers/errors.h"
+
+namespace layers {
+
+namespace {
+constexpr int kSchemaVersion = 1;
+
+const char* kSchema = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE divisions(code TEXT PRIMARY KEY, name TEXT NOT NULL, in_force TEXT NOT NULL);
+CREATE TABLE units(
+  division TEXT NOT NULL REFERENCES divisions(code),
+  level TEXT NOT NULL CHECK(level IN ('region','province','commune')),
+  code TEXT NOT NULL, name TEXT NOT NULL, parent_code TEXT, former_code TEXT,
+  population INTEGER NOT NULL, area_km2 REAL NOT NULL,
+  PRIMARY KEY(division, code));
+SELECT AddGeometryColumn('units', 'geom', 4326, 'MULTIPOLYGON', 'XY');
+SELECT CreateSpatialIndex('units', 'geom');
+CREATE TABLE initiatives(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, institution TEXT, institution_type TEXT,
+  area TEXT, thematic_field TEXT, scope TEXT, rurality TEXT, contest TEXT, year INTEGER,
+  stage TEXT, award TEXT, field_visit INTEGER, region_recorded TEXT, region_recorded_code TEXT,
+  footprint_kind TEXT NOT NULL, footprint_division TEXT NOT NULL, footprint_codes TEXT,
+  footprint_names TEXT, footprint_level TEXT, footprint_basis TEXT, attributes TEXT NOT NULL);
+SELECT AddGeometryColumn('initiatives', 'geom', 4326, 'GEOMETRY', 'XY');
+CREATE TABLE initiative_units(
+  initiative_id TEXT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+  division TEXT NOT NULL, level TEXT NOT NULL, code TEXT NOT NULL,
+  whole INTEGER NOT NULL, basis TEXT NOT NULL,
+  PRIMARY KEY(initiative_id, division, code));
+CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
+)SQL";
+
+std::string join_list(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size() && !s.empty()) {
+    const std::size_t end = s.find(';', start);
+    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+void bump_generation(geo::Database& db) {
+  db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
+}
+}  // namespace
+
+struct Store::Impl {
+  Impl(const std::string& path, geo::Database::Mode mode) : db(path, mode) {}
+  geo::Database db;
+};
+
+bool Store::exists(const std::string& path) { return std::filesystem::exists(path); }
+
+Store::Store(const std::string& path, bool writable) {
+  if (!exists(path)) throw DataError("store '" + path + "' does not exist");
+  impl_ = std::make_unique<Impl>(path, writable ? geo::Database::Mode::read_write_create : geo::Database::Mode::read_only);
+  auto st = impl_->db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!st.step() || st.text(0) != std::to_string(kSchemaVersion))
+    throw DataError("store '" + path + "' has another schema version; rebuild it");
+  impl_->db.exec("PRAGMA foreign_keys = ON");
+}
+
+Store::Store(const std::string& path, Created) {
+  impl_ = std::make_unique<Impl>(path, geo::Database::Mode::read_write_create);
+  geo::Database& db = impl_->db;
+  geo::Transaction tx(db);
+  db.exec("SELECT InitSpatialMetadata(0)");
+  db.exec(kSchema);
+  auto meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
+  meta.bind(1, std::string_view("schema_version")).bind(2, std::to_string(kSchemaVersion));
+  meta.run();
+  meta.bind(1, std::string_view("generation")).bind(2, std::string_view("0"));
+  meta.run();
+  db.exec("INSERT INTO divisions VALUES('2018', 'División político-administrativa 2018 (16 regiones)', '2018-09-06/..'),"
+          "('2007', 'División político-administrativa 2007 (15 regiones)', '2007-10-01/2018-09-05')");
+  tx.commit();
+}
+
+std::unique_ptr<Store> Store::create(const std::string& path) {
+  if (exists(path)) throw DataError("store '" + path + "' already exists");
+  return std::make_unique<Store>(path, Created{});
+}
+
+void Store::insert_units(const std::vector<UnitRecord>& units) {
+  geo::Database& db = impl_->db;
+  geo::Transaction tx(db);
+  auto ins = db.prepare(
+      "INSERT INTO units(division, level, code, name, parent_code, former_code, population, area_km2, geom) "
+      "VALUES(?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326))");
+  for (const UnitRecord& r : units) {
+    ins.bind(1, division_name(r.division)).bind(2, level_name(r.unit.level)).bind(3, r.unit.code);
+    ins.bind(4, r.unit.name).bind(5, r.unit.parent_code).bind(6, r.former_code);
+    ins.bind(7, r.unit.population).bind(8, r.unit.area_km2);
+    if (r.geometry) ins.bind_blob(9, r.geometry->to_wkb()); else ins.bind_null(9);
+    ins.run();
+  }
+  bump_generation(db);
+  tx.commit();
+}
+
+Store::~Store() = default;
+
+std::int64_t Store::generation() {
+  auto st = impl_->db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'");
+  return st.step() ? st.integer(0) : 0;
+}
+
+std::vector<UnitRecord> Store::load_units() {
+  auto st = impl_->db.prepare(
+      "SELECT division, level, code, name, parent_code, former_code, population, area_km2, AsBinary(geom) "
+      "FROM units ORDER BY division, code");
+  std::vector<UnitRecord> out;
+  while (st.step()) {
+    UnitRecord r;
+    r.division = *parse_division(st.text(0));
+    r.unit.level = *parse_level(st.text(1));
+    r.unit.code = st.text(2);
+    r.unit.name = st.text(3);
+    r.unit.parent_code = st.text(4);
+    r.former_code = st.text(5);
+    r.unit.population = st.integer(6);
+    r.unit.area_km2 = st.real(7);
+    if (!st.is_null(8)) r.geometry = std::make_shared<const geo::Geometry>(geo::Geometry::from_wkb(st.blob(8)));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<StoredInitiative> Store::load_initiatives() {
+  auto st = impl_->db.prepare(
+      "SELECT id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
+      "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
+      "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom) "
+      "FROM initiatives ORDER BY id");
+  std::vector<StoredInitiative> out;
+  std::unordered_map<std::string, std::size_t> index;
+  while (st.step()) {
+    StoredInitiative s;
+    Initiative& i = s.initiative;
+    i.id = st.text(0);
+    i.name = st.text(1);
+    i.institution = st.text(2);
+    i.institution_type = st.text(3);
+    i.area = st.text(4);
+    i.thematic_field = st.text(5);
+    i.scope = st.text(6);
+    i.rurality = st.text(7);
+    i.contest = st.text(8);
+    if (!st.is_null(9)) i.year = static_cast<int>(st.integer(9));
+    i.stage = st.text(10);
+    i.award = st.text(11);
+    if (!st.is_null(12)) i.field_visit = st.integer(12) != 0;
+    i.region_recorded = st.text(13);
+    s.region_recorded_code = st.text(14);
+    const std::string kind = st.text(15);
+    for (FootprintKind k : {FootprintKind::codes, FootprintKind::names, FootprintKind::points, FootprintKind::polygons})
+      if (kind == footprint_kind_name(k)) i.footprint.kind = k;
+    i.footprint.division = parse_division(st.text(16)).value_or(Division::d2018);
+    i.footprint.codes = split_list(st.text(17));
+    i.footprint.names = split_list(st.text(18));
+    i.footprint.names_level = parse_level(st.text(19));
+    i.footprint.basis_note = st.text(20);
+    for (const auto& kv : nlohmann::json::parse(st.text(21))) i.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
+    if (!st.is_null(22)) i.footprint.geometry = geo::Geometry::from_wkb(st.blob(22));
+    index[i.id] = out.size();
+    out.push_back(std::move(s));
+  }
+  auto us = impl_->db.prepare(
+      "SELECT initiative_id, division, level, code, whole, basis FROM initiative_units "
+      "ORDER BY initiative_id, division DESC, CASE level WHEN 'commune' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, code");
+  while (us.step()) {
+    auto it = index.find(us.text(0));
+    if (it == index.end()) continue;
+    out[it->second].units.push_back(
+        {*parse_division(us.text(1)), *parse_level(us.text(2)), us.text(3), us.integer(4) != 0, us.text(5)});
+  }
+  return out;
+}
+
+void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives) {
+  geo::Database& db = impl_->db;
+  geo::Transaction tx(db);
+  auto exists = db.prepare("SELECT 1 FROM initiatives WHERE id = ?");
+  auto ins = db.prepare(
+      "INSERT INTO initiatives(id, name, institution, institution_type, area, thematic_field, scope, rurality, "
+      "contest, year, stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, "
+      "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326))");
+  auto unit = db.prepare(
+      "INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) VALUES(?,?,?,?,?,?)");
+  for (const StoredInitiative& s : initiatives) {
+    const Initiative& i = s.initiative;
+    exists.bind(1, i.id);
+    const bool dup = exists.step();
+    exists.reset();
+    if (dup) throw ImportError(i.id, "an initiative with this id is already in the store");
+    nlohmann::json attrs = nlohmann::json::array();
+    for (const auto& [k, v] : i.attributes) attrs.push_back({k, v});
+    ins.bind(1, i.id).bind(2, i.name).bind(3, i.institution).bind(4, i.institution_type).bind(5, i.area);
+    ins.bind(6, i.thematic_field).bind(7, i.scope).bind(8, i.rurality).bind(9, i.contest);
+    if (i.year) ins.bind(10, static_cast<std::int64_t>(*i.year)); else ins.bind_null(10);
+    ins.bind(11, i.stage).bind(12, i.award);
+    if (i.field_visit) ins.bind(13, static_cast<std::int64_t>(*i.field_visit)); else ins.bind_null(13);
+    ins.bind(14, i.region_recorded).bind(15, s.region_recorded_code);
+    ins.bind(16, footprint_kind_name(i.footprint.kind)).bind(17, division_name(i.footprint.division));
+    ins.bind(18, join_list(i.footprint.codes)).bind(19, join_list(i.footprint.names));
+    if (i.footprint.names_level) ins.bind(20, level_name(*i.footprint.names_level)); else ins.bind_null(20);
+    ins.bind(21, i.footprint.basis_note).bind(22, attrs.dump());
+    if (i.footprint.geometry) ins.bind_blob(23, i.footprint.geometry.to_wkb()); else ins.bind_null(23);
+    try {
+      ins.run();
+    } catch (const geo::SqliteError& e) {
+      throw ImportError(i.id, std::string("store rejected the record: ") + e.what());
+    }
+    for (const JoinedUnit& u : s.units) {
+      unit.bind(1, i.id).bind(2, division_name(u.division)).bind(3, level_name(u.level)).bind(4, u.code);
+      unit.bind(5, static_cast<std::int64_t>(u.whole)).bind(6, u.basis);
+      unit.run();
+    }
+  }
+  bump_generation(db);
+  tx.commit();
+}
+
+}  // namespace layers
