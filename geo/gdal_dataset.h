@@ -57,7 +57,7 @@ class Layer {
   long long feature_count(bool force = true) const;
   std::vector<std::string> field_names() const;
   bool has_geometry() const;
-  // True if the layer's CRS is not EPSG:4326/CRS84 lon/lat (callers transform).
+  // The layer CRS as WKT, if it has one.
   std::optional<std::string> crs_wkt() const;
   void reset_reading();
   Feature next();  // empty Feature at the end

@@ -26,7 +26,7 @@ struct GazetteerEntry {
 class Gazetteer {
  public:
   struct Match {
-    const GazetteerEntry* entry = nullptr;  // points into entries()
+    const GazetteerEntry* entry = nullptr;  // into entries() of the Gazetteer that returned it
     std::string matched_name;               // the official name or alias that matched
     bool via_alias = false;
   };
