@@ -20,6 +20,7 @@ std::vector<StoredInitiative> join_records(const Joiner& joiner, const Gazetteer
     StoredInitiative s;
     JoinResult j = joiner.join(r.initiative.footprint, r.label);
     s.units = std::move(j.units);
+    s.footprint_scale = j.scale;
     for (auto& n : r.notes) notes.push_back(std::move(n));
     for (auto& n : j.notes) notes.push_back(r.label + ": " + n);
     // The recorded region names the seed's era: resolve it in 2007, then 2018.

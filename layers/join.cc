@@ -29,7 +29,7 @@ bool in_chile_extent(double lon, double lat) {
 }
 
 void Joiner::add_unit(std::vector<CommuneHit>& out, Division d, const Unit& u, const std::string& basis) const {
-  for (const Unit* c : catalog_.communes_of(d, u)) out.push_back({c, basis});
+  for (const Unit* c : catalog_.communes_of(d, u)) out.push_back({c, basis, u.level});
 }
 
 void Joiner::from_codes(const Footprint& f, const std::string& label, std::vector<CommuneHit>& out) const {
@@ -80,7 +80,7 @@ void Joiner::from_points(const Footprint& f, const std::string& label, std::vect
     if (m.basis == PointBasis::nearest)
       notes.push_back(std::string("point ") + where + " snapped to commune " + m.commune->code + " at " +
                       std::to_string(static_cast<int>(m.distance_m)) + " m");
-    out.push_back({m.commune, std::string(point_basis_name(m.basis))});
+    out.push_back({m.commune, std::string(point_basis_name(m.basis)), Level::commune});
   }
 }
 
@@ -92,7 +92,7 @@ void Joiner::from_polygons(const Footprint& f, const std::string& label, std::ve
   bool any = false;
   for (const auto& o : catalog_.overlapping_communes(f.geometry)) {
     if (o.share_of_query < options_.min_overlap_share && o.share_of_polygon < options_.min_overlap_share) continue;
-    out.push_back({catalog_.commune_by_index(o.id), "polygon_overlap"});
+    out.push_back({catalog_.commune_by_index(o.id), "polygon_overlap", Level::commune});
     any = true;
   }
   if (!any) throw ImportError(label, "polygon overlaps no commune");
@@ -134,6 +134,8 @@ JoinResult Joiner::join(const Footprint& f, const std::string& label) const {
   }
   JoinResult r = roll_up(hits);
   r.notes = std::move(notes);
+  for (const auto& h : hits)
+    if (!r.scale || h.scale < *r.scale) r.scale = h.scale;  // region < province < commune
   return r;
 }
 

@@ -20,6 +20,10 @@ struct JoinOptions {
 struct JoinResult {
   std::vector<JoinedUnit> units;  // every division and level, ordered
   std::vector<std::string> notes; // repairs and snaps worth telling the user
+  // The coarsest level the footprint names (a region code -> region; points
+  // and polygons -> commune); empty for an unknown footprint. Coverage uses
+  // it to tell "acts in this unit" from "acts on a whole enclosing unit".
+  std::optional<Level> scale;
 };
 
 class Joiner {
@@ -36,6 +40,7 @@ class Joiner {
   struct CommuneHit {
     const Unit* commune;
     std::string basis;
+    Level scale = Level::commune;  // level of the footprint element that reached it
   };
   void from_codes(const Footprint& f, const std::string& label, std::vector<CommuneHit>& out) const;
   void from_names(const Footprint& f, const std::string& label, std::vector<CommuneHit>& out) const;

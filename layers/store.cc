@@ -28,7 +28,8 @@ CREATE TABLE initiatives(
   area TEXT, thematic_field TEXT, scope TEXT, rurality TEXT, contest TEXT, year INTEGER,
   stage TEXT, award TEXT, field_visit INTEGER, region_recorded TEXT, region_recorded_code TEXT,
   footprint_kind TEXT NOT NULL, footprint_division TEXT NOT NULL, footprint_codes TEXT,
-  footprint_names TEXT, footprint_level TEXT, footprint_basis TEXT, attributes TEXT NOT NULL);
+  footprint_names TEXT, footprint_level TEXT, footprint_scale TEXT, footprint_basis TEXT,
+  attributes TEXT NOT NULL);
 SELECT AddGeometryColumn('initiatives', 'geom', 4326, 'GEOMETRY', 'XY');
 CREATE TABLE initiative_units(
   initiative_id TEXT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
@@ -147,7 +148,8 @@ std::vector<StoredInitiative> Store::load_initiatives() {
   auto st = impl_->db.prepare(
       "SELECT id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
       "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
-      "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom) "
+      "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom), "
+      "footprint_scale "
       "FROM initiatives ORDER BY id");
   std::vector<StoredInitiative> out;
   std::unordered_map<std::string, std::size_t> index;
@@ -179,6 +181,7 @@ std::vector<StoredInitiative> Store::load_initiatives() {
     i.footprint.basis_note = st.text(20);
     for (const auto& kv : nlohmann::json::parse(st.text(21))) i.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
     if (!st.is_null(22)) i.footprint.geometry = geo::Geometry::from_wkb(st.blob(22));
+    s.footprint_scale = parse_level(st.text(23));
     index[i.id] = out.size();
     out.push_back(std::move(s));
   }
@@ -201,8 +204,8 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives)
   auto ins = db.prepare(
       "INSERT INTO initiatives(id, name, institution, institution_type, area, thematic_field, scope, rurality, "
       "contest, year, stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, "
-      "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326))");
+      "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom, "
+      "footprint_scale) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?)");
   auto unit = db.prepare(
       "INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) VALUES(?,?,?,?,?,?)");
   for (const StoredInitiative& s : initiatives) {
@@ -224,6 +227,7 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives)
     if (i.footprint.names_level) ins.bind(20, level_name(*i.footprint.names_level)); else ins.bind_null(20);
     ins.bind(21, i.footprint.basis_note).bind(22, attrs.dump());
     if (i.footprint.geometry) ins.bind_blob(23, i.footprint.geometry.to_wkb()); else ins.bind_null(23);
+    if (s.footprint_scale) ins.bind(24, level_name(*s.footprint_scale)); else ins.bind_null(24);
     try {
       ins.run();
     } catch (const geo::SqliteError& e) {

@@ -18,6 +18,7 @@ struct StoredInitiative {
   Initiative initiative;
   std::string region_recorded_code;  // the recorded region resolved in the 2007 division
   std::vector<JoinedUnit> units;
+  std::optional<Level> footprint_scale;  // see JoinResult::scale
 };
 
 // Progress of long work: (done, total, what).

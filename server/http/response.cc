@@ -1,0 +1,35 @@
+#include "server/http/response.h"
+
+#include <algorithm>
+
+#include "server/http/text.h"
+
+namespace server::http {
+
+Response json(int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+Response empty(int status) {
+  Response response;
+  response.status = status;
+  response.content_type.clear();
+  return response;
+}
+
+std::optional<std::string> find_header(const Response& response, std::string_view name) {
+  for (const auto& [field, value] : response.headers) {
+    if (iequals(field, name)) return value;
+  }
+  return std::nullopt;
+}
+
+void set_header(Response& response, std::string name, std::string value) {
+  std::erase_if(response.headers, [&](const auto& field) { return iequals(field.first, name); });
+  response.headers.emplace_back(std::move(name), std::move(value));
+}
+
+}  // namespace server::http

@@ -1,0 +1,166 @@
+#include "server/http/router.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <stdexcept>
+
+#include "server/http/cors.h"
+#include "server/http/errors.h"
+#include "server/http/url.h"
+
+namespace server::http {
+namespace {
+
+using Params = std::map<std::string, std::string>;
+
+bool is_param_name(std::string_view name) {
+  return !name.empty() && std::ranges::all_of(name, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool is_method(std::string_view method) {
+  return !method.empty() && std::ranges::all_of(method, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+[[noreturn]] void bad_pattern(std::string_view pattern, const std::string& why) {
+  throw std::invalid_argument("route pattern '" + std::string(pattern) + "': " + why);
+}
+
+// "GET, HEAD, POST, OPTIONS": a stable, conventional order for Allow.
+std::string allow_value(const std::set<std::string>& methods) {
+  static constexpr std::array<std::string_view, 7> kOrder = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  std::set<std::string> all = methods;
+  if (all.contains("GET")) all.insert("HEAD");
+  all.insert("OPTIONS");
+  std::vector<std::string> ordered(all.begin(), all.end());
+  const auto position = [](const std::string& m) { return std::ranges::find(kOrder, m) - kOrder.begin(); };
+  std::ranges::stable_sort(ordered, {}, position);
+  std::string value;
+  for (const auto& m : ordered) value += (value.empty() ? "" : ", ") + m;
+  return value;
+}
+
+}  // namespace
+
+void Router::add(std::string method, std::string_view pattern, Handler handler) {
+  if (!is_method(method)) throw std::invalid_argument("route method '" + method + "' is not an upper-case token");
+  if (!handler) throw std::invalid_argument("route " + method + " " + std::string(pattern) + " has no handler");
+  if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
+
+  Route route;
+  std::set<std::string> names;
+  std::string_view rest = pattern.substr(1);
+  for (;;) {
+    const auto slash = rest.find('/');
+    const std::string_view text = rest.substr(0, slash);
+    Segment segment;
+    if (!text.empty() && text.front() == '{') {
+      const auto close = text.find('}');
+      if (close == std::string_view::npos) bad_pattern(pattern, "unclosed '{'");
+      segment.param = std::string(text.substr(1, close - 1));
+      segment.literal = std::string(text.substr(close + 1));
+      if (!is_param_name(segment.param)) bad_pattern(pattern, "parameter names are letters, digits and '_'");
+      if (!names.insert(segment.param).second) bad_pattern(pattern, "parameter {" + segment.param + "} repeats");
+    } else {
+      segment.literal = std::string(text);
+    }
+    if (segment.literal.find_first_of("{}") != std::string::npos) {
+      bad_pattern(pattern, "a segment is a literal or {name} with an optional literal suffix");
+    }
+    route.rank.push_back(segment.param.empty() ? 0 : segment.literal.empty() ? 2 : 1);
+    route.segments.push_back(std::move(segment));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+
+  // Two patterns of the same shape (differing only in parameter names)
+  // would both match; one method on them would be ambiguous.
+  const auto same_shape = [&](const Route& other) {
+    return std::ranges::equal(other.segments, route.segments, [](const Segment& a, const Segment& b) {
+      return a.param.empty() == b.param.empty() && a.literal == b.literal;
+    });
+  };
+  const auto same_pattern = [&](const Route& other) {
+    return std::ranges::equal(other.segments, route.segments, [](const Segment& a, const Segment& b) {
+      return a.param == b.param && a.literal == b.literal;
+    });
+  };
+  for (const Route& other : routes_) {
+    if (same_shape(other) && other.handlers.contains(method)) {
+      throw std::invalid_argument("route " + method + " " + std::string(pattern) + " is already defined");
+    }
+  }
+  auto existing = std::ranges::find_if(routes_, same_pattern);
+  if (existing == routes_.end()) {
+    routes_.push_back(std::move(route));
+    existing = std::prev(routes_.end());
+  }
+  existing->handlers.emplace(std::move(method), std::move(handler));
+}
+
+Response Router::dispatch(Request request) const {
+  Response response;
+  try {
+    response = route(request);
+  } catch (...) {
+    response = problem_response(std::current_exception());
+  }
+  allow_any_origin(response);
+  return response;
+}
+
+Response Router::route(Request& request) const {
+  const std::vector<std::string> segments = path_segments(request.path);
+
+  const auto match = [&](const Route& route, Params& params) {
+    if (route.segments.size() != segments.size()) return false;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const Segment& pattern = route.segments[i];
+      const std::string& actual = segments[i];
+      if (pattern.param.empty()) {
+        if (actual != pattern.literal) return false;
+        continue;
+      }
+      // A parameter needs at least one character of its own.
+      if (actual.size() <= pattern.literal.size() || !actual.ends_with(pattern.literal)) return false;
+      params[pattern.param] = actual.substr(0, actual.size() - pattern.literal.size());
+    }
+    return true;
+  };
+  const auto handler_for = [&](const Route& route) -> const Handler* {
+    auto it = route.handlers.find(request.method);
+    if (it == route.handlers.end() && request.method == "HEAD") it = route.handlers.find("GET");
+    return it == route.handlers.end() ? nullptr : &it->second;
+  };
+
+  bool path_known = false;
+  std::set<std::string> methods;
+  const Route* best = nullptr;
+  const Handler* best_handler = nullptr;
+  Params best_params;
+  for (const Route& route : routes_) {
+    Params params;
+    if (!match(route, params)) continue;
+    path_known = true;
+    for (const auto& entry : route.handlers) methods.insert(entry.first);
+    const Handler* handler = handler_for(route);
+    if (handler != nullptr && (best == nullptr || route.rank < best->rank)) {
+      best = &route;
+      best_handler = handler;
+      best_params = std::move(params);
+    }
+  }
+
+  if (!path_known) throw NotFound("no resource at " + request.path);
+  if (best_handler != nullptr) {
+    request.path_params = std::move(best_params);
+    return (*best_handler)(request);
+  }
+  const std::string allow = allow_value(methods);
+  if (request.method == "OPTIONS") return preflight(allow);
+  throw MethodNotAllowed("method " + request.method + " is not allowed on " + request.path, allow);
+}
+
+}  // namespace server::http

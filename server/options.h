@@ -1,0 +1,33 @@
+#pragma once
+// Command-line options of the territorio binary. Every option has an
+// environment variable so the same binary runs under systemd or CI.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace server {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Options {
+  std::string command;                  // serve | build | import | join
+  std::vector<std::string> positional;  // SOURCE [OUTPUT]
+  std::string store;                    // --store, TERRITORIO_STORE
+  std::string data_dir;                 // --data, TERRITORIO_DATA
+  std::string address = "127.0.0.1";    // --address, TERRITORIO_ADDRESS
+  int port = 8080;                      // --port, TERRITORIO_PORT
+  int threads = 0;                      // --threads, TERRITORIO_THREADS (0: one per core)
+  std::string public_url;               // --public-url, TERRITORIO_PUBLIC_URL
+  bool force = false;                   // --force (build: replace an existing store)
+  bool help = false;
+  bool version = false;
+};
+
+// Parses argv; throws UsageError with a message naming the bad argument.
+Options parse_options(int argc, const char* const* argv);
+std::string usage();
+
+}  // namespace server
