@@ -5,10 +5,10 @@
 
 namespace server {
 
-http::Router make_router(const layers::Registry& reg) {
+http::Router make_router(layers::RegistryHolder& holder) {
   http::Router router;
-  auto with = [&reg](http::Response (*f)(const http::Request&, const layers::Registry&)) {
-    return [f, &reg](const http::Request& r) { return f(r, reg); };
+  auto with = [&holder](http::Response (*f)(const http::Request&, const layers::Registry&)) {
+    return [f, &holder](const http::Request& r) { return f(r, *holder.current()); };
   };
   router.add("GET", "/healthz", routes::healthz);
   router.add("GET", "/readyz", with(routes::readyz));

@@ -1,11 +1,12 @@
 #pragma once
 // Every route of the server, declared in one place.
-#include "layers/registry.h"
+#include "layers/registry_holder.h"
 #include "server/http/router.h"
 
 namespace server {
 
-// The registry must outlive the router: handlers hold a reference to it.
-http::Router make_router(const layers::Registry& registry);
+// The holder must outlive the router. Each request works on the registry
+// snapshot current when it starts.
+http::Router make_router(layers::RegistryHolder& registry);
 
 }  // namespace server

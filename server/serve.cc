@@ -3,19 +3,20 @@
 #include <csignal>
 #include <cstdio>
 
-#include "layers/registry.h"
+#include "layers/registry_holder.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 
 namespace server {
 
 int serve(const Options& o) {
-  const auto registry = layers::Registry::load(o.store);
+  layers::RegistryHolder holder(o.store);
+  const auto registry = holder.current();
   http::ServerOptions so;
   so.address = o.address;
   so.port = static_cast<std::uint16_t>(o.port);
   so.threads = static_cast<unsigned>(o.threads);
-  http::HttpServer server(make_router(*registry), so);
+  http::HttpServer server(make_router(holder), so);
 
   // Block the stop signals before the workers start so they all inherit the
   // mask, then wait for one on this thread.

@@ -1,0 +1,21 @@
+#pragma once
+// Query parameters of the initiative filter, shared by coverage, tiles,
+// features and statistics: area, thematic_field, award, stage,
+// institution_type, scope, rurality (each repeatable or comma-separated,
+// any of), field_visit (true|false), year (YYYY, YYYY/YYYY, YYYY/.., ../YYYY).
+#include <string_view>
+#include <vector>
+
+#include "layers/initiative_filter.h"
+#include "layers/registry.h"
+#include "server/http/request.h"
+
+namespace server {
+
+// The names parse_filter() reads, for check_known_params lists.
+const std::vector<std::string_view>& filter_param_names();
+// Throws http::BadRequest naming the parameter and listing the allowed
+// values when a value is not known to the vocabulary or the data.
+layers::InitiativeFilter parse_filter(const http::Request& r, const layers::Registry& registry);
+
+}  // namespace server
