@@ -65,22 +65,13 @@ Joined join_geometry(const Catalog& catalog, const geo::Geometry& g) {
   return j;
 }
 
-// Distinct values, in commune order, joined by ';'.
-std::string collect(const std::vector<const Unit*>& units) {
+// Distinct units' codes or names, in commune order, joined by ';'.
+std::string collect(const std::vector<const Unit*>& units, std::string Unit::*field) {
   std::string out;
   std::set<const Unit*> seen;
   for (const Unit* u : units) {
     if (!u || !seen.insert(u).second) continue;
-    out += (out.empty() ? "" : ";") + u->code;
-  }
-  return out;
-}
-std::string collect_names(const std::vector<const Unit*>& units) {
-  std::string out;
-  std::set<const Unit*> seen;
-  for (const Unit* u : units) {
-    if (!u || !seen.insert(u).second) continue;
-    out += (out.empty() ? "" : ";") + u->name;
+    out += (out.empty() ? "" : ";") + u->*field;
   }
   return out;
 }
@@ -132,9 +123,10 @@ BatchJoinReport batch_join(const Catalog& catalog, const std::string& source, co
         p07.push_back(catalog.ancestor(Division::d2007, *c, Level::province));
         r07.push_back(catalog.ancestor(Division::d2007, *c, Level::region));
       }
-      const std::string values[] = {collect(j.communes), collect_names(j.communes), collect(p18), collect_names(p18),
-                                    collect(r18), collect_names(r18), collect(p07), collect_names(p07),
-                                    collect(r07), collect_names(r07), j.basis};
+      const auto code = &Unit::code, name = &Unit::name;
+      const std::string values[] = {collect(j.communes, code), collect(j.communes, name), collect(p18, code),
+                                    collect(p18, name), collect(r18, code), collect(r18, name), collect(p07, code),
+                                    collect(p07, name), collect(r07, code), collect(r07, name), j.basis};
       for (std::size_t k = 0; k < std::size(kColumns); ++k) o.set(o.field_index(kColumns[k]), values[k]);
       dst.write(o);
       ++report.by_basis[j.basis];

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "tests/support/server_process.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
@@ -15,17 +16,10 @@ using test_support::run_command;
 
 class Cli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("territorio-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string path(const std::string& name) const { return dir_.path(name); }
   static std::string bin() { return TERRITORIO_BIN; }
   static std::string store() { return TERRITORIO_TEST_STORE; }
-  fs::path dir_;
+  test_support::TempDir dir_{"territorio-cli"};
 };
 
 TEST_F(Cli, JoinOf100000PointsOpensInOgrinfo) {

@@ -10,6 +10,7 @@
 #include "layers/errors.h"
 #include "layers/registry.h"
 #include "layers/store_builder.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
@@ -18,20 +19,10 @@ namespace fs = std::filesystem;
 class Import : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("territorio-import-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    store_ = (dir_ / "store.sqlite").string();
+    store_ = dir_.path("store.sqlite");
     fs::copy_file(TERRITORIO_TEST_STORE, store_);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& text) {
-    const auto p = (dir_ / name).string();
-    std::ofstream(p) << text;
-    return p;
-  }
+  std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
   std::size_t count() { return layers::Registry::load(store_)->initiatives().size(); }
   std::int64_t generation() { return layers::Store(store_).generation(); }
 
@@ -54,7 +45,7 @@ class Import : public ::testing::Test {
     throw std::runtime_error("missing " + id);
   }
 
-  fs::path dir_;
+  test_support::TempDir dir_{"territorio-import"};
   std::string store_;
 };
 
@@ -145,7 +136,7 @@ TEST_F(Import, SelfIntersectingPolygonIsRepairedAndCollapsedOneRefused) {
 TEST_F(Import, SourceGdalCannotOpenIsRefused) {
   const auto junk = write("junk.gpkg", "this is not a geopackage");
   EXPECT_THROW(layers::import_into_store(store_, junk), geo::GdalError);
-  EXPECT_THROW(layers::import_into_store(store_, (dir_ / "missing.geojson").string()), geo::GdalError);
+  EXPECT_THROW(layers::import_into_store(store_, dir_.path("missing.geojson")), geo::GdalError);
   EXPECT_EQ(count(), 29u);
 }
 
