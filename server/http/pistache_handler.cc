@@ -15,6 +15,7 @@
 #include "server/http/connection.h"
 #include "server/http/cors.h"
 #include "server/http/errors.h"
+#include "server/http/gzip.h"
 #include "server/http/text.h"
 #include "server/http/url.h"
 
@@ -168,7 +169,8 @@ Response PistacheHandler::respond(RequestHead head, std::string body) const {
     request.query = parse_query(target.query);
     request.headers = std::move(head.fields);
     request.body = std::move(body);
-    return router_->dispatch(std::move(request));
+    const auto accept_encoding = request.header("accept-encoding");
+    return gzip_if_accepted(accept_encoding, router_->dispatch(std::move(request)));
   } catch (...) {
     Response response = problem_response(std::current_exception());
     allow_any_origin(response);
