@@ -58,6 +58,19 @@ const std::vector<std::string_view>& filter_param_names() {
   return names;
 }
 
+void check_known_params_with_filter(const http::Request& r, std::initializer_list<std::string_view> own) {
+  for (const auto& [name, value] : r.query) {
+    bool ok = false;
+    for (auto a : own) ok = ok || a == name;
+    for (auto a : filter_param_names()) ok = ok || a == name;
+    if (ok) continue;
+    nlohmann::json names = nlohmann::json::array();
+    for (auto a : own) names.push_back(std::string(a));
+    for (auto a : filter_param_names()) names.push_back(std::string(a));
+    throw http::BadRequest("unknown query parameter '" + name + "'", {{"parameter", name}, {"allowed", names}});
+  }
+}
+
 layers::InitiativeFilter parse_filter(const http::Request& r, const layers::Registry& reg) {
   layers::InitiativeFilter f;
   f.area = list_param(r, reg, "area");

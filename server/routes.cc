@@ -2,6 +2,11 @@
 
 #include "server/routes/operations.h"
 #include "server/routes/territories.h"
+#include "server/routes/coverage.h"
+#include "server/routes/initiatives.h"
+#include "server/routes/join_upload.h"
+#include "server/routes/stats.h"
+#include "server/routes/territory_search.h"
 
 namespace server {
 
@@ -14,6 +19,12 @@ http::Router make_router(layers::RegistryHolder& holder) {
   router.add("GET", "/readyz", with(routes::readyz));
   router.add("GET", "/territories/{code}", with(routes::get_territory));
   router.add("GET", "/locate", with(routes::locate));
+  router.add("GET", "/coverage", with(routes::coverage));
+  router.add("GET", "/stats/initiatives", with(routes::initiative_stats));
+  router.add("GET", "/territories", with(routes::search_territories));
+  router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
+  router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
+  router.add("POST", "/join", with(routes::join_upload));
   return router;
 }
 

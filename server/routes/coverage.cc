@@ -1,0 +1,138 @@
+#include "server/routes/coverage.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "layers/coverage.h"
+#include "server/encode/csv.h"
+#include "server/filter_params.h"
+#include "server/http/errors.h"
+#include "server/params.h"
+#include "server/unit_json.h"
+
+namespace server::routes {
+
+namespace {
+using nlohmann::json;
+
+layers::Level required_level(const http::Request& r) {
+  const auto v = r.query_value("level");
+  if (v)
+    if (auto l = layers::parse_level(*v)) return *l;
+  throw http::BadRequest(v ? "level must be region, province or commune, not '" + *v + "'"
+                           : std::string("missing query parameter level"),
+                         {{"parameter", "level"}, {"allowed", {"region", "province", "commune"}}});
+}
+
+bool csv_wanted(const http::Request& r) {
+  const auto f = r.query_value("f");
+  if (!f || *f == "json") return false;
+  if (*f == "csv") return true;
+  throw http::BadRequest("f must be json or csv, not '" + *f + "'", {{"parameter", "f"}, {"allowed", {"json", "csv"}}});
+}
+
+// The unit whose insides the coverage is restricted to, if asked.
+const layers::Unit* within_param(const http::Request& r, const layers::Registry& reg, layers::Division d,
+                                 layers::Level level) {
+  const auto v = r.query_value("within");
+  if (!v) return nullptr;
+  if (!layers::level_of_code(*v))
+    throw http::BadRequest("within must be the CUT code of a region or province, not '" + *v + "'",
+                           {{"parameter", "within"}});
+  const layers::Unit* u = reg.catalog().find(d, *v);
+  if (!u)
+    throw http::BadRequest("no unit " + *v + " in division " + std::string(layers::division_name(d)),
+                           {{"parameter", "within"}});
+  if (u->level > level)
+    throw http::BadRequest("within " + *v + " is a " + std::string(layers::level_name(u->level)) +
+                               ", finer than the level " + std::string(layers::level_name(level)),
+                           {{"parameter", "within"}});
+  return u;
+}
+
+double round_to(double v, double scale) { return std::round(v * scale) / scale; }
+
+std::string ids(const std::vector<const layers::StoredInitiative*>& list) {
+  std::string out;
+  for (const auto* s : list) {
+    if (!out.empty()) out += ';';
+    out += s->initiative.id;
+  }
+  return out;
+}
+
+json id_array(const std::vector<const layers::StoredInitiative*>& list) {
+  json a = json::array();
+  for (const auto* s : list) a.push_back(s->initiative.id);
+  return a;
+}
+
+json to_json(const layers::Coverage& c, const layers::Unit* within) {
+  json units = json::array();
+  for (const auto& uc : c.units) {
+    json u = unit_ref(*uc.unit);
+    u["parent_code"] = uc.unit->parent_code.empty() ? json(nullptr) : json(uc.unit->parent_code);
+    u["population"] = uc.unit->population;
+    u["acting_in"] = id_array(uc.acting_in);
+    u["acting_on_enclosing"] = id_array(uc.acting_on_enclosing);
+    u["total"] = uc.total();
+    u["per_100k"] = round_to(uc.per_100k(), 100);
+    u["covered"] = uc.covered();
+    units.push_back(std::move(u));
+  }
+  json gaps = json::array();
+  for (const layers::Unit* g : c.summary.gaps) gaps.push_back(unit_ref(*g));
+  const auto& s = c.summary;
+  return {{"level", std::string(layers::level_name(c.level))},
+          {"division", std::string(layers::division_name(c.division))},
+          {"within", within ? unit_ref(*within) : json(nullptr)},
+          {"summary",
+           {{"units", s.units},
+            {"units_covered", s.units_covered},
+            {"population", s.population},
+            {"population_covered", s.population_covered},
+            {"population_covered_share_of_chile", round_to(s.population_share_of_chile, 1e4)},
+            {"initiatives", s.initiatives},
+            {"gaps", gaps}}},
+          {"units", units}};
+}
+
+std::string to_csv(const layers::Coverage& c) {
+  encode::CsvWriter w;
+  w.row({"code", "name", "level", "parent_code", "population", "acting_in", "acting_on_enclosing", "total",
+         "per_100k", "covered", "acting_in_ids", "acting_on_enclosing_ids"});
+  for (const auto& uc : c.units) {
+    char per[32];
+    std::snprintf(per, sizeof per, "%.2f", uc.per_100k());
+    w.row({uc.unit->code, uc.unit->name, std::string(layers::level_name(uc.unit->level)), uc.unit->parent_code,
+           std::to_string(uc.unit->population), std::to_string(uc.acting_in.size()),
+           std::to_string(uc.acting_on_enclosing.size()), std::to_string(uc.total()), per,
+           uc.covered() ? "true" : "false", ids(uc.acting_in), ids(uc.acting_on_enclosing)});
+  }
+  return w.take();
+}
+}  // namespace
+
+http::Response coverage(const http::Request& r, const layers::Registry& reg) {
+  check_known_params_with_filter(r, {"level", "division", "within", "f"});
+  const layers::Level level = required_level(r);
+  const layers::Division division = division_param(r);
+  const bool csv = csv_wanted(r);
+  const layers::Unit* within = within_param(r, reg, division, level);
+  const layers::InitiativeFilter filter = parse_filter(r, reg);
+  const layers::Coverage c = layers::compute_coverage(reg, level, division, filter, within);
+  if (!csv) return http::json(200, to_json(c, within).dump());
+  http::Response res;
+  res.content_type = std::string(encode::kCsvMediaType);
+  res.body = to_csv(c);
+  std::string name = "coverage_";
+  name += layers::level_name(level);
+  name += '_';
+  name += layers::division_name(division);
+  http::set_header(res, "Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+  return res;
+}
+
+}  // namespace server::routes

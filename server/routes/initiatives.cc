@@ -1,0 +1,55 @@
+#include "server/routes/initiatives.h"
+
+#include <nlohmann/json.hpp>
+
+#include "layers/territory_initiatives.h"
+#include "server/encode/initiative_json.h"
+#include "server/filter_params.h"
+#include "server/http/errors.h"
+#include "server/params.h"
+#include "server/unit_json.h"
+
+namespace server::routes {
+
+http::Response get_initiative(const http::Request& r, const layers::Registry& reg) {
+  check_known_params(r, {});
+  const std::string& id = r.path_param("id");
+  const layers::StoredInitiative* s = layers::find_initiative(reg, id);
+  if (!s) throw http::NotFound("no initiative " + id, {{"id", id}});
+  return http::json(200, encode::initiative_detail(reg.catalog(), *s).dump());
+}
+
+http::Response territory_initiatives(const http::Request& r, const layers::Registry& reg) {
+  check_known_params_with_filter(r, {"division"});
+  const layers::Division d = division_param(r);
+  const std::string code = parse_unit_code(r.path_param("code"));
+  const layers::InitiativeFilter filter = parse_filter(r, reg);
+  const layers::Unit* u = reg.catalog().find(d, code);
+  if (!u)
+    throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
+                         {{"code", code}, {"division", std::string(layers::division_name(d))}});
+
+  nlohmann::json list = nlohmann::json::array();
+  nlohmann::json counts = {{"in", 0}, {"in_sub_unit", 0}, {"on_enclosing", 0}};
+  const auto related = layers::initiatives_related_to(reg, d, *u, filter);
+  for (const auto& rel : related) {
+    nlohmann::json j = encode::initiative_summary(*rel.initiative);
+    const std::string relation(layers::relation_name(rel.relation));
+    j["relation"] = relation;
+    j["enclosing"] = rel.enclosing ? unit_ref(*rel.enclosing) : nlohmann::json(nullptr);
+    j["covers_whole_unit"] = rel.joined->whole;
+    j["basis"] = rel.joined->basis;
+    counts[relation] = counts[relation].get<int>() + 1;
+    list.push_back(std::move(j));
+  }
+  counts["total"] = related.size();
+  nlohmann::json unit = unit_ref(*u);
+  unit["division"] = std::string(layers::division_name(d));
+  nlohmann::json parents = nlohmann::json::array();
+  for (const layers::Unit* p = reg.catalog().parent(d, *u); p; p = reg.catalog().parent(d, *p))
+    parents.push_back(unit_ref(*p));
+  unit["parents"] = parents;
+  return http::json(200, nlohmann::json{{"unit", unit}, {"counts", counts}, {"initiatives", list}}.dump());
+}
+
+}  // namespace server::routes
