@@ -22,3 +22,19 @@ ensure_packages() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+
+# Node.js and npm from Debian, unless an npm is already on the PATH.
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+}
+
+# npm ci in a folder with a package-lock.json, skipped while node_modules
+# was installed from the same lockfile (a stamp holds the lockfile's hash).
+npm_ci() {
+  local dir=$1 stamp=$1/node_modules/.territorio-lock.sha256 hash
+  hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && return 0
+  echo "npm ci in $dir" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$hash" >"$stamp"
+}

@@ -7,10 +7,11 @@
 #include "server/routes/join_upload.h"
 #include "server/routes/stats.h"
 #include "server/routes/territory_search.h"
+#include "server/routes/ogc_routes.h"
 
 namespace server {
 
-http::Router make_router(layers::RegistryHolder& holder) {
+http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   http::Router router;
   auto with = [&holder](http::Response (*f)(const http::Request&, const layers::Registry&)) {
     return [f, &holder](const http::Request& r) { return f(r, *holder.current()); };
@@ -25,6 +26,7 @@ http::Router make_router(layers::RegistryHolder& holder) {
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
   router.add("POST", "/join", with(routes::join_upload));
+  routes::add_ogc_routes(router, holder, site);
   return router;
 }
 

@@ -16,7 +16,7 @@ int serve(const Options& o) {
   so.address = o.address;
   so.port = static_cast<std::uint16_t>(o.port);
   so.threads = static_cast<unsigned>(o.threads);
-  http::HttpServer server(make_router(holder), so);
+  http::HttpServer server(make_router(holder, Site{o.public_url, o.data_dir}), so);
 
   // Block the stop signals before the workers start so they all inherit the
   // mask, then wait for one on this thread.

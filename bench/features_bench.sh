@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# OGC API - Features throughput: territorio (wrk over loopback) against the
+# same FeatureCollections built by PostGIS 3 in SQL (ST_AsGeoJSON + json_agg,
+# pgbench against a private PostgreSQL 15 cluster), for
+#   (a) the whole communes collection in one response,
+#   (b) pages of 50 communes at random offsets,
+#   (c) 200 random bbox queries.
+# Usage: bench/features_bench.sh [seconds per run, default 10]. Output is
+# also saved to build-bench-features/features_bench.txt. See bench/features.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+conns=8
+
+packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
+          nlohmann-json3-dev libpistache-dev libprotozero-dev zlib1g-dev gdal-bin curl wrk
+          postgresql-15 postgresql-15-postgis-3)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build-bench-features -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF >/dev/null
+cmake --build build-bench-features --target territorio -j"$(nproc)"
+
+work=$(mktemp -d /tmp/features_bench.XXXXXX)
+chmod 755 "$work"
+server_pid=""
+pg_bin=/usr/lib/postgresql/15/bin
+as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -d $work/pg ]] && as_pg "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+TERRITORIO_STORE=$work/store.sqlite ./build-bench-features/server/territorio build --data data >/dev/null
+./build-bench-features/server/territorio serve --store "$work/store.sqlite" --port 0 >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do grep -q "serving http" "$work/serve.log" && break; sleep 0.2; done
+base=$(grep -o 'http://[0-9.:]*' "$work/serve.log" | head -1)
+
+# PostgreSQL + PostGIS with the very communes the server publishes (its GeoPackage download).
+curl -sf "$base/collections/communes/items?f=gpkg&limit=10000" -o "$work/communes.gpkg"
+mkdir -p "$work/pg"; [[ $(id -u) -eq 0 ]] && chown postgres "$work/pg"
+as_pg "$pg_bin/initdb -D $work/pg -A trust -U postgres" >/dev/null
+as_pg "$pg_bin/pg_ctl -D $work/pg -o '-p 54329 -k $work/pg -c listen_addresses=' -l $work/pg/log start" >/dev/null
+for _ in $(seq 50); do as_pg "psql -h $work/pg -p 54329 -U postgres -c 'select 1'" >/dev/null 2>&1 && break; sleep 0.2; done
+psql=(psql -q -h "$work/pg" -p 54329 -U postgres)
+"${psql[@]}" -c "CREATE EXTENSION postgis"
+ogr2ogr -f PostgreSQL "PG:host=$work/pg port=54329 user=postgres dbname=postgres" "$work/communes.gpkg" communes \
+  -nln communes -lco GEOMETRY_NAME=geom -lco FID=fid
+"${psql[@]}" -c "ANALYZE communes"
+
+cat >"$work/full.sql" <<'SQL'
+SELECT json_build_object('type', 'FeatureCollection', 'features', json_agg(ST_AsGeoJSON(t.*, 'geom', 6)::json))::text
+FROM (SELECT * FROM communes ORDER BY code) t;
+SQL
+cat >"$work/pages.sql" <<'SQL'
+\set off random(0, 296)
+SELECT json_build_object('type', 'FeatureCollection', 'features', json_agg(ST_AsGeoJSON(t.*, 'geom', 6)::json))::text
+FROM (SELECT * FROM communes ORDER BY code LIMIT 50 OFFSET :off) t;
+SQL
+cat >"$work/bbox.sql" <<'SQL'
+\set x random(-75000, -66500)
+\set y random(-55000, -18000)
+\set w random(50, 1050)
+\set h random(50, 1050)
+SELECT json_build_object('type', 'FeatureCollection', 'features', json_agg(ST_AsGeoJSON(t.*, 'geom', 6)::json))::text
+FROM (SELECT * FROM communes
+      WHERE ST_Intersects(geom, ST_MakeEnvelope(:x / 1000.0, :y / 1000.0, (:x + :w) / 1000.0, (:y + :h) / 1000.0, 4326))
+      ORDER BY code LIMIT 1000) t;
+SQL
+
+run_wrk() {  # name, mode, path
+  local out
+  out=$(MODE=$2 wrk -t2 -c$conns -d"${secs}s" --latency -s bench/features_bench.lua "$base$3")
+  printf '%-22s %10s req/s  p50 %8s  p99 %8s\n' "territorio $1" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")"
+}
+run_pg() {  # name, script
+  rm -f "$work"/pgbench_log.*
+  (cd "$work" && pgbench -n -h "$work/pg" -p 54329 -U postgres -c $conns -j 2 -T "$secs" -f "$2" -l postgres >"$work/pgbench.out" 2>&1)
+  local tps; tps=$(awk '/^tps/ {print $3; exit}' "$work/pgbench.out")
+  cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n >"$work/lat"
+  local n; n=$(wc -l <"$work/lat")
+  printf '%-22s %10s req/s  p50 %7.2fms  p99 %7.2fms\n' "PostGIS $1" "$tps" \
+    "$(sed -n "$((n / 2 + 1))p" "$work/lat" | awk '{print $1 / 1000}')" \
+    "$(sed -n "$((n * 99 / 100 + 1))p" "$work/lat" | awk '{print $1 / 1000}')"
+}
+
+{
+  echo "machine: nproc=$(nproc) cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $secs s per run, $conns connections"
+  echo "(a) full collection: $(curl -s "$base/collections/communes/items?limit=10000" | wc -c) bytes per response"
+  run_wrk "(a) full" full "/"
+  run_pg "(a) full" "$work/full.sql"
+  run_wrk "(b) pages of 50" pages "/"
+  run_pg "(b) pages of 50" "$work/pages.sql"
+  run_wrk "(c) 200 bboxes" bbox "/"
+  run_pg "(c) bboxes" "$work/bbox.sql"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | tee build-bench-features/features_bench.txt

@@ -1,0 +1,84 @@
+#pragma once
+// The catalog of published feature collections (OGC API - Features): the
+// units of both divisions, the initiatives and the census zones, each with
+// a fixed schema, its features in id order, a box index, and the GeoJSON
+// text of every geometry and property set precomputed at build, so the
+// request path only selects and concatenates.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "geo/box_tree.h"
+#include "geo/geometry.h"
+#include "layers/feature_census.h"
+#include "layers/feature_value.h"
+#include "layers/registry.h"
+
+namespace layers {
+
+// Decimals of written coordinates: 6 for degrees (about 0.1 m on the
+// ground), 2 for projected metres (1 cm).
+inline constexpr int kDegreePrecision = 6;
+inline constexpr int kMetrePrecision = 2;
+
+enum class GeometryKind { multi_polygon, point, any };
+// The GeoJSON geometry type name ("MultiPolygon", "Point", "Geometry").
+std::string_view geometry_kind_name(GeometryKind k);
+
+struct FieldDef {
+  std::string name;
+  FieldType type = FieldType::string;
+  std::string title;
+  bool list = false;  // ';'-separated codes: equality matches any element
+};
+
+struct PublishedFeature {
+  std::string id;
+  std::vector<FieldValue> values;                 // aligned with Collection::fields
+  std::shared_ptr<const geo::Geometry> geometry;  // lon/lat; null when the feature has none
+  geo::Envelope box;                              // of the geometry, when it has one
+  std::string geometry_json;                      // CRS84 with kDegreePrecision, "null" without geometry
+  std::string properties_json;                    // {"field":value,...} in field order
+  std::optional<int> year;                        // the temporal instant (initiatives: contest year)
+};
+
+struct Collection {
+  std::string id, title, description;
+  GeometryKind geometry_kind = GeometryKind::multi_polygon;
+  std::vector<FieldDef> fields;
+  std::vector<PublishedFeature> features;  // ordered by id
+  std::optional<geo::Envelope> extent;     // lon/lat of every geometry
+  bool temporal = false;                   // answers datetime
+  std::optional<std::pair<int, int>> years;  // temporal extent, when temporal
+  geo::BoxTree tree;                       // item k: features[with_geometry[k]]
+  std::vector<std::size_t> with_geometry;
+
+  std::optional<std::size_t> field_index(std::string_view name) const;
+  const PublishedFeature* find(std::string_view feature_id) const;
+};
+
+class FeatureCatalog {
+ public:
+  // Builds every collection from one registry snapshot (plus the static
+  // census zones). Takes about a second: build once per snapshot. Unit
+  // geometries are borrowed from the registry: keep it alive as long.
+  FeatureCatalog(const Registry& registry, const std::vector<CensusZone>& census_zones);
+
+  const std::vector<std::unique_ptr<Collection>>& collections() const { return collections_; }
+  const Collection* find(std::string_view id) const;
+  std::int64_t generation() const { return generation_; }
+  // A short hash of every published byte: equal catalogs, equal
+  // fingerprints, so it can seed ETags.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  std::vector<std::unique_ptr<Collection>> collections_;
+  std::int64_t generation_;
+  std::string fingerprint_;
+};
+
+}  // namespace layers

@@ -1,0 +1,308 @@
+#include "server/routes/features.h"
+
+#include <algorithm>
+
+#include "layers/cql2_eval.h"
+#include "layers/cql2_parser.h"
+#include "layers/feature_export.h"
+#include "layers/feature_query.h"
+#include "server/encode/geojson.h"
+#include "server/encode/html.h"
+#include "server/http/caching.h"
+#include "server/http/errors.h"
+#include "server/params.h"
+#include "server/routes/ogc_params.h"
+
+namespace server::routes {
+namespace {
+
+using nlohmann::json;
+
+const layers::Collection& find_collection(const http::Request& r, const OgcContext& ctx) {
+  const std::string& id = r.path_param("collectionId");
+  if (const auto* c = ctx.catalog.find(id)) return *c;
+  json ids = json::array();
+  for (const auto& c : ctx.catalog.collections()) ids.push_back(c->id);
+  throw http::NotFound("no collection '" + id + "'", {{"collection", id}, {"collections", ids}});
+}
+
+json link(std::string href, std::string rel, std::string type, std::string title) {
+  return {{"href", std::move(href)}, {"rel", std::move(rel)}, {"type", std::move(type)}, {"title", std::move(title)}};
+}
+
+json crs_list() {
+  json list = json::array();
+  for (const auto& c : layers::supported_crs()) list.push_back(c.uri);
+  return list;
+}
+
+std::string etag_for(const http::Request& r, const OgcContext& ctx, const std::string& base, Format f) {
+  std::string seed = ctx.catalog.fingerprint() + "|" + base + "|" + r.path + "|" + std::to_string(static_cast<int>(f));
+  for (const auto& [k, v] : r.query) seed += "|" + k + "=" + v;
+  return http::weak_etag(seed);
+}
+
+http::Response html_response(const std::string& title, const json& doc, std::string_view geojson = {}) {
+  http::Response resp;
+  resp.content_type = kHtml;
+  resp.body = encode::html_page(title, doc, geojson);
+  return resp;
+}
+
+http::Response finish(const http::Request& r, http::Response resp, const std::string& etag) {
+  http::set_header(resp, "Vary", "Accept, Accept-Encoding");
+  return http::conditional(r, std::move(resp), etag, kCacheControl);
+}
+
+json collection_json(const layers::Collection& c, const std::string& base, bool full) {
+  const std::string self = base + "/collections/" + c.id;
+  json j = {{"id", c.id}, {"title", c.title}, {"description", c.description}, {"itemType", "feature"}};
+  json extent = json::object();
+  if (c.extent)
+    extent["spatial"] = {{"bbox", {{c.extent->min_x, c.extent->min_y, c.extent->max_x, c.extent->max_y}}},
+                         {"crs", layers::crs84().uri}};
+  if (c.years)
+    extent["temporal"] = {{"interval", {{std::to_string(c.years->first) + "-01-01T00:00:00Z",
+                                         std::to_string(c.years->second) + "-12-31T23:59:59Z"}}},
+                          {"trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}};
+  j["extent"] = extent;
+  j["crs"] = crs_list();
+  j["storageCrs"] = layers::crs84().uri;
+  j["links"] = {
+      link(self, full ? "self" : "collection", kJson, c.title),
+      link(self + "?f=html", "alternate", "text/html", c.title + " as HTML"),
+      link(self + "/items", "items", kGeoJson, c.title + " (GeoJSON)"),
+      link(self + "/items?f=html", "items", "text/html", c.title + " (HTML)"),
+      link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+           "Queryables of " + c.title),
+      link(self + "/items?f=csv&limit=10000", "enclosure", "text/csv", "All of " + c.title + " as CSV"),
+      link(self + "/items?f=gpkg&limit=10000", "enclosure", "application/geopackage+sqlite3",
+           "All of " + c.title + " as GeoPackage"),
+      link(self + "/items?f=fgb&limit=10000", "enclosure", "application/flatgeobuf",
+           "All of " + c.title + " as FlatGeobuf"),
+  };
+  return j;
+}
+
+// Properties a filter or query parameter may name, as a JSON Schema.
+json queryables_json(const layers::Collection& c, const std::string& base) {
+  json props = json::object();
+  props["geometry"] = {{"title", "Geometry"},
+                       {"x-ogc-role", "primary-geometry"},
+                       {"format", c.geometry_kind == layers::GeometryKind::point           ? "geometry-point"
+                                  : c.geometry_kind == layers::GeometryKind::multi_polygon ? "geometry-multipolygon"
+                                                                                           : "geometry-any"}};
+  for (const auto& f : c.fields)
+    props[f.name] = {{"title", f.title}, {"type", std::string(layers::field_type_name(f.type))}};
+  return {{"$schema", "https://json-schema.org/draft/2019-09/schema"},
+          {"$id", base + "/collections/" + c.id + "/queryables"},
+          {"type", "object"},
+          {"title", c.title},
+          {"properties", props},
+          {"additionalProperties", false}};
+}
+
+std::string content_crs(const layers::Crs& crs) { return "<" + crs.uri + ">"; }
+
+}  // namespace
+
+http::Response collections(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, f);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  json list = json::array();
+  for (const auto& c : ctx.catalog.collections()) list.push_back(collection_json(*c, base, false));
+  json doc = {{"links",
+               {link(base + "/collections", "self", kJson, "Collections"),
+                link(base + "/collections?f=html", "alternate", "text/html", "Collections as HTML")}},
+              {"crs", crs_list()},
+              {"collections", list}};
+  http::Response resp = f == Format::html ? html_response("Collections", doc) : http::json(200, doc.dump());
+  return finish(r, std::move(resp), etag);
+}
+
+http::Response collection(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const layers::Collection& c = find_collection(r, ctx);
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, f);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  json doc = collection_json(c, base, true);
+  http::Response resp = f == Format::html ? html_response(c.title, doc) : http::json(200, doc.dump());
+  return finish(r, std::move(resp), etag);
+}
+
+http::Response queryables(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const layers::Collection& c = find_collection(r, ctx);
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, f);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const json doc = queryables_json(c, base);
+  http::Response resp = f == Format::html ? html_response("Queryables of " + c.title, doc) : http::json(200, doc.dump());
+  if (f != Format::html) resp.content_type = "application/schema+json";
+  return finish(r, std::move(resp), etag);
+}
+
+http::Response items(const http::Request& r, const OgcContext& ctx) {
+  const layers::Collection& c = find_collection(r, ctx);
+  // Known parameters: the standard ones and every queryable by name.
+  static const std::vector<std::string> kStandard = {"f",      "limit",       "offset",     "bbox",   "bbox-crs",
+                                                     "crs",    "filter",      "filter-lang", "filter-crs",
+                                                     "sortby", "properties"};
+  for (const auto& [name, value] : r.query) {
+    const bool known = std::find(kStandard.begin(), kStandard.end(), name) != kStandard.end() ||
+                       (name == "datetime" && c.temporal) || c.field_index(name);
+    if (!known) {
+      json allowed = json::array();
+      for (const auto& s : kStandard) allowed.push_back(s);
+      if (c.temporal) allowed.push_back("datetime");
+      for (const auto& fd : c.fields) allowed.push_back(fd.name);
+      throw http::BadRequest("unknown query parameter '" + name + "'", {{"parameter", name}, {"allowed", allowed}});
+    }
+  }
+  const Format format = negotiate(r, true);
+  const bool download = format == Format::csv || format == Format::gpkg || format == Format::fgb;
+  const layers::Crs& crs = r.query_value("crs") ? parse_crs("crs", *r.query_value("crs")) : layers::crs84();
+  const layers::Crs& bbox_crs = r.query_value("bbox-crs") ? parse_crs("bbox-crs", *r.query_value("bbox-crs")) : layers::crs84();
+  if (download && !crs.is_crs84())
+    throw http::BadRequest("downloads (f=csv, gpkg, fgb) are written in CRS84 only", {{"parameter", "crs"}});
+
+  layers::FeatureQuery q;
+  q.limit = parse_limit(r.query_value("limit"));
+  q.offset = parse_offset(r.query_value("offset"));
+  if (const auto b = r.query_value("bbox")) q.boxes = parse_bbox(*b, bbox_crs);
+  else if (r.query_value("bbox-crs")) throw http::BadRequest("bbox-crs needs a bbox", {{"parameter", "bbox-crs"}});
+  if (const auto dt = r.query_value("datetime")) std::tie(q.year_min, q.year_max) = parse_datetime(*dt);
+  if (const auto s = r.query_value("sortby")) q.sortby = parse_sortby(*s, c);
+  std::optional<std::vector<std::size_t>> selected;
+  if (const auto p = r.query_value("properties")) selected = parse_properties(*p, c);
+
+  std::vector<layers::cql2::NodePtr> filters;
+  for (const auto& fd : c.fields) {
+    for (const auto& value : r.query_values(fd.name)) {
+      try {
+        filters.push_back(layers::property_equals(c, fd.name, value));
+      } catch (const std::invalid_argument& e) {
+        throw http::BadRequest(e.what(), {{"parameter", fd.name}});
+      }
+    }
+  }
+  if (const auto lang = r.query_value("filter-lang"); lang && *lang != "cql2-text")
+    throw http::BadRequest("filter-lang must be cql2-text", {{"parameter", "filter-lang"}, {"allowed", {"cql2-text"}}});
+  if (const auto fc = r.query_value("filter-crs"); fc && !parse_crs("filter-crs", *fc).is_crs84())
+    throw http::BadRequest("filter-crs must be CRS84", {{"parameter", "filter-crs"}});
+  if (const auto text = r.query_value("filter")) {
+    try {
+      auto node = layers::cql2::parse(*text);
+      layers::bind_filter(c, *node);
+      filters.push_back(std::move(node));
+    } catch (const std::runtime_error& e) {  // SyntaxError, UnknownProperty
+      throw http::BadRequest(e.what(), {{"parameter", "filter"}});
+    }
+  }
+  for (const auto& n : filters) q.filters.push_back(n.get());
+
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, format);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+
+  const layers::FeaturePage page = layers::query_features(c, q);
+
+  if (download) {
+    std::vector<std::size_t> fields;
+    if (selected)
+      fields = *selected;
+    else
+      for (std::size_t k = 0; k < c.fields.size(); ++k) fields.push_back(k);
+    const auto ef = format == Format::csv ? layers::ExportFormat::csv : format == Format::gpkg ? layers::ExportFormat::gpkg : layers::ExportFormat::fgb;
+    http::Response resp;
+    resp.body = layers::export_features(c, page.features, fields, ef);
+    resp.content_type = format == Format::csv ? "text/csv; charset=utf-8" : format == Format::gpkg ? "application/geopackage+sqlite3" : "application/flatgeobuf";
+    const std::string ext = format == Format::csv ? ".csv" : format == Format::gpkg ? ".gpkg" : ".fgb";
+    resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + c.id + ext + "\"");
+    resp.headers.emplace_back("Content-Crs", content_crs(crs));
+    resp.headers.emplace_back("OGC-NumberMatched", std::to_string(page.matched));
+    return finish(r, std::move(resp), etag);
+  }
+
+  const std::string path = base + "/collections/" + c.id + "/items";
+  json links = json::array();
+  links.push_back(link(path + query_with(r, {}), "self", format == Format::html ? "text/html" : kGeoJson, "This page"));
+  for (const auto& [fmt, type, title] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"json", kGeoJson, "GeoJSON"}, {"html", "text/html", "HTML"}, {"csv", "text/csv", "CSV"},
+           {"gpkg", "application/geopackage+sqlite3", "GeoPackage"}, {"fgb", "application/flatgeobuf", "FlatGeobuf"}})
+    if ((fmt == "html") != (format == Format::html))
+      links.push_back(link(path + query_with(r, {{"f", fmt}}), "alternate", type, "This page as " + title));
+  const std::string page_type = format == Format::html ? "text/html" : kGeoJson;
+  if (q.offset + page.features.size() < page.matched)
+    links.push_back(link(path + query_with(r, {{"offset", std::to_string(q.offset + page.features.size())}}), "next",
+                         page_type, "Next page"));
+  if (q.offset > 0) {
+    const std::size_t prev = q.offset > q.limit ? q.offset - q.limit : 0;
+    links.push_back(link(path + query_with(r, {{"offset", prev ? std::optional<std::string>(std::to_string(prev)) : std::nullopt}}),
+                         "prev", page_type, "Previous page"));
+  }
+  links.push_back(link(base + "/collections/" + c.id, "collection", kJson, c.title));
+
+  encode::FeatureEncoding enc{&crs, selected};
+  std::string body = encode::feature_collection(c, page, enc, links, encode::utc_now());
+  http::Response resp;
+  if (format == Format::html) {
+    json doc = json::parse(body);
+    json rows = json::array();
+    for (auto& feat : doc["features"]) {
+      json row = {{"id", feat["id"]}};
+      for (auto& [k, v] : feat["properties"].items()) row[k] = v;
+      row["link"] = path + "/" + url_encode(feat["id"].get<std::string>()) + "?f=html";
+      rows.push_back(row);
+    }
+    json shown = {{"numberMatched", doc["numberMatched"]}, {"numberReturned", doc["numberReturned"]},
+                  {"timeStamp", doc["timeStamp"]}, {"links", doc["links"]}, {"features", rows}};
+    resp = html_response(c.title, shown, body);
+  } else {
+    resp.content_type = kGeoJson;
+    resp.body = std::move(body);
+  }
+  resp.headers.emplace_back("Content-Crs", content_crs(crs));
+  return finish(r, std::move(resp), etag);
+}
+
+http::Response item(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f", "crs", "properties"});
+  const layers::Collection& c = find_collection(r, ctx);
+  const Format format = negotiate(r, false);
+  const layers::Crs& crs = r.query_value("crs") ? parse_crs("crs", *r.query_value("crs")) : layers::crs84();
+  std::optional<std::vector<std::size_t>> selected;
+  if (const auto p = r.query_value("properties")) selected = parse_properties(*p, c);
+  const std::string& fid = r.path_param("featureId");
+  const layers::PublishedFeature* f = c.find(fid);
+  if (!f) throw http::NotFound("no feature '" + fid + "' in collection " + c.id, {{"collection", c.id}, {"featureId", fid}});
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, format);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const std::string self = base + "/collections/" + c.id + "/items/" + url_encode(fid);
+  json links = {link(self + query_with(r, {}), "self", format == Format::html ? "text/html" : kGeoJson, "This feature"),
+                link(self + query_with(r, {{"f", format == Format::html ? "json" : "html"}}), "alternate",
+                     format == Format::html ? kGeoJson : "text/html", "This feature as " + std::string(format == Format::html ? "GeoJSON" : "HTML")),
+                link(base + "/collections/" + c.id, "collection", kJson, c.title)};
+  std::string body;
+  encode::append_feature(body, c, *f, encode::FeatureEncoding{&crs, selected}, &links);
+  http::Response resp;
+  if (format == Format::html) {
+    json doc = json::parse(body);
+    json shown = {{"id", doc["id"]}, {"properties", doc["properties"]}, {"links", doc["links"]}};
+    resp = html_response(c.title + ": " + fid, shown, body);
+  } else {
+    resp.content_type = kGeoJson;
+    resp.body = std::move(body);
+  }
+  resp.headers.emplace_back("Content-Crs", content_crs(crs));
+  return finish(r, std::move(resp), etag);
+}
+
+}  // namespace server::routes

@@ -1,0 +1,22 @@
+#pragma once
+// What every OGC API - Features handler works from: the feature catalog of
+// the request's registry snapshot and the site (public base URL).
+#include "layers/feature_catalog_cache.h"
+#include "server/site.h"
+
+namespace server::routes {
+
+struct OgcContext {
+  const layers::FeatureCatalog& catalog;
+  const Site& site;
+};
+
+// Media types the OGC handlers send.
+inline constexpr const char* kGeoJson = "application/geo+json";
+inline constexpr const char* kJson = "application/json";
+inline constexpr const char* kHtml = "text/html; charset=utf-8";
+inline constexpr const char* kOpenApi = "application/vnd.oai.openapi+json;version=3.0";
+// Data may change on any import: caches revalidate after a minute.
+inline constexpr const char* kCacheControl = "public, max-age=60";
+
+}  // namespace server::routes

@@ -1,0 +1,113 @@
+#include "server/routes/ogc_landing.h"
+
+#include "server/encode/html.h"
+#include "server/http/caching.h"
+#include "server/openapi.h"
+#include "server/params.h"
+#include "server/routes/ogc_params.h"
+
+namespace server::routes {
+namespace {
+
+using nlohmann::json;
+
+json link(std::string href, std::string rel, std::string type, std::string title) {
+  return {{"href", std::move(href)}, {"rel", std::move(rel)}, {"type", std::move(type)}, {"title", std::move(title)}};
+}
+
+http::Response respond(const http::Request& r, const OgcContext& ctx, Format f, const std::string& title,
+                       const json& doc, const char* json_type = kJson) {
+  http::Response resp;
+  if (f == Format::html) {
+    resp.content_type = kHtml;
+    resp.body = encode::html_page(title, doc);
+  } else {
+    resp.content_type = json_type;
+    resp.body = doc.dump();
+  }
+  std::string seed = ctx.catalog.fingerprint() + "|" + r.path + "|" + base_url(r, ctx.site) + "|" +
+                     std::to_string(static_cast<int>(f));
+  http::set_header(resp, "Vary", "Accept, Accept-Encoding");
+  return http::conditional(r, std::move(resp), http::weak_etag(seed), kCacheControl);
+}
+
+}  // namespace
+
+const std::vector<std::string>& conformance_classes() {
+  static const std::vector<std::string> kClasses = {
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+      "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+      "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+      "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+      "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+      "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+  };
+  return kClasses;
+}
+
+http::Response landing(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const std::string base = base_url(r, ctx.site);
+  const json doc = {
+      {"title", "territorio"},
+      {"description",
+       "Chile's territorial units (regions, provinces, communes; 2018 and 2007 divisions), the initiatives of the "
+       "Sistema de Buenas Prácticas para el Desarrollo de los Territorios and the INE census zones, as OGC API - "
+       "Features."},
+      {"links",
+       {link(base + "/", "self", kJson, "This document"), link(base + "/?f=html", "alternate", "text/html", "This document as HTML"),
+        link(base + "/api", "service-desc", kOpenApi, "The API definition (OpenAPI 3.0)"),
+        link(base + "/api?f=html", "service-doc", "text/html", "The API documentation"),
+        link(base + "/conformance", "conformance", kJson, "Conformance classes"),
+        link(base + "/conformance", "http://www.opengis.net/def/rel/ogc/1.0/conformance", kJson, "Conformance classes"),
+        link(base + "/collections", "data", kJson, "Collections"),
+        link(base + "/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", kJson, "Collections"),
+        link(base + "/map", "related", "text/html", "Web map of coverage")}}};
+  return respond(r, ctx, f, "territorio", doc);
+}
+
+http::Response conformance(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  return respond(r, ctx, f, "Conformance", {{"conformsTo", conformance_classes()}});
+}
+
+http::Response api(const http::Request& r, const OgcContext& ctx) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const json doc = openapi_document(ctx.catalog, base_url(r, ctx.site));
+  if (f != Format::html) return respond(r, ctx, f, "API", doc, kOpenApi);
+  // The service-doc: each path with its parameters, readable in a browser.
+  json rows = json::array();
+  for (const auto& [path, item] : doc["paths"].items()) {
+    json names = json::array();
+    for (const auto& p : item["get"]["parameters"]) {
+      if (p.contains("$ref")) {
+        const std::string ref = p["$ref"];
+        names.push_back(doc["components"]["parameters"][ref.substr(ref.rfind('/') + 1)]["name"]);
+      } else {
+        names.push_back(p["name"]);
+      }
+    }
+    rows.push_back({{"path", path}, {"summary", item["get"]["summary"]}, {"parameters", names}});
+  }
+  const std::string base = base_url(r, ctx.site);
+  return respond(r, ctx, f, "API",
+                 {{"openapi", doc["openapi"]}, {"info", doc["info"]},
+                  {"links", {link(base + "/api", "service-desc", kOpenApi, "The OpenAPI 3.0 document")}},
+                  {"paths", rows}});
+}
+
+}  // namespace server::routes
