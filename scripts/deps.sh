@@ -5,7 +5,7 @@
 RUNTIME_PACKAGES=(build-essential cmake pkg-config
   libpistache-dev libgdal-dev libgeos-dev libproj-dev
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
-  nlohmann-json3-dev libprotozero-dev)
+  nlohmann-json3-dev libprotozero-dev libcairo2-dev)
 # Packages only the test suite needs: GoogleTest, libcurl for the HTTP
 # client, GDAL's command-line clients.
 TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin)

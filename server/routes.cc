@@ -8,6 +8,7 @@
 #include "server/routes/stats.h"
 #include "server/routes/territory_search.h"
 #include "server/routes/ogc_routes.h"
+#include "server/routes/tiles.h"
 
 namespace server {
 
@@ -27,6 +28,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
   router.add("POST", "/join", with(routes::join_upload));
   routes::add_ogc_routes(router, holder, site);
+  routes::add_tile_routes(router, holder, site);
   return router;
 }
 

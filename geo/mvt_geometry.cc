@@ -1,0 +1,195 @@
+#include "geo/mvt_geometry.h"
+
+#include <cmath>
+
+#include "geo/geos_context.h"
+
+namespace geo {
+
+namespace {
+
+GEOSGeometry* make_ring(GEOSContextHandle_t h, const double* xy, std::size_t points) {
+  GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, xy, static_cast<unsigned>(points), 0, 0);
+  if (!seq) geos_context().fail("building a coordinate sequence");
+  GEOSGeometry* ring = GEOSGeom_createLinearRing_r(h, seq);
+  if (!ring) geos_context().fail("building a ring");
+  return ring;
+}
+
+// A GEOS polygon from closed flat rings (ownership to the caller).
+GEOSGeometry* make_polygon(GEOSContextHandle_t h, const std::vector<std::vector<double>>& rings) {
+  GEOSGeometry* shell = make_ring(h, rings[0].data(), rings[0].size() / 2);
+  std::vector<GEOSGeometry*> holes;
+  for (std::size_t i = 1; i < rings.size(); ++i) holes.push_back(make_ring(h, rings[i].data(), rings[i].size() / 2));
+  GEOSGeometry* p = GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+  if (!p) geos_context().fail("building a polygon");
+  return p;
+}
+
+Geometry make_multi(GEOSContextHandle_t h, std::vector<GEOSGeometry*>& parts) {
+  GEOSGeometry* m =
+      GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size()));
+  if (!m) geos_context().fail("building a multipolygon");
+  return Geometry(m);
+}
+
+// Rounds closed rings to the grid; drops rings left with under four points.
+std::vector<FlatPolygon> quantized(const std::vector<FlatPolygon>& polys) {
+  std::vector<FlatPolygon> out;
+  for (const FlatPolygon& p : polys) {
+    FlatPolygon q;
+    for (std::size_t r = 0; r < p.rings.size(); ++r) {
+      std::vector<double> ring;
+      ring.reserve(p.rings[r].size());
+      for (std::size_t k = 0; k + 1 < p.rings[r].size(); k += 2) {
+        const double x = std::round(p.rings[r][k]), y = std::round(p.rings[r][k + 1]);
+        const std::size_t n = ring.size();
+        if (n >= 2 && ring[n - 2] == x && ring[n - 1] == y) continue;
+        ring.push_back(x);
+        ring.push_back(y);
+      }
+      if (ring.size() < 8) {
+        if (r == 0) break;
+        continue;
+      }
+      q.rings.push_back(std::move(ring));
+    }
+    if (!q.rings.empty()) out.push_back(std::move(q));
+  }
+  return out;
+}
+
+// Sutherland-Hodgman: a closed ring clipped to the square [lo, hi]^2, one
+// side at a time. Linear in the ring, which matters for large polygons at
+// high zoom; parts of the result may run along the square's sides, which
+// the validity repair after quantization resolves.
+std::vector<double> clip_ring(const std::vector<double>& ring, double lo, double hi) {
+  std::vector<double> in = ring, out;
+  for (int side = 0; side < 4; ++side) {
+    const int axis = side % 2;  // 0: x, 1: y
+    const double edge = side < 2 ? lo : hi;
+    auto inside = [&](const double* p) { return side < 2 ? p[axis] >= edge : p[axis] <= edge; };
+    out.clear();
+    const std::size_t n = in.size() / 2;
+    if (n < 2) return {};
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+      const double* a = &in[2 * k];
+      const double* b = &in[2 * k + 2];
+      const bool ia = inside(a), ib = inside(b);
+      if (ia) out.insert(out.end(), {a[0], a[1]});
+      if (ia != ib) {
+        const double t = (edge - a[axis]) / (b[axis] - a[axis]);
+        double p[2];
+        p[axis] = edge;
+        p[1 - axis] = a[1 - axis] + t * (b[1 - axis] - a[1 - axis]);
+        out.insert(out.end(), {p[0], p[1]});
+      }
+    }
+    if (out.size() < 6) return {};
+    out.insert(out.end(), {out[0], out[1]});  // close
+    std::swap(in, out);
+  }
+  return in;
+}
+
+mvt::Polygon to_mvt(const FlatPolygon& p) {
+  mvt::Polygon out;
+  for (const auto& ring : p.rings) {
+    mvt::Ring r;
+    r.reserve(ring.size() / 2);
+    for (std::size_t k = 0; k + 1 < ring.size(); k += 2)
+      r.push_back({static_cast<std::int32_t>(ring[k]), static_cast<std::int32_t>(ring[k + 1])});
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+Geometry flat_to_geometry(const std::vector<FlatPolygon>& polygons) {
+  auto h = geos_handle();
+  std::vector<GEOSGeometry*> parts;
+  for (const FlatPolygon& p : polygons)
+    if (!p.rings.empty()) parts.push_back(make_polygon(h, p.rings));
+  return make_multi(h, parts);
+}
+
+bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out) {
+  const double x = std::round(grid.transform.x(mx)), y = std::round(grid.transform.y(my));
+  if (x < -grid.buffer || y < -grid.buffer || x > grid.extent + grid.buffer || y > grid.extent + grid.buffer)
+    return false;
+  out = {static_cast<std::int32_t>(x), static_cast<std::int32_t>(y)};
+  return true;
+}
+
+std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons, const TileGrid& grid) {
+  const double lo = -grid.buffer, hi = grid.extent + grid.buffer;
+  // To tile coordinates, noting which polygons cross the clip square.
+  std::vector<FlatPolygon> inside;
+  bool any_crossing = false;
+  std::vector<bool> crossing;
+  for (const FlatPolygon& p : polygons) {
+    if (p.rings.empty()) continue;
+    FlatPolygon t;
+    double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+    for (const auto& ring : p.rings) {
+      std::vector<double> r(ring.size());
+      for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
+        r[k] = grid.transform.x(ring[k]);
+        r[k + 1] = grid.transform.y(ring[k + 1]);
+        min_x = std::min(min_x, r[k]);
+        max_x = std::max(max_x, r[k]);
+        min_y = std::min(min_y, r[k + 1]);
+        max_y = std::max(max_y, r[k + 1]);
+      }
+      t.rings.push_back(std::move(r));
+    }
+    if (max_x < lo || min_x > hi || max_y < lo || min_y > hi) continue;
+    const bool crosses = min_x < lo || min_y < lo || max_x > hi || max_y > hi;
+    any_crossing = any_crossing || crosses;
+    crossing.push_back(crosses);
+    inside.push_back(std::move(t));
+  }
+  if (inside.empty()) return {};
+
+  if (any_crossing) {
+    std::vector<FlatPolygon> clipped;
+    for (std::size_t i = 0; i < inside.size(); ++i) {
+      if (!crossing[i]) {
+        clipped.push_back(std::move(inside[i]));
+        continue;
+      }
+      FlatPolygon c;
+      for (std::size_t r = 0; r < inside[i].rings.size(); ++r) {
+        std::vector<double> ring = clip_ring(inside[i].rings[r], lo, hi);
+        if (ring.size() < 8) {
+          if (r == 0) break;
+          continue;
+        }
+        c.rings.push_back(std::move(ring));
+      }
+      if (!c.rings.empty()) clipped.push_back(std::move(c));
+    }
+    inside = std::move(clipped);
+  }
+
+  // Rounding can make rings cross or touch: repair each polygon that it
+  // broke, and round the repair once more (its new nodes may be off the grid).
+  std::vector<FlatPolygon> q;
+  for (FlatPolygon& p : quantized(inside)) {
+    std::vector<FlatPolygon> part{std::move(p)};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      Geometry g = flat_to_geometry(part);
+      if (g.is_valid()) break;
+      part = quantized(flatten_polygons(make_valid_polygonal(g)));
+      if (part.empty()) break;
+    }
+    for (FlatPolygon& r : part) q.push_back(std::move(r));
+  }
+  std::vector<mvt::Polygon> out;
+  out.reserve(q.size());
+  for (const FlatPolygon& p : q) out.push_back(to_mvt(p));
+  return out;
+}
+
+}  // namespace geo

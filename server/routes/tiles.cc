@@ -1,0 +1,81 @@
+#include "server/routes/tiles.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "server/http/caching.h"
+#include "server/http/errors.h"
+#include "server/routes/tiles_params.h"
+
+namespace server::routes {
+
+namespace {
+
+http::Response tile_response(const http::Request& r, const std::string& etag,
+                             const std::shared_ptr<const layers::CachedTile>& tile, const char* type) {
+  http::Response resp;
+  resp.body = tile->body;
+  resp.content_type = type;
+  if (tile->truncated) resp.headers.emplace_back("Tile-Truncated", "true");
+  return http::conditional(r, std::move(resp), etag, kTileCacheControl);
+}
+
+}  // namespace
+
+http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+  check_tile_params(r, {"properties"});
+  layers::TileQuery q = tile_query(r, *registry, r.path_param("y"));
+  q.properties = properties_param(r, q.layer);
+  const std::string etag = layers::TileService::etag(layers::TileService::vector_key(q, registry->generation()));
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
+  return tile_response(r, etag, tiles.vector_tile(registry, q), kMvtType);
+}
+
+http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+  check_tile_params(r, {"measure"});
+  std::string_view y = r.path_param("y");
+  layers::RasterQuery q;
+  if (y.ends_with("@2x")) {
+    q.scale = 2;
+    y.remove_suffix(3);
+  }
+  q.tile = tile_query(r, *registry, y);
+  if (!layers::tile_layer_level(q.tile.layer))
+    throw http::NotFound("raster tiles exist for regions, provinces and communes, not " +
+                             std::string(layers::tile_layer_name(q.tile.layer)),
+                         {{"layer", std::string(layers::tile_layer_name(q.tile.layer))},
+                          {"allowed", {"regions", "provinces", "communes"}}});
+  if (const auto m = r.query_value("measure")) {
+    const auto parsed = layers::parse_measure(*m);
+    if (!parsed)
+      throw http::BadRequest("measure must be one of initiatives, per_100k, covered, not '" + *m + "'",
+                             {{"parameter", "measure"}, {"allowed", layers::measure_names()}});
+    q.measure = *parsed;
+  }
+  const std::string etag = layers::TileService::etag(layers::TileService::raster_key(q, registry->generation()));
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
+  return tile_response(r, etag, tiles.raster_tile(registry, q), "image/png");
+}
+
+void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site) {
+  layers::TileServiceOptions options;
+  if (const char* mb = std::getenv("TERRITORIO_TILE_CACHE_MB"))
+    options.cache_bytes = static_cast<std::size_t>(std::strtoull(mb, nullptr, 10)) << 20;
+  auto tiles = std::make_shared<layers::TileService>(options);
+  tiles->tileset(holder.current());  // built before the first request
+  auto s = std::make_shared<const Site>(site);
+  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.mvt",
+             [tiles, &holder](const http::Request& r) { return vector_tile(r, *tiles, holder.current()); });
+  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.png",
+             [tiles, &holder](const http::Request& r) { return raster_tile(r, *tiles, holder.current()); });
+  router.add("GET", "/tiles/{layer}.json",
+             [s, &holder](const http::Request& r) { return tilejson(r, *holder.current(), *s); });
+  router.add("GET", "/tiles/WebMercatorQuad", [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
+  router.add("GET", "/tileMatrixSets", [s](const http::Request& r) { return ogc_tile_matrix_sets(r, *s); });
+  router.add("GET", "/tileMatrixSets/WebMercatorQuad",
+             [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
+  router.add("GET", "/collections/{collectionId}/tiles",
+             [s, &holder](const http::Request& r) { return ogc_collection_tilesets(r, *holder.current(), *s); });
+}
+
+}  // namespace server::routes

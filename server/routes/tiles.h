@@ -1,0 +1,30 @@
+#pragma once
+// Map tile routes: vector tiles (MVT), raster tiles (PNG), TileJSON and the
+// OGC API - Tiles metadata of the same tilesets.
+#include <memory>
+
+#include "layers/registry_holder.h"
+#include "layers/tiles_service.h"
+#include "server/http/router.h"
+#include "server/site.h"
+
+namespace server::routes {
+
+// Tiles change with any import: clients revalidate (ETag) after a minute.
+inline constexpr const char* kTileCacheControl = "public, max-age=60";
+inline constexpr const char* kMvtType = "application/vnd.mapbox-vector-tile";
+
+using RegistryPtr = std::shared_ptr<const layers::Registry>;
+
+http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
+http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
+http::Response tilejson(const http::Request& r, const layers::Registry& registry, const Site& site);
+http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site);
+http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site);
+http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site);
+
+// Registers every tile route. The tile cache budget is 256 MiB, or
+// TERRITORIO_TILE_CACHE_MB (0 turns the cache off, for benchmarks).
+void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site);
+
+}  // namespace server::routes

@@ -1,0 +1,97 @@
+#include "server/routes/tiles_params.h"
+
+#include <nlohmann/json.hpp>
+
+#include "server/filter_params.h"
+#include "server/http/errors.h"
+#include "server/params.h"
+
+namespace server::routes {
+
+layers::TileLayer tile_layer_param(const http::Request& r) {
+  const std::string& name = r.path_param("layer");
+  if (auto l = layers::parse_tile_layer(name)) return *l;
+  throw http::NotFound("no tile layer '" + name + "'", {{"layer", name}, {"allowed", layers::tile_layer_names()}});
+}
+
+geo::TileId tile_id_params(const http::Request& r, std::string_view y_text) {
+  const auto z = geo::parse_tile_number(r.path_param("z"), static_cast<std::uint32_t>(layers::kMaxTileZoom));
+  if (!z)
+    throw http::BadRequest("z must be an integer from 0 to " + std::to_string(layers::kMaxTileZoom) + ", not '" +
+                               r.path_param("z") + "'",
+                           {{"parameter", "z"}, {"minimum", 0}, {"maximum", layers::kMaxTileZoom}});
+  const std::uint32_t last = (1u << *z) - 1;
+  auto coordinate = [&](const char* name, std::string_view text) {
+    const auto v = geo::parse_tile_number(text, last);
+    if (!v) {
+      std::string detail = name;
+      detail += " must be an integer from 0 to ";
+      detail += std::to_string(last);
+      detail += " at zoom ";
+      detail += std::to_string(*z);
+      detail += ", not '";
+      detail += text;
+      detail += "'";
+      throw http::BadRequest(detail, {{"parameter", name}, {"minimum", 0}, {"maximum", last}});
+    }
+    return *v;
+  };
+  geo::TileId t;
+  t.z = static_cast<int>(*z);
+  t.x = coordinate("x", r.path_param("x"));
+  t.y = coordinate("y", y_text);
+  return t;
+}
+
+std::optional<std::vector<std::string>> properties_param(const http::Request& r, layers::TileLayer layer) {
+  const std::vector<std::string> given = r.query_values("properties");
+  if (given.empty()) return std::nullopt;
+  std::vector<std::string> allowed;
+  for (const std::string& l : layers::mvt_layer_names(layer))
+    for (const auto& f : layers::tile_fields(l))
+      if (std::find(allowed.begin(), allowed.end(), f.name) == allowed.end()) allowed.push_back(f.name);
+  std::vector<std::string> out;
+  for (const std::string& value : given) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find(',', start);
+      if (end == std::string::npos) end = value.size();
+      std::string name = value.substr(start, end - start);
+      start = end + 1;
+      if (name.empty()) continue;
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        throw http::BadRequest("unknown property '" + name + "' for tile layer " +
+                                   std::string(layers::tile_layer_name(layer)),
+                               {{"parameter", "properties"}, {"allowed", allowed}});
+      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+  }
+  // A canonical order: cache keys of equal selections are equal.
+  std::vector<std::string> ordered;
+  for (const std::string& a : allowed)
+    if (std::find(out.begin(), out.end(), a) != out.end()) ordered.push_back(a);
+  return ordered;
+}
+
+void check_tile_params(const http::Request& r, const std::vector<std::string_view>& extra) {
+  std::vector<std::string_view> allowed = filter_param_names();
+  allowed.push_back("division");
+  allowed.insert(allowed.end(), extra.begin(), extra.end());
+  for (const auto& [name, value] : r.query) {
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    nlohmann::json names = nlohmann::json::array();
+    for (auto a : allowed) names.push_back(std::string(a));
+    throw http::BadRequest("unknown query parameter '" + name + "'", {{"parameter", name}, {"allowed", names}});
+  }
+}
+
+layers::TileQuery tile_query(const http::Request& r, const layers::Registry& registry, std::string_view y_text) {
+  layers::TileQuery q;
+  q.layer = tile_layer_param(r);
+  q.tile = tile_id_params(r, y_text);
+  q.division = division_param(r);
+  q.filter = parse_filter(r, registry);
+  return q;
+}
+
+}  // namespace server::routes

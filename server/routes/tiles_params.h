@@ -1,0 +1,26 @@
+#pragma once
+// Pure parsers of the tile routes' parameters: layer, z/x/y, properties,
+// the filter and division; each throws http::BadRequest / http::NotFound.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layers/registry.h"
+#include "layers/tiles.h"
+#include "server/http/request.h"
+
+namespace server::routes {
+
+// The tileset named by {layer}; 404 listing the tilesets otherwise.
+layers::TileLayer tile_layer_param(const http::Request& r);
+// z, x, y from the path ({y} without its suffix); 400 when malformed or out of range.
+geo::TileId tile_id_params(const http::Request& r, std::string_view y_text);
+// properties=a,b (repeatable): names checked against the fields of the tileset.
+std::optional<std::vector<std::string>> properties_param(const http::Request& r, layers::TileLayer layer);
+// Rejects any query parameter besides the filter's, division and `extra`.
+void check_tile_params(const http::Request& r, const std::vector<std::string_view>& extra);
+// layer, tile, division, filter and properties of a vector tile request.
+layers::TileQuery tile_query(const http::Request& r, const layers::Registry& registry, std::string_view y_text);
+
+}  // namespace server::routes
