@@ -7,8 +7,8 @@ RUNTIME_PACKAGES=(build-essential cmake pkg-config
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
   nlohmann-json3-dev libprotozero-dev libcairo2-dev)
 # Packages only the test suite needs: GoogleTest, libcurl for the HTTP
-# client, GDAL's command-line clients.
-TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin)
+# client, GDAL's command-line clients, Chromium for the map page's tests.
+TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium)
 
 ensure_packages() {
   local missing=()

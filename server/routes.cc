@@ -7,6 +7,7 @@
 #include "server/routes/join_upload.h"
 #include "server/routes/stats.h"
 #include "server/routes/territory_search.h"
+#include "server/routes/web.h"
 #include "server/routes/ogc_routes.h"
 #include "server/routes/tiles.h"
 
@@ -27,6 +28,11 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
   router.add("POST", "/join", with(routes::join_upload));
+  const auto web = std::make_shared<const routes::WebFiles>(routes::default_web_dir());
+  router.add("GET", "/map", [web](const http::Request& r) { return web->page(r); });
+  router.add("GET", "/map/{file}", [web](const http::Request& r) { return web->app_file(r); });
+  router.add("GET", "/map/i18n/{file}", [web](const http::Request& r) { return web->strings_file(r); });
+  router.add("GET", "/map/vendor/{file}", [web](const http::Request& r) { return web->vendor_file(r); });
   routes::add_ogc_routes(router, holder, site);
   routes::add_tile_routes(router, holder, site);
   return router;

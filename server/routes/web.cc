@@ -1,0 +1,172 @@
+#include "server/routes/web.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "server/http/errors.h"
+#include "server/http/text.h"
+#include "server/params.h"
+
+#ifndef TERRITORIO_WEB_DIR
+#define TERRITORIO_WEB_DIR "web"
+#endif
+
+namespace server::routes {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MediaType {
+  std::string_view extension, type;
+};
+
+// Only these extensions are served; the folder decides which of them.
+constexpr std::array<MediaType, 8> kMediaTypes = {{
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json"},
+    {".map", "application/json"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+}};
+
+// Our own files change with the checkout: always revalidate (a 304 is cheap).
+// MapLibre's files change only when the lockfile does.
+constexpr std::string_view kRevalidate = "no-cache";
+constexpr std::string_view kVendorCache = "public, max-age=86400";
+
+// Everything the page loads comes from this server; MapLibre starts its
+// worker from a blob: URL and paints images from blob: and data: URLs.
+constexpr std::string_view kPagePolicy =
+    "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
+    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+bool safe_name(std::string_view name) {
+  if (name.empty() || name.size() > 128 || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+           c == '_';
+  });
+}
+
+std::string_view media_type(std::string_view name, std::initializer_list<std::string_view> served) {
+  for (std::string_view ext : served) {
+    if (name.size() <= ext.size() || name.substr(name.size() - ext.size()) != ext) continue;
+    for (const auto& m : kMediaTypes)
+      if (m.extension == ext) return m.type;
+  }
+  return {};
+}
+
+std::string hex(std::uintmax_t v) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  do {
+    out.insert(out.begin(), digits[v & 0xf]);
+    v >>= 4;
+  } while (v);
+  return out;
+}
+
+// True when an If-None-Match list names this entity tag (or is "*"),
+// compared weakly (RFC 9110 13.1.2): `opaque` is the tag without W/.
+bool none_match_hits(const http::Request& r, const std::string& opaque) {
+  const auto field = r.header("if-none-match");
+  if (!field) return false;
+  std::string_view rest = *field;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view tag = http::trim(rest.substr(0, comma));
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);  // weak comparison, RFC 9110 13.1.2
+    if (tag == "*" || tag == opaque) return true;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+http::Response send_file(const http::Request& r, const fs::path& path, std::string_view type,
+                         std::string_view cache_control) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::is_regular_file(status)) throw http::NotFound("no file " + path.filename().string());
+  const auto size = fs::file_size(path, ec);
+  const auto mtime = fs::last_write_time(path, ec);
+  if (ec) throw http::NotFound("no file " + path.filename().string());
+  // Weak: the server may gzip the body, and a strong tag would then have
+  // to differ per content coding.
+  std::string opaque = "\"";
+  opaque += hex(size);
+  opaque += '-';
+  opaque += hex(static_cast<std::uintmax_t>(mtime.time_since_epoch().count()));
+  opaque += '"';
+  const std::string etag = "W/" + opaque;
+
+  http::Response out;
+  if (none_match_hits(r, opaque)) {
+    out = http::empty(304);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw http::NotFound("no file " + path.filename().string());
+    out.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    out.content_type = std::string(type);
+  }
+  http::set_header(out, "ETag", etag);
+  http::set_header(out, "Cache-Control", std::string(cache_control));
+  http::set_header(out, "X-Content-Type-Options", "nosniff");
+  return out;
+}
+
+http::Response serve_from(const http::Request& r, const fs::path& folder,
+                          std::initializer_list<std::string_view> served, std::string_view cache_control) {
+  // "v" is the cache-busting parameter MapLibre adds to its worker's URL.
+  check_known_params(r, {"v"});
+  const std::string& name = r.path_param("file");
+  if (!safe_name(name))
+    throw http::BadRequest("a file name is one path segment of letters, digits, '.', '-' and '_'",
+                           {{"parameter", "file"}});
+  const std::string_view type = media_type(name, served);
+  if (type.empty()) throw http::NotFound("no file " + name);
+  return send_file(r, folder / name, type, cache_control);
+}
+
+}  // namespace
+
+fs::path default_web_dir() {
+  const char* dir = std::getenv("TERRITORIO_WEB");
+  return dir && *dir ? fs::path(dir) : fs::path(TERRITORIO_WEB_DIR);
+}
+
+WebFiles::WebFiles(fs::path web_dir)
+    : root_(std::move(web_dir)), vendor_(root_ / "node_modules" / "maplibre-gl" / "dist") {}
+
+http::Response WebFiles::page(const http::Request& r) const {
+  check_known_params(r, {"lang"});
+  http::Response out = send_file(r, root_ / "index.html", "text/html; charset=utf-8", kRevalidate);
+  http::set_header(out, "Content-Security-Policy", std::string(kPagePolicy));
+  return out;
+}
+
+http::Response WebFiles::app_file(const http::Request& r) const {
+  return serve_from(r, root_, {".js", ".css", ".svg", ".png"}, kRevalidate);
+}
+
+http::Response WebFiles::strings_file(const http::Request& r) const {
+  return serve_from(r, root_ / "i18n", {".json"}, kRevalidate);
+}
+
+http::Response WebFiles::vendor_file(const http::Request& r) const {
+  return serve_from(r, vendor_, {".mjs", ".css", ".map"}, kVendorCache);
+}
+
+}  // namespace server::routes

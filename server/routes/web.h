@@ -1,0 +1,40 @@
+#pragma once
+// The planners' map page: /map and the static files of web/ (the page's
+// scripts and styles, its strings in i18n/, and MapLibre GL JS from
+// web/node_modules/maplibre-gl/dist under /map/vendor/), so the page works
+// with no internet connection.
+#include <filesystem>
+#include <memory>  // routes hold one WebFiles in a shared_ptr
+#include <string>
+
+#include "server/http/request.h"
+#include "server/http/response.h"
+
+namespace server::routes {
+
+// The web/ directory: $TERRITORIO_WEB if set, else the source tree's web/.
+std::filesystem::path default_web_dir();
+
+// Serves files by name from three fixed folders. A name is one path segment
+// of letters, digits, '.', '-' and '_' not starting with '.', so no request
+// can leave the folders (anything else is a 400); names with an extension
+// the folder does not serve, and missing files, are 404. Responses carry a
+// weak ETag (size and modification time) and answer If-None-Match with 304.
+class WebFiles {
+ public:
+  explicit WebFiles(std::filesystem::path web_dir);
+
+  // GET /map (query: lang, read by the page itself).
+  http::Response page(const http::Request& r) const;
+  // GET /map/{file}: the page's scripts, styles and images.
+  http::Response app_file(const http::Request& r) const;
+  // GET /map/i18n/{file}: the page's strings, one JSON file per language.
+  http::Response strings_file(const http::Request& r) const;
+  // GET /map/vendor/{file}: MapLibre GL JS's dist files.
+  http::Response vendor_file(const http::Request& r) const;
+
+ private:
+  std::filesystem::path root_, vendor_;
+};
+
+}  // namespace server::routes

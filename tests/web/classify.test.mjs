@@ -1,0 +1,42 @@
+// The choropleth's classes (web/classify.js): pure functions, no browser.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { classify, fillColorExpression, GAP_COLOR, NO_DATA_COLOR, positiveBreaks, SEQUENTIAL } from '../../web/classify.js';
+
+test('few distinct counts get one class each', () => {
+  assert.deepEqual(positiveBreaks([0, 3, 1, 1, 0, 2], 0), [1, 2, 3]);
+  const { classes, classOf } = classify([0, 3, 1, 1, 0, 2], 'total');
+  assert.deepEqual(classes.map((c) => [c.min, c.max]), [[0, 0], [1, 1], [2, 2], [3, 3]]);
+  assert.deepEqual([0, 1, 2, 3, 7].map(classOf), [0, 1, 2, 3, 3]);
+  // Three classes take the darker end of the scale.
+  assert.deepEqual(classes.slice(1).map((c) => c.color), SEQUENTIAL.slice(2));
+  assert.equal(classes[0].color, GAP_COLOR);
+});
+
+test('many distinct values get quantile breaks, rounded down', () => {
+  const values = [0, 0, 0.55, 1.26, 2.3, 4.01, 5.5, 7.77, 9.1, 12.45, 20, 31.2];
+  assert.deepEqual(positiveBreaks(values, 1), [0.5, 2.3, 5.5, 9.1, 20]);
+  const { classes, classOf } = classify(values, 'per_100k');
+  assert.deepEqual(classes.map((c) => [c.min, c.max]), [[0, 0], [0.5, 2.2], [2.3, 5.4], [5.5, 9], [9.1, 19.9], [20, null]]);
+  assert.deepEqual(values.map(classOf), [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+});
+
+test('no covered unit leaves only the gap class', () => {
+  const { classes, classOf } = classify([0, 0, 0], 'total');
+  assert.equal(classes.length, 1);
+  assert.equal(classOf(0), 0);
+});
+
+test('covered or not is two classes', () => {
+  const { classes, classOf } = classify([0, 4, 1], 'covered');
+  assert.deepEqual(classes.map((c) => c.kind), ['gap', 'covered']);
+  assert.deepEqual([0, 4, 1].map(classOf), [0, 1, 1]);
+});
+
+test('the paint expression maps class indexes to colours, no state to grey', () => {
+  const { classes } = classify([0, 1, 2], 'total');
+  assert.deepEqual(fillColorExpression(classes), [
+    'match', ['coalesce', ['feature-state', 'cls'], -1], 0, GAP_COLOR, 1, SEQUENTIAL[3], 2, SEQUENTIAL[4], NO_DATA_COLOR,
+  ]);
+});

@@ -1,0 +1,77 @@
+// The HTTP API the page reads: URL builders and JSON fetches. Every URL is
+// on this server (the page loads nothing from elsewhere).
+
+// Filter parameters shared by /coverage, /stats, /tiles and
+// /territories/{code}/initiatives, in the order the page shows them.
+export const FILTERS = ['area', 'thematic_field', 'award', 'stage', 'year', 'institution_type'];
+
+// The plural collection/tile-layer name of a level.
+export const LAYER_OF_LEVEL = { region: 'regions', province: 'provinces', commune: 'communes' };
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    q.append(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+// The filter as query parameters: only the attributes that are set.
+export function filterParams(filters) {
+  const out = {};
+  for (const name of FILTERS) if (filters[name]) out[name] = filters[name];
+  return out;
+}
+
+export async function getJson(url, signal) {
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let detail = res.statusText;
+    try { detail = (await res.json()).detail || detail; } catch { /* not a problem document */ }
+    throw new Error(`${res.status} ${detail}`);
+  }
+  return res.json();
+}
+
+export function coverageUrl(state, format) {
+  return `/coverage${query({ level: state.level, division: state.division, ...filterParams(state.filters), f: format })}`;
+}
+
+export function statsUrl(by, state) {
+  return `/stats/initiatives${query({ by, division: state.division, ...filterParams(state.filters) })}`;
+}
+
+export function unitInitiativesUrl(code, state) {
+  return `/territories/${encodeURIComponent(code)}/initiatives${query({ division: state.division, ...filterParams(state.filters) })}`;
+}
+
+export function searchUrl(q, division) {
+  return `/territories${query({ q, division, limit: 8 })}`;
+}
+
+// The OGC API Features collection of a level's units in a division
+// ("communes", "communes-2007").
+export function unitCollection(level, division) {
+  return division === '2007' ? `${LAYER_OF_LEVEL[level]}-2007` : LAYER_OF_LEVEL[level];
+}
+
+// One unit's GeoJSON feature (its id is the CUT code).
+export function unitFeatureUrl(level, code, division) {
+  return `/collections/${unitCollection(level, division)}/items/${encodeURIComponent(code)}${query({ f: 'json' })}`;
+}
+
+// The units of a level inside a bounding box, with only the fields the export keeps.
+export function unitsInBboxUrl(level, bbox, division) {
+  const [w, s, e, n] = bbox;
+  const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v)).toFixed(5);
+  const box = [clamp(w, 180), clamp(s, 90), clamp(e, 180), clamp(n, 90)].join(',');
+  return `/collections/${unitCollection(level, division)}/items${query({ bbox: box, limit: 1000, properties: 'code,name', f: 'json' })}`;
+}
+
+// The vector tiles of a level's boundaries, for MapLibre's `tiles` list:
+// only code and name, since the figures come from /coverage (feature-state).
+export function tileUrl(level, division) {
+  return `${location.origin}/tiles/${LAYER_OF_LEVEL[level]}/{z}/{x}/{y}.mvt${query({ division, properties: 'code,name' })}`;
+}

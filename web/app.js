@@ -1,0 +1,256 @@
+// The planners' coverage map: wires the controls, the map, the panels and
+// the charts to one state (level, division, metric, filters, language),
+// kept in the URL's fragment so a view can be shared.
+import { coverageUrl, getJson, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
+import { classify } from './classify.js';
+import { CoverageMap, LEVELS } from './coverage-map.js';
+import { renderBarChart } from './charts.js';
+import { csvHref, download, visibleUnitsGeoJson } from './export.js';
+import { FilterControls } from './filters.js';
+import { currentLanguage, formatNumber, loadLanguage, t, translateDocument } from './i18n.js';
+import { renderLegend } from './legend.js';
+import { UnitPanel } from './panel.js';
+import { SearchBox } from './search.js';
+import { renderSummary } from './summary.js';
+
+const $ = (id) => document.getElementById(id);
+const METRICS = ['total', 'per_100k', 'covered'];
+const CHARTS = [
+  { by: 'region_recorded', figure: 'chart-region', title: 'charts.region' },
+  { by: 'award', figure: 'chart-award', title: 'charts.award' },
+  { by: 'stage', figure: 'chart-stage', title: 'charts.stage' },
+];
+
+function readState() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  const q = new URLSearchParams(location.search);
+  const filters = {};
+  for (const name of FILTERS) if (h.get(name)) filters[name] = h.get(name);
+  return {
+    level: LEVELS.includes(h.get('level')) ? h.get('level') : 'region',
+    division: h.get('division') === '2007' ? '2007' : '2018',
+    metric: METRICS.includes(h.get('metric')) ? h.get('metric') : 'total',
+    lang: (h.get('lang') || q.get('lang')) === 'en' ? 'en' : 'es',
+    filters,
+  };
+}
+
+function writeState(state) {
+  const h = new URLSearchParams({ level: state.level, division: state.division, metric: state.metric });
+  if (state.lang !== 'es') h.set('lang', state.lang);
+  for (const [k, v] of Object.entries(state.filters)) h.set(k, v);
+  history.replaceState(null, '', `#${h}`);
+}
+
+function metricValue(unit, metric) {
+  if (metric === 'per_100k') return unit.per_100k;
+  return unit.total;
+}
+
+class App {
+  constructor() {
+    this.state = readState();
+    this.coverage = null;
+    this.units = new Map();
+    this.generation = 0;
+    this.stats = {};
+    this.mapEl = $('map');
+  }
+
+  async start() {
+    const { state } = this;
+    this.#mark('territorio:script-start');
+    // The map starts (its worker and tiles load) while the coverage and the
+    // strings are fetched.
+    const firstCoverage = getJson(coverageUrl(state));
+    const strings = loadLanguage(state.lang);
+    this.map = new CoverageMap(this.mapEl, {
+      level: state.level,
+      division: state.division,
+      handlers: { onHover: (code, point) => this.#hover(code, point), onClick: (code) => this.openUnit(code) },
+    });
+    this.#mark('territorio:map-created');
+    this.map.map.once('idle', () => this.#mark('territorio:first-idle'));
+    this.map.styleReady.then(() => this.#mark('territorio:style-load'));
+    await strings;
+    translateDocument();
+    this.#syncControls();
+    this.map.setAttribution(t('attribution'));
+    this.panel = new UnitPanel($('panel'), { onClose: () => this.closeUnit() });
+    this.filters = new FilterControls($('filters'), $('clear-filters'), {
+      onChange: (filters) => { this.state.filters = filters; this.update(); },
+    });
+    this.search = new SearchBox($('search'), $('search-results'), {
+      division: () => this.state.division,
+      onSelect: (r) => this.flyToUnit(r),
+    });
+    this.#bindControls();
+    await this.map.styleReady;
+    await this.update(firstCoverage);
+    // The filter choices are not needed for the first picture: fetched after it.
+    await this.filters.load();
+    this.filters.set(state.filters);
+  }
+
+  #mark(name) {
+    performance.mark(name);
+    window.territorio ??= {};
+    window.territorio[name] = performance.getEntriesByName(name)[0].startTime;
+  }
+
+  #syncControls() {
+    $('level').value = this.state.level;
+    $('metric').value = this.state.metric;
+    for (const r of document.querySelectorAll('input[name=division]')) r.checked = r.value === this.state.division;
+    $('lang').textContent = t('lang.switch');
+    $('lang').setAttribute('aria-label', t('lang.switch_label'));
+  }
+
+  #bindControls() {
+    $('level').addEventListener('change', (e) => { this.state.level = e.target.value; this.closeUnit(); this.update(); });
+    $('metric').addEventListener('change', (e) => { this.state.metric = e.target.value; this.repaint(); });
+    for (const r of document.querySelectorAll('input[name=division]')) {
+      r.addEventListener('change', (e) => { this.state.division = e.target.value; this.closeUnit(); this.update(); });
+    }
+    $('lang').addEventListener('click', () => this.switchLanguage());
+    $('export-geojson').addEventListener('click', () => this.exportGeoJson());
+  }
+
+  // Refetches what depends on the level, division or filters and redraws:
+  // the map first, the charts once it is drawn (they share the CPU with it).
+  async update(coveragePromise) {
+    const generation = ++this.generation;
+    const { state } = this;
+    this.mapEl.dataset.state = 'loading';
+    writeState(state);
+    $('export-csv').href = csvHref(state);
+    const tables = Promise.all(CHARTS.map((c) => getJson(statsUrl(c.by, state))));
+    const coverage = await (coveragePromise ?? getJson(coverageUrl(state)));
+    if (generation !== this.generation) return;
+    this.coverage = coverage;
+    this.units = new Map(coverage.units.map((u) => [u.code, u]));
+    if (this.map.level !== state.level || this.map.division !== state.division) this.map.show(state.level, state.division);
+    this.repaint();
+    renderSummary($('summary'), $('gap-list'), coverage);
+    await this.map.idle();
+    if (generation !== this.generation) return;
+    if (!window.territorio?.['territorio:painted-idle']) this.#mark('territorio:painted-idle');
+    const stats = await tables;
+    if (generation !== this.generation) return;
+    CHARTS.forEach((c, i) => { this.stats[c.by] = stats[i]; });
+    this.renderCharts();
+    if (this.panel.open) await this.openUnit(this.panel.code);
+    if (generation !== this.generation) return;
+    this.mapEl.dataset.state = 'idle';
+    this.mapEl.dataset.generation = String(generation);
+  }
+
+  // Recolours the map and the legend for the current metric.
+  repaint() {
+    const { metric } = this.state;
+    writeState(this.state);
+    const values = this.coverage.units.map((u) => metricValue(u, metric));
+    const { classes, classOf } = classify(values, metric);
+    this.map.paint(this.coverage.units, (u) => classOf(metricValue(u, metric)), classes);
+    this.map.select(this.panel.open ? this.panel.code : null);
+    renderLegend($('legend'), classes, metric);
+    $('legend').dataset.metric = metric;
+  }
+
+  renderCharts() {
+    for (const c of CHARTS) renderBarChart($(c.figure), t(c.title), this.stats[c.by]);
+  }
+
+  #hover(code, point) {
+    const tip = $('tooltip');
+    const u = code === null ? undefined : this.units.get(code);
+    if (!u) { tip.hidden = true; return; }
+    const lines = [
+      [u.name, 'name'],
+      [u.covered ? `${t('tooltip.initiatives')}: ${formatNumber(u.total)}` : t('tooltip.gap'), ''],
+      [`${formatNumber(u.per_100k, 2)} ${t('tooltip.per_100k')}`, ''],
+      [`${t('tooltip.population')}: ${formatNumber(u.population)}`, ''],
+    ];
+    tip.replaceChildren(...lines.map(([text, cls]) => {
+      const div = document.createElement('div');
+      div.textContent = text;
+      if (cls) div.className = cls;
+      return div;
+    }));
+    tip.hidden = false;
+    const box = this.mapEl.getBoundingClientRect();
+    const x = Math.min(point.x + 14, box.width - tip.offsetWidth - 4);
+    const y = Math.min(point.y + 14, box.height - tip.offsetHeight - 4);
+    tip.style.transform = `translate(${Math.max(0, x)}px, ${Math.max(0, y)}px)`;
+  }
+
+  async openUnit(code) {
+    const data = await getJson(unitInitiativesUrl(code, this.state));
+    this.panel.show(data, this.units.get(code));
+    this.map.select(code);
+  }
+
+  closeUnit() {
+    this.panel.hide();
+    this.map?.select(null);
+  }
+
+  // A search result: show its level, fit the map to it, open its panel.
+  async flyToUnit(result) {
+    if (result.level !== this.state.level) {
+      this.state.level = result.level;
+      $('level').value = result.level;
+      await this.update();
+    }
+    let bbox = null;
+    try {
+      const f = await getJson(unitFeatureUrl(result.level, result.code, this.state.division));
+      bbox = f.bbox ?? geometryBbox(f.geometry);
+    } catch {
+      bbox = this.map.loadedBbox(result.code);
+    }
+    if (bbox) this.map.fitTo(bbox);
+    await this.openUnit(result.code);
+  }
+
+  async exportGeoJson() {
+    const { state } = this;
+    const collection = await visibleUnitsGeoJson(state, this.map.viewBbox(), this.map.visibleCodes(), this.units);
+    download(`coverage_${state.level}_${state.division}_visible.geojson`, JSON.stringify(collection), 'application/geo+json');
+  }
+
+  async switchLanguage() {
+    this.state.lang = currentLanguage() === 'es' ? 'en' : 'es';
+    await loadLanguage(this.state.lang);
+    translateDocument();
+    this.#syncControls();
+    this.filters.render();
+    this.map.setAttribution(t('attribution'));
+    this.repaint();
+    renderSummary($('summary'), $('gap-list'), this.coverage);
+    this.renderCharts();
+    if (this.panel.open) await this.openUnit(this.panel.code);
+  }
+}
+
+function geometryBbox(geometry) {
+  let box = null;
+  const grow = (c) => {
+    if (typeof c[0] === 'number') {
+      box = box ? [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])]
+        : [c[0], c[1], c[0], c[1]];
+    } else for (const x of c) grow(x);
+  };
+  if (geometry) grow(geometry.coordinates);
+  return box;
+}
+
+const app = new App();
+window.territorioApp = app;
+app.start().catch((e) => {
+  const status = $('status');
+  status.hidden = false;
+  status.textContent = `${t('status.error')}: ${e.message}`;
+  document.getElementById('map').dataset.state = 'error';
+  throw e;
+});

@@ -1,0 +1,211 @@
+// The MapLibre map: unit boundaries from our vector tiles (/tiles/{layer}),
+// coloured through feature-state from /coverage. The tiles carry only the
+// code and the name, so a filter change sets feature states and never
+// refetches a tile; units are keyed by their CUT code (promoteId).
+import { AttributionControl, Map as MapLibreMap, NavigationControl } from '/map/vendor/maplibre-gl.mjs';
+import { LAYER_OF_LEVEL, tileUrl } from './api.js';
+import { fillColorExpression } from './classify.js';
+
+export const LEVELS = ['region', 'province', 'commune'];
+// Continental Chile (Arica to Cape Horn), the first view.
+export const CHILE_BOUNDS = [[-76.0, -56.0], [-66.0, -17.4]];
+
+const fillId = (level) => `${level}-fill`;
+const lineId = (level) => `${level}-line`;
+
+function style(level, division) {
+  const sources = {};
+  const fills = [];
+  const lines = [];
+  for (const l of LEVELS) {
+    const layer = LAYER_OF_LEVEL[l];
+    sources[layer] = {
+      type: 'vector',
+      tiles: [tileUrl(l, division)],
+      minzoom: 0,
+      maxzoom: 12,
+      promoteId: { [layer]: 'code' },
+    };
+    fills.push({
+      id: fillId(l),
+      type: 'fill',
+      source: layer,
+      'source-layer': layer,
+      layout: { visibility: l === level ? 'visible' : 'none' },
+      paint: { 'fill-color': '#d9d9d9', 'fill-antialias': false },
+    });
+    lines.push({
+      id: lineId(l),
+      type: 'line',
+      source: layer,
+      'source-layer': layer,
+      layout: { visibility: l === level ? 'visible' : 'none', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111111',
+          ['boolean', ['feature-state', 'hover'], false], '#333333', 'rgba(255, 255, 255, 0.7)'],
+        'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5,
+          ['boolean', ['feature-state', 'hover'], false], 1.5, 0.5],
+      },
+    });
+  }
+  return {
+    version: 8,
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde8ef' } }, ...fills, ...lines],
+  };
+}
+
+export class CoverageMap {
+  // handlers: onHover(code | null, point), onClick(code)
+  // The first level's tiles load with the style, while the coverage is fetched.
+  constructor(container, { level, division, handlers }) {
+    this.level = level;
+    this.division = division;
+    this.hovered = null;
+    this.selected = null;
+    this.map = new MapLibreMap({
+      container,
+      style: style(level, division),
+      bounds: CHILE_BOUNDS,
+      fitBoundsOptions: { padding: 10 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 14,
+      fadeDuration: 0,  // no labels to fade: frames stop as soon as the tiles are drawn
+      renderWorldCopies: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.attribution = null;
+    // Feature states can be set once the style is parsed (MapLibre's
+    // `style.load`), before any tile has arrived.
+    this.styleReady = new Promise((resolve) => this.map.once('style.load', resolve));
+    this.handlers = handlers;
+    for (const level of LEVELS) this.#bindEvents(level);
+  }
+
+  // On a phone the unfolded sources would hide the south of Chile: fold
+  // them as a drag would (a tap on (i) shows them).
+  #foldAttribution() {
+    this.map.getContainer().querySelector('.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();
+  }
+
+  #bindEvents(level) {
+    const layer = fillId(level);
+    this.map.on('mousemove', layer, (e) => {
+      const code = e.features[0]?.properties?.code;
+      if (code === undefined) return;
+      this.#setHover(code);
+      this.map.getCanvas().style.cursor = 'pointer';
+      this.handlers.onHover(code, e.point);
+    });
+    this.map.on('mouseleave', layer, () => {
+      this.#setHover(null);
+      this.map.getCanvas().style.cursor = '';
+      this.handlers.onHover(null);
+    });
+    this.map.on('click', layer, (e) => {
+      const code = e.features[0]?.properties?.code;
+      if (code !== undefined) this.handlers.onClick(code);
+    });
+  }
+
+  #source() { return LAYER_OF_LEVEL[this.level]; }
+
+  #state(code, state) {
+    this.map.setFeatureState({ source: this.#source(), sourceLayer: this.#source(), id: code }, state);
+  }
+
+  #setHover(code) {
+    if (this.hovered === code) return;
+    if (this.hovered !== null) this.#state(this.hovered, { hover: false });
+    this.hovered = code;
+    if (code !== null) this.#state(code, { hover: true });
+  }
+
+  // Shows one level in one division (the tiles of the other levels are not loaded).
+  show(level, division) {
+    this.hovered = null;
+    this.selected = null;
+    if (division !== this.division) {
+      this.division = division;
+      for (const l of LEVELS) this.map.getSource(LAYER_OF_LEVEL[l]).setTiles([tileUrl(l, division)]);
+    }
+    this.level = level;
+    for (const l of LEVELS) {
+      const v = l === level ? 'visible' : 'none';
+      this.map.setLayoutProperty(fillId(l), 'visibility', v);
+      this.map.setLayoutProperty(lineId(l), 'visibility', v);
+    }
+  }
+
+  // Colours the units: `units` from /coverage, `classOf(unit)` a class index,
+  // `classes` the legend's classes.
+  paint(units, classOf, classes) {
+    const source = this.#source();
+    this.map.removeFeatureState({ source, sourceLayer: source });
+    for (const u of units) this.#state(u.code, { cls: classOf(u) });
+    if (this.selected !== null) this.#state(this.selected, { selected: true });
+    this.map.setPaintProperty(fillId(this.level), 'fill-color', fillColorExpression(classes));
+  }
+
+  select(code) {
+    if (this.selected !== null) this.#state(this.selected, { selected: false });
+    this.selected = code;
+    if (code !== null) this.#state(code, { selected: true });
+  }
+
+  fitTo(bbox) {
+    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, maxZoom: 10, duration: 800 });
+  }
+
+  // [west, south, east, north] of the view.
+  viewBbox() {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  // The codes of the units drawn in the view now.
+  visibleCodes() {
+    const codes = new Set();
+    for (const f of this.map.queryRenderedFeatures({ layers: [fillId(this.level)] })) codes.add(f.properties.code);
+    return codes;
+  }
+
+  // The bounding box of a unit of the shown level from the tiles loaded now
+  // (null when none of its tiles is loaded).
+  loadedBbox(code) {
+    const source = this.#source();
+    let box = null;
+    const grow = (c) => {
+      if (typeof c[0] === 'number') {
+        box = box ? [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])]
+          : [c[0], c[1], c[0], c[1]];
+      } else for (const x of c) grow(x);
+    };
+    for (const f of this.map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', 'code'], code] }))
+      grow(f.geometry.coordinates);
+    return box;
+  }
+
+  // The data sources in the page's language. MapLibre folds them behind an
+  // (i) button on narrow screens.
+  setAttribution(text) {
+    if (this.attribution) this.map.removeControl(this.attribution);
+    this.attribution = new AttributionControl({ customAttribution: text });
+    this.map.addControl(this.attribution, 'bottom-right');
+    if (this.map.loaded()) this.#foldAttribution();
+    else this.map.once('load', () => this.#foldAttribution());
+  }
+
+  // Resolves at the next `idle` (all tiles loaded, nothing left to draw).
+  idle() {
+    return new Promise((resolve) => {
+      if (this.map.loaded() && !this.map.isMoving()) {
+        this.map.once('idle', resolve);
+        this.map.triggerRepaint();
+      } else this.map.once('idle', resolve);
+    });
+  }
+}

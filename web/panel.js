@@ -1,0 +1,69 @@
+// The side panel of one unit: its parents, its figures and the initiatives
+// related to it (/territories/{code}/initiatives), each with how it relates.
+import { formatNumber, t } from './i18n.js';
+
+function text(tag, className, value) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  e.textContent = value;
+  return e;
+}
+
+function relationText(item) {
+  let s = t(`relation.${item.relation}`);
+  if (item.relation === 'on_enclosing' && item.enclosing) s += `: ${item.enclosing.name}`;
+  if (item.covers_whole_unit && item.relation === 'in') s += ` (${t('relation.whole')})`;
+  return s;
+}
+
+function initiativeItem(item) {
+  const li = document.createElement('li');
+  li.dataset.id = item.id;
+  li.dataset.relation = item.relation;
+  li.append(text('strong', 'name', item.name));
+  if (item.institution) li.append(text('span', 'institution', item.institution));
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  meta.append(text('span', item.award ? 'award' : 'award none', item.award || t('panel.no_award')));
+  if (item.stage) meta.append(text('span', 'stage', item.stage));
+  if (item.year) meta.append(text('span', 'year', String(item.year)));
+  li.append(meta, text('span', 'relation', relationText(item)));
+  return li;
+}
+
+export class UnitPanel {
+  constructor(root, { onClose }) {
+    this.root = root;
+    this.parents = root.querySelector('#panel-parents');
+    this.title = root.querySelector('#panel-title');
+    this.figures = root.querySelector('#panel-figures');
+    this.list = root.querySelector('#panel-initiatives');
+    root.querySelector('#panel-close').addEventListener('click', () => onClose());
+    this.code = null;
+  }
+
+  get open() { return !this.root.hidden; }
+
+  // data: JSON of /territories/{code}/initiatives; unit: the /coverage entry.
+  show(data, unit) {
+    this.code = data.unit.code;
+    this.root.hidden = false;
+    this.root.dataset.code = data.unit.code;
+    this.parents.textContent = data.unit.parents.map((p) => p.name).reverse().join(' › ');
+    this.title.textContent = `${data.unit.name} (${t(`level.${data.unit.level}`)} ${data.unit.code})`;
+    const n = data.counts.total;
+    const parts = [`${formatNumber(n)} ${n === 1 ? t('panel.initiative') : t('panel.initiatives')}`];
+    if (unit) {
+      parts.push(`${t('tooltip.population')} ${formatNumber(unit.population)}`);
+      parts.push(`${formatNumber(unit.per_100k, 2)} ${t('tooltip.per_100k')}`);
+    }
+    this.figures.textContent = parts.join(' · ');
+    if (data.initiatives.length === 0) this.list.replaceChildren(text('li', 'empty', t('panel.none')));
+    else this.list.replaceChildren(...data.initiatives.map(initiativeItem));
+  }
+
+  hide() {
+    this.code = null;
+    this.root.hidden = true;
+  }
+}

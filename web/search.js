@@ -1,0 +1,95 @@
+// The search box on the gazetteer (/territories?q=): accent- and
+// case-insensitive, aliases included; choosing a result hands it to onSelect.
+import { getJson, searchUrl } from './api.js';
+import { t } from './i18n.js';
+
+export class SearchBox {
+  constructor(input, list, { division, onSelect }) {
+    this.input = input;
+    this.list = list;
+    this.division = division;
+    this.onSelect = onSelect;
+    this.results = [];
+    this.active = -1;
+    this.pending = null;
+    this.timer = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.#search(), 120);
+    });
+    input.addEventListener('keydown', (e) => this.#key(e));
+    input.addEventListener('blur', () => setTimeout(() => this.#close(), 150));
+  }
+
+  async #search() {
+    const q = this.input.value.trim();
+    this.pending?.abort();
+    if (q.length < 2) return this.#close();
+    this.pending = new AbortController();
+    try {
+      const data = await getJson(searchUrl(q, this.division()), this.pending.signal);
+      this.#show(data.results);
+    } catch (e) {
+      if (e.name !== 'AbortError') throw e;
+    }
+  }
+
+  #show(results) {
+    this.results = results;
+    this.active = results.length ? 0 : -1;
+    const items = results.map((r, i) => {
+      const li = document.createElement('li');
+      li.role = 'option';
+      li.dataset.code = r.code;
+      li.dataset.level = r.level;
+      const name = document.createElement('strong');
+      name.textContent = r.name;
+      const where = document.createElement('span');
+      where.textContent = [t(`level.${r.level}`), ...r.parents.map((p) => p.name)].join(' · ');
+      li.append(name, where);
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); this.#choose(i); });
+      return li;
+    });
+    if (!items.length) {
+      const li = document.createElement('li');
+      li.className = 'empty';
+      li.textContent = t('search.none');
+      items.push(li);
+    }
+    this.list.replaceChildren(...items);
+    this.list.hidden = false;
+    this.#highlight();
+  }
+
+  #highlight() {
+    [...this.list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === this.active)));
+  }
+
+  #key(e) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!this.results.length) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      this.active = (this.active + step + this.results.length) % this.results.length;
+      this.#highlight();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this.active >= 0) this.#choose(this.active);
+    } else if (e.key === 'Escape') {
+      this.#close();
+    }
+  }
+
+  #choose(i) {
+    const r = this.results[i];
+    this.#close();
+    this.input.value = r.name;
+    this.onSelect(r);
+  }
+
+  #close() {
+    this.list.hidden = true;
+    this.results = [];
+    this.active = -1;
+  }
+}
