@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <set>
 
 #include "geo/error.h"
 #include "geo/gdal_dataset.h"
 #include "geo/geometry_ops.h"
 #include "layers/errors.h"
-#include "layers/join.h"
+#include "layers/place_join.h"
 
 namespace layers {
 
@@ -28,52 +27,11 @@ OutputFormat format_for(const std::string& output) {
   throw DataError("output '" + output + "': use a .gpkg, .geojson or .csv file name");
 }
 
-// The appended columns, in order.
-const char* const kColumns[] = {"commune_code", "commune_name", "province_code", "province_name",
-                                "region_code", "region_name", "province_code_2007", "province_name_2007",
-                                "region_code_2007", "region_name_2007", "join_basis"};
-
-struct Joined {
-  std::vector<const Unit*> communes;
-  std::string basis;
-};
-
-Joined join_geometry(const Catalog& catalog, const geo::Geometry& g) {
-  Joined j;
-  if (!g || g.is_empty()) return {{}, "no_geometry"};
-  if (g.is_puntal()) {
-    std::set<std::string> seen;
-    for (const auto& [x, y] : geo::point_coordinates(g)) {
-      if (!in_chile_extent(x, y)) return {{}, "outside_chile"};
-      const PointMatch m = catalog.locate(x, y);
-      if (!m.commune) return {{}, "none"};
-      if (seen.insert(m.commune->code).second) j.communes.push_back(m.commune);
-      j.basis = point_basis_name(m.basis);
-    }
-    return j;
-  }
-  if (!g.is_polygonal()) return {{}, "unsupported_geometry"};
-  geo::Geometry poly = g.is_valid() ? g.clone() : geo::make_valid_polygonal(g);
-  if (poly.is_empty()) return {{}, "invalid_geometry"};
-  const geo::Envelope e = poly.envelope();
-  if (!in_chile_extent(e.min_x, e.min_y) || !in_chile_extent(e.max_x, e.max_y)) return {{}, "outside_chile"};
-  const JoinOptions options;
-  for (const auto& o : catalog.overlapping_communes(poly))
-    if (o.share_of_query >= options.min_overlap_share || o.share_of_polygon >= options.min_overlap_share)
-      j.communes.push_back(catalog.commune_by_index(o.id));
-  j.basis = j.communes.empty() ? "none" : g.is_valid() ? "polygon_overlap" : "polygon_overlap_repaired";
-  return j;
-}
-
-// Distinct units' codes or names, in commune order, joined by ';'.
-std::string collect(const std::vector<const Unit*>& units, std::string Unit::*field) {
-  std::string out;
-  std::set<const Unit*> seen;
-  for (const Unit* u : units) {
-    if (!u || !seen.insert(u).second) continue;
-    out += (out.empty() ? "" : ";") + u->*field;
-  }
-  return out;
+// Points and polygons go through the in-memory join, so files and uploads
+// follow one set of rules.
+PlaceJoin join_geometry(const Catalog& catalog, const geo::Geometry& g) {
+  if (g && !g.is_empty() && g.is_puntal()) return join_points(catalog, geo::point_coordinates(g));
+  return join_polygonal(catalog, g);
 }
 }  // namespace
 
@@ -100,9 +58,10 @@ BatchJoinReport batch_join(const Catalog& catalog, const std::string& source, co
                                       fmt.layer_options);
     dst.create_fields_like(src);
     const auto existing = dst.field_names();
-    for (const char* c : kColumns) {
+    const auto& columns = place_join_columns();
+    for (const std::string& c : columns) {
       if (std::find(existing.begin(), existing.end(), c) != existing.end())
-        throw DataError("source already has a field named " + std::string(c));
+        throw DataError("source already has a field named " + c);
       dst.create_field(c, geo::FieldType::string);
     }
     const bool tx = fmt.driver == "GPKG";
@@ -110,24 +69,14 @@ BatchJoinReport batch_join(const Catalog& catalog, const std::string& source, co
     while (geo::Feature f = src.next()) {
       geo::Feature o = dst.new_feature();
       o.set_from(f);
-      Joined j;
+      PlaceJoin j;
       try {
         j = join_geometry(catalog, f.geometry());
       } catch (const geo::Error&) {
         j = {{}, "invalid_geometry"};
       }
-      std::vector<const Unit*> p18, r18, p07, r07;
-      for (const Unit* c : j.communes) {
-        p18.push_back(catalog.ancestor(Division::d2018, *c, Level::province));
-        r18.push_back(catalog.ancestor(Division::d2018, *c, Level::region));
-        p07.push_back(catalog.ancestor(Division::d2007, *c, Level::province));
-        r07.push_back(catalog.ancestor(Division::d2007, *c, Level::region));
-      }
-      const auto code = &Unit::code, name = &Unit::name;
-      const std::string values[] = {collect(j.communes, code), collect(j.communes, name), collect(p18, code),
-                                    collect(p18, name), collect(r18, code), collect(r18, name), collect(p07, code),
-                                    collect(p07, name), collect(r07, code), collect(r07, name), j.basis};
-      for (std::size_t k = 0; k < std::size(kColumns); ++k) o.set(o.field_index(kColumns[k]), values[k]);
+      const std::vector<std::string> values = place_join_values(catalog, j);
+      for (std::size_t k = 0; k < columns.size(); ++k) o.set(o.field_index(columns[k]), values[k]);
       dst.write(o);
       ++report.by_basis[j.basis];
       ++report.records;
