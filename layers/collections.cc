@@ -102,7 +102,7 @@ std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Lev
   c->title = title_level + (d2007 ? " of Chile (2007 division)" : " of Chile");
   c->description = title_level + " of the " + std::string(division_name(d)) +
                    " territorial division (CUT codes) with their Censo 2017 population, geodesic area and the number "
-                   "of initiatives acting in each.";
+                   "of initiatives acting in each." + std::string(level == Level::commune ? " Antártica (12202) has no boundary in the INE cartography and is left out." : "");
   c->geometry_kind = GeometryKind::multi_polygon;
   c->fields.push_back({"code", FieldType::string, "CUT code"});
   c->fields.push_back({"name", FieldType::string, "Official name"});
@@ -125,6 +125,12 @@ std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Lev
   for (const auto& uc : cov.units) by_code[uc.unit->code] = &uc;
   const Catalog& cat = reg.catalog();
   for (const Unit* u : cat.units(d, level)) {
+    // A boundary layer holds the units that have a boundary: commune 12202
+    // (Antártica) has no polygon in the INE cartography, so the communes
+    // layer has 345 features; the unit itself stays in /territories and
+    // /coverage.
+    const geo::Geometry* g = cat.geometry(d, u->code);
+    if (!g) continue;
     PublishedFeature f;
     f.id = u->code;
     f.values.emplace_back(u->code);
@@ -140,7 +146,7 @@ std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Lev
     const auto it = by_code.find(u->code);
     f.values.emplace_back(static_cast<std::int64_t>(it == by_code.end() ? 0 : it->second->acting_in.size()));
     f.values.emplace_back(static_cast<std::int64_t>(it == by_code.end() ? 0 : it->second->acting_on_enclosing.size()));
-    if (const geo::Geometry* g = cat.geometry(d, u->code)) f.geometry = std::shared_ptr<const geo::Geometry>(std::shared_ptr<const void>{}, g);
+    f.geometry = std::shared_ptr<const geo::Geometry>(std::shared_ptr<const void>{}, g);
     c->features.push_back(std::move(f));
   }
   finish(*c);

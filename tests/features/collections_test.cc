@@ -41,13 +41,11 @@ TEST(Collections, CountsAndSchemas) {
   EXPECT_EQ(coll("provinces-2007").features.size(), 54u);
   EXPECT_EQ(coll("initiatives").features.size(), 29u);
   EXPECT_EQ(coll("census-zones").features.size(), 4865u);
-  // 346 communes; Antártica (12202) has no polygon and is published with a null geometry.
+  // 345 communes: Antártica (12202) has no polygon, so the boundary layer leaves it out.
   const auto& communes = coll("communes");
-  EXPECT_EQ(communes.features.size(), 346u);
+  EXPECT_EQ(communes.features.size(), 345u);
   EXPECT_EQ(communes.with_geometry.size(), 345u);
-  const auto* antartica = communes.find("12202");
-  ASSERT_NE(antartica, nullptr);
-  EXPECT_EQ(antartica->geometry_json, "null");
+  EXPECT_EQ(communes.find("12202"), nullptr);
   const auto* valpo = communes.find("05101");
   ASSERT_NE(valpo, nullptr);
   const auto props = nlohmann::json::parse(valpo->properties_json);
@@ -90,13 +88,13 @@ TEST(Collections, PagingCoversEveryFeatureOnce) {
   std::size_t total = 0;
   for (q.offset = 0;; q.offset += q.limit) {
     const auto page = layers::query_features(c, q);
-    EXPECT_EQ(page.matched, 346u);
+    EXPECT_EQ(page.matched, 345u);
     for (const auto* f : page.features) seen.insert(f->id);
     total += page.features.size();
     if (page.features.size() < q.limit) break;
   }
-  EXPECT_EQ(total, 346u);
-  EXPECT_EQ(seen.size(), 346u);
+  EXPECT_EQ(total, 345u);
+  EXPECT_EQ(seen.size(), 345u);
 }
 
 std::set<std::string> brute_force(const layers::Collection& c, const geo::Envelope& box) {
@@ -221,8 +219,7 @@ TEST(Collections, DownloadsReadBackWithGdal) {
     std::fclose(f);
     auto ds = geo::Dataset::open_vector(path);
     auto layer = ds.layer(0);
-    // FlatGeobuf (GDAL's writer) drops the one commune without geometry.
-    EXPECT_EQ(layer.feature_count(), format == layers::ExportFormat::fgb ? 345 : 346) << ext;
+    EXPECT_EQ(layer.feature_count(), 345) << ext;
     std::set<std::string> names;
     for (auto n : layer.field_names()) names.insert(n);
     EXPECT_TRUE(names.count("region_name") && names.count("population") && names.count("initiatives")) << ext;
