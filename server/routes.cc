@@ -1,6 +1,8 @@
 #include "server/routes.h"
 
+#include "server/http/caching.h"
 #include "server/routes/operations.h"
+#include "server/snapshot_etag.h"
 #include "server/routes/territories.h"
 #include "server/routes/coverage.h"
 #include "server/routes/initiatives.h"
@@ -15,8 +17,18 @@ namespace server {
 
 http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   http::Router router;
+  // Registry routes answer from one snapshot; GETs carry a snapshot ETag,
+  // checked before the handler runs.
   auto with = [&holder](http::Response (*f)(const http::Request&, const layers::Registry&)) {
-    return [f, &holder](const http::Request& r) { return f(r, *holder.current()); };
+    return [f, &holder](const http::Request& r) {
+      const auto registry = holder.current();
+      if (r.method != "GET" && r.method != "HEAD") return f(r, *registry);
+      std::string etag = snapshot_etag(r, registry->generation());
+      if (http::not_modified_since(r, etag)) return http::not_modified(etag, kSnapshotCacheControl);
+      http::Response response = f(r, *registry);
+      if (response.status != 200) return response;
+      return http::conditional(r, std::move(response), std::move(etag), kSnapshotCacheControl);
+    };
   };
   router.add("GET", "/healthz", routes::healthz);
   router.add("GET", "/readyz", with(routes::readyz));
