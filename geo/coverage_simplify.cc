@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
-#include <map>
 #include <unordered_map>
 
 namespace geo {
@@ -12,21 +11,51 @@ namespace {
 
 constexpr double kKeep = std::numeric_limits<double>::infinity();
 
-struct XyHash {
-  std::size_t operator()(const std::pair<double, double>& p) const {
-    std::uint64_t a, b;
-    std::memcpy(&a, &p.first, 8);
-    std::memcpy(&b, &p.second, 8);
-    return static_cast<std::size_t>(a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull + (a << 6) + (a >> 2)));
-  }
-};
+std::uint64_t mix(std::uint64_t h) {  // splitmix64's finaliser
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
 
-struct VecHash {
-  std::size_t operator()(const std::vector<std::uint32_t>& v) const {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::uint32_t x : v) h = (h ^ x) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
+std::uint64_t xy_hash(double x, double y) {
+  std::uint64_t a, b;
+  std::memcpy(&a, &x, 8);
+  std::memcpy(&b, &y, 8);
+  return mix(a ^ mix(b));
+}
+
+// Unique vertices by exact coordinates, ids in first-seen order: an open
+// addressing table of ids into xy (a node-based map allocated per vertex
+// and was most of the tileset's build time).
+class VertexTable {
+ public:
+  VertexTable(std::vector<double>& xy, std::size_t points) : xy_(xy) {
+    std::size_t cap = 16;
+    while (cap < 2 * points) cap *= 2;
+    slots_.assign(cap, kEmpty);
+    xy_.reserve(2 * points);
   }
+  std::uint32_t id(double x, double y) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t h = xy_hash(x, y) & mask;; h = (h + 1) & mask) {
+      const std::uint32_t v = slots_[h];
+      if (v == kEmpty) {
+        const auto n = static_cast<std::uint32_t>(xy_.size() / 2);
+        slots_[h] = n;
+        xy_.push_back(x);
+        xy_.push_back(y);
+        return n;
+      }
+      if (xy_[2 * v] == x && xy_[2 * v + 1] == y) return v;
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::vector<double>& xy_;
+  std::vector<std::uint32_t> slots_;
 };
 
 // Squared distance from p to segment ab.
@@ -52,15 +81,12 @@ double segment_distance2(const double* p, const double* a, const double* b) {
 
 CoverageTopology::CoverageTopology(const std::vector<std::vector<FlatPolygon>>& features) {
   // 1. Unique vertices and each ring as vertex ids, without repeats or closure.
-  std::unordered_map<std::pair<double, double>, std::uint32_t, XyHash> ids;
-  auto vertex = [&](double x, double y) {
-    auto [it, inserted] = ids.emplace(std::make_pair(x, y), static_cast<std::uint32_t>(xy_.size() / 2));
-    if (inserted) {
-      xy_.push_back(x);
-      xy_.push_back(y);
-    }
-    return it->second;
-  };
+  std::size_t points = 0;
+  for (const auto& feature : features)
+    for (const FlatPolygon& p : feature)
+      for (const std::vector<double>& r : p.rings) points += r.size() / 2;
+  VertexTable table(xy_, points);
+  auto vertex = [&](double x, double y) { return table.id(x, y); };
   using IdRing = std::vector<std::uint32_t>;
   std::vector<std::vector<std::vector<IdRing>>> rings(features.size());
   for (std::size_t f = 0; f < features.size(); ++f)
@@ -101,7 +127,26 @@ CoverageTopology::CoverageTopology(const std::vector<std::vector<FlatPolygon>>& 
         }
 
   // 3. Cut rings at junctions into arcs, each stored once in a canonical direction.
-  std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, VecHash> arc_ids;
+  // Arcs by the hash of their vertices in canonical direction; equal hashes are compared whole.
+  std::unordered_multimap<std::uint64_t, std::uint32_t> arc_ids;
+  auto arc_id = [&](const std::vector<std::uint32_t>& seq, bool reversed) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto same = [&](const Arc& a) {
+      return reversed ? std::equal(a.vertices.begin(), a.vertices.end(), seq.rbegin(), seq.rend())
+                      : std::equal(a.vertices.begin(), a.vertices.end(), seq.begin(), seq.end());
+    };
+    if (reversed)
+      for (auto it = seq.rbegin(); it != seq.rend(); ++it) h = (h ^ *it) * 1099511628211ull;
+    else
+      for (std::uint32_t x : seq) h = (h ^ x) * 1099511628211ull;
+    const auto [first, last] = arc_ids.equal_range(h);
+    for (auto it = first; it != last; ++it)
+      if (same(arcs_[it->second])) return it->second;
+    const auto id = static_cast<std::uint32_t>(arcs_.size());
+    arcs_.push_back(Arc{reversed ? std::vector<std::uint32_t>(seq.rbegin(), seq.rend()) : seq, {}});
+    arc_ids.emplace(h, id);
+    return id;
+  };
   auto lower_vertex = [&](std::uint32_t a, std::uint32_t b) {
     return xy_[2 * a] < xy_[2 * b] || (xy_[2 * a] == xy_[2 * b] && xy_[2 * a + 1] < xy_[2 * b + 1]);
   };
@@ -131,11 +176,8 @@ CoverageTopology::CoverageTopology(const std::vector<std::vector<FlatPolygon>>& 
             seq.push_back(v);
             const bool cut = step == r.size() || (step > 0 && junction[v]);
             if (!cut) continue;
-            std::vector<std::uint32_t> rev(seq.rbegin(), seq.rend());
-            const bool reversed = rev < seq;
-            auto [it, inserted] = arc_ids.emplace(reversed ? rev : seq, static_cast<std::uint32_t>(arcs_.size()));
-            if (inserted) arcs_.push_back(Arc{reversed ? std::move(rev) : seq, {}});
-            tr.push_back(ArcUse{it->second, reversed});
+            const bool reversed = std::lexicographical_compare(seq.rbegin(), seq.rend(), seq.begin(), seq.end());
+            tr.push_back(ArcUse{arc_id(seq, reversed), reversed});
             seq.assign(1, v);
           }
         }
@@ -196,7 +238,35 @@ void CoverageTopology::rank_arc(Arc& arc) const {
 }
 
 std::vector<std::vector<FlatPolygon>> CoverageTopology::simplified(double tolerance) const {
-  const double t2 = tolerance * tolerance;
+  return std::move(simplified(std::vector<double>{tolerance})[0]);
+}
+
+std::vector<std::vector<std::vector<FlatPolygon>>> CoverageTopology::simplified(
+    const std::vector<double>& tolerances) const {
+  // Finest first: what a tolerance keeps is a subset of what any finer one
+  // keeps, so each pass filters the previous pass's survivors only.
+  std::vector<std::size_t> order(tolerances.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tolerances[a] < tolerances[b]; });
+  std::vector<std::vector<std::vector<FlatPolygon>>> out(tolerances.size());
+  std::vector<std::vector<std::uint32_t>> kept(arcs_.size());  // positions along each arc
+  for (std::size_t a = 0; a < arcs_.size(); ++a) {
+    kept[a].resize(arcs_[a].vertices.size());
+    for (std::uint32_t k = 0; k < kept[a].size(); ++k) kept[a][k] = k;
+  }
+  for (std::size_t i : order) {
+    const double t2 = tolerances[i] * tolerances[i];
+    for (std::size_t a = 0; a < arcs_.size(); ++a) {
+      const std::vector<double>& rank2 = arcs_[a].rank2;
+      std::erase_if(kept[a], [&](std::uint32_t k) { return rank2[k] < t2 && rank2[k] != kKeep; });
+    }
+    out[i] = assemble(kept);
+  }
+  return out;
+}
+
+std::vector<std::vector<FlatPolygon>> CoverageTopology::assemble(
+    const std::vector<std::vector<std::uint32_t>>& kept) const {
   std::vector<std::vector<FlatPolygon>> out(features_.size());
   std::vector<std::uint32_t> ring;
   for (std::size_t f = 0; f < features_.size(); ++f)
@@ -205,13 +275,15 @@ std::vector<std::vector<FlatPolygon>> CoverageTopology::simplified(double tolera
       for (std::size_t r = 0; r < tp.size(); ++r) {
         ring.clear();
         for (const ArcUse& use : tp[r]) {
-          const Arc& a = arcs_[use.arc];
-          const std::size_t n = a.vertices.size();
-          for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t k = use.reversed ? n - 1 - i : i;
-            if (a.rank2[k] < t2 && a.rank2[k] != kKeep) continue;
-            if (ring.empty() || ring.back() != a.vertices[k]) ring.push_back(a.vertices[k]);
-          }
+          const std::vector<std::uint32_t>& vertices = arcs_[use.arc].vertices;
+          const std::vector<std::uint32_t>& ks = kept[use.arc];
+          auto add = [&](std::uint32_t k) {
+            if (ring.empty() || ring.back() != vertices[k]) ring.push_back(vertices[k]);
+          };
+          if (use.reversed)
+            for (auto it = ks.rbegin(); it != ks.rend(); ++it) add(*it);
+          else
+            for (std::uint32_t k : ks) add(k);
         }
         // ring is closed (first == last); three distinct points need four entries.
         if (ring.size() < 4) {

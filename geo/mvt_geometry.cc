@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "geo/geos_context.h"
+#include "geo/mvt_validity.h"
 
 namespace geo {
 
@@ -177,6 +178,10 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
   // broke, and round the repair once more (its new nodes may be off the grid).
   std::vector<FlatPolygon> q;
   for (FlatPolygon& p : quantized(inside)) {
+    if (surely_valid(p)) {  // most polygons: no GEOS round trip
+      q.push_back(std::move(p));
+      continue;
+    }
     std::vector<FlatPolygon> part{std::move(p)};
     for (int attempt = 0; attempt < 2; ++attempt) {
       Geometry g = flat_to_geometry(part);

@@ -1,7 +1,12 @@
 #include "layers/tileset.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "geo/coverage_simplify.h"
 #include "geo/tile_math.h"
@@ -51,9 +56,12 @@ double simplify_tolerance_metres(int z) { return geo::tile_size_metres(z) / kTil
 
 ZoomedPolygons::ZoomedPolygons(const std::vector<std::vector<geo::FlatPolygon>>& features) {
   const geo::CoverageTopology topology(features);
+  std::vector<double> tolerances;
+  for (int z = 0; z <= kMaxSimplifiedZoom; ++z) tolerances.push_back(simplify_tolerance_metres(z));
+  auto shapes = topology.simplified(tolerances);
   for (int z = 0; z <= kMaxSimplifiedZoom; ++z) {
     Band& b = bands_[static_cast<std::size_t>(z)];
-    b.shapes = topology.simplified(simplify_tolerance_metres(z));
+    b.shapes = std::move(shapes[static_cast<std::size_t>(z)]);
     std::vector<geo::Envelope> boxes;
     boxes.reserve(b.shapes.size());
     for (const auto& s : b.shapes)
@@ -77,23 +85,49 @@ std::size_t ZoomedPolygons::vertex_count(int z) const {
   return n;
 }
 
+namespace {
+
+// Runs jobs on up to one thread per core, largest first as listed; the
+// first exception is rethrown here once every thread has finished.
+void run_parallel(const std::vector<std::function<void()>>& jobs) {
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) try {
+        jobs[i]();
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+      }
+  };
+  const std::size_t n = std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < n; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
 TileSet::TileSet(const Registry& registry) : generation_(registry.generation()) {
   const Catalog& catalog = registry.catalog();
-  for (Level level : {Level::region, Level::province, Level::commune})
+  // Every ZoomedPolygons is independent: they are built in parallel (most of
+  // a cold start), communes first as the largest.
+  std::array<std::vector<std::vector<geo::FlatPolygon>>, 6> unit_features;
+  std::vector<std::size_t> slots;
+  for (Level level : {Level::commune, Level::province, Level::region})
     for (Division d : kAllDivisions) {
       const std::size_t k = slot(level, d);
-      // Communes are the same in both divisions: share the 2018 copy.
-      if (level == Level::commune && d == Division::d2007) {
-        unit_lists_[k] = catalog.units(d, level);
-        continue;
-      }
       unit_lists_[k] = catalog.units(d, level);
-      std::vector<std::vector<geo::FlatPolygon>> features;
+      // Communes are the same in both divisions: share the 2018 copy.
+      if (level == Level::commune && d == Division::d2007) continue;
       for (const Unit* u : unit_lists_[k]) {
         const geo::Geometry* g = catalog.geometry(d, u->code);
-        features.push_back(g ? to_mercator(*g) : std::vector<geo::FlatPolygon>{});
+        unit_features[k].push_back(g ? to_mercator(*g) : std::vector<geo::FlatPolygon>{});
       }
-      units_[k] = ZoomedPolygons(features);
+      slots.push_back(k);
     }
 
   std::vector<std::vector<geo::FlatPolygon>> footprints;
@@ -117,7 +151,11 @@ TileSet::TileSet(const Registry& registry) : generation_(registry.generation()) 
       points_[i] = std::make_pair(x, y);
     }
   }
-  footprints_ = ZoomedPolygons(footprints);
+
+  std::vector<std::function<void()>> jobs;
+  for (std::size_t k : slots) jobs.push_back([this, k, &unit_features] { units_[k] = ZoomedPolygons(unit_features[k]); });
+  jobs.push_back([this, &footprints] { footprints_ = ZoomedPolygons(footprints); });
+  run_parallel(jobs);
 }
 
 const ZoomedPolygons& TileSet::units(Level level, Division division) const {
