@@ -6,6 +6,7 @@
 #include "layers/cql2_parser.h"
 #include "layers/feature_export.h"
 #include "layers/feature_query.h"
+#include "layers/tiles.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
 #include "server/http/caching.h"
@@ -81,6 +82,10 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
       link(self + "/items?f=fgb&limit=10000", "enclosure", "application/flatgeobuf",
            "All of " + c.title + " as FlatGeobuf"),
   };
+  // Collections that are also tilesets say so, for OGC API - Tiles clients.
+  if (const auto t = layers::parse_tile_layer(c.id); t && *t != layers::TileLayer::territorio)
+    j["links"].push_back(link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", kJson,
+                              "Vector tilesets of " + c.title));
   return j;
 }
 

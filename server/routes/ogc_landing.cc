@@ -52,6 +52,11 @@ const std::vector<std::string>& conformance_classes() {
       "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
       "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
   };
   return kClasses;
 }

@@ -31,6 +31,27 @@ http::Response vector_tile(const http::Request& r, layers::TileService& tiles, c
   return tile_response(r, etag, tiles.vector_tile(registry, q), kMvtType);
 }
 
+http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+  const std::string& id = r.path_param("collectionId");
+  const auto layer = layers::parse_tile_layer(id);
+  if (!layer || *layer == layers::TileLayer::territorio)
+    throw http::NotFound("no tiles for collection '" + id + "'",
+                         {{"collectionId", id}, {"allowed", {"regions", "provinces", "communes", "initiatives"}}});
+  check_tile_matrix_set(r.path_param("tileMatrixSetId"));
+  // OGC clients may name the format; only MVT is served at this address.
+  http::Request xyz = r;
+  if (const auto f = r.query_value("f")) {
+    if (*f != "mvt")
+      throw http::BadRequest("f must be mvt, not '" + *f + "'", {{"parameter", "f"}, {"allowed", {"mvt"}}});
+    std::erase_if(xyz.query, [](const auto& kv) { return kv.first == "f"; });
+  }
+  xyz.path_params = {{"layer", id},
+                     {"z", r.path_param("tileMatrix")},
+                     {"x", r.path_param("tileCol")},
+                     {"y", r.path_param("tileRow")}};
+  return vector_tile(xyz, tiles, registry);
+}
+
 http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
   check_tile_params(r, {"measure"});
   std::string_view y = r.path_param("y");
@@ -74,6 +95,10 @@ void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const
   router.add("GET", "/tileMatrixSets", [s](const http::Request& r) { return ogc_tile_matrix_sets(r, *s); });
   router.add("GET", "/tileMatrixSets/WebMercatorQuad",
              [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
+  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}",
+             [s, &holder](const http::Request& r) { return ogc_collection_tileset(r, *holder.current(), *s); });
+  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+             [tiles, &holder](const http::Request& r) { return ogc_vector_tile(r, *tiles, holder.current()); });
   router.add("GET", "/collections/{collectionId}/tiles",
              [s, &holder](const http::Request& r) { return ogc_collection_tilesets(r, *holder.current(), *s); });
 }

@@ -17,9 +17,13 @@ inline constexpr const char* kMvtType = "application/vnd.mapbox-vector-tile";
 using RegistryPtr = std::shared_ptr<const layers::Registry>;
 
 http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
+// The same vector tile at its OGC API - Tiles address,
+// /collections/{collectionId}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}.
+http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
 http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
 http::Response tilejson(const http::Request& r, const layers::Registry& registry, const Site& site);
 http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site);
+http::Response ogc_collection_tileset(const http::Request& r, const layers::Registry& registry, const Site& site);
 http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site);
 http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site);
 

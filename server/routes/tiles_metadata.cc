@@ -108,38 +108,57 @@ http::Response tilejson(const http::Request& r, const layers::Registry& registry
   return metadata_response(r, doc, registry);
 }
 
-http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site) {
-  check_known_params(r, {"f"});
-  const std::string& id = r.path_param("collectionId");
+namespace {
+
+json link(std::string href, std::string rel, std::string type, std::string title) {
+  return json{{"href", std::move(href)}, {"rel", std::move(rel)}, {"type", std::move(type)}, {"title", std::move(title)}};
+}
+
+// The collection's tile layer, or 404 (the combined territorio tileset is no collection).
+layers::TileLayer collection_tile_layer(const std::string& id) {
   const auto layer = layers::parse_tile_layer(id);
   if (!layer || *layer == layers::TileLayer::territorio)
     throw http::NotFound("no tiles for collection '" + id + "'",
                          {{"collectionId", id}, {"allowed", {"regions", "provinces", "communes", "initiatives"}}});
-  const std::string base = base_url(r, site);
-  const std::string tiles = base + "/tiles/" + id;
-  auto link = [](std::string href, std::string rel, std::string type, std::string title) {
-    return json{{"href", std::move(href)}, {"rel", std::move(rel)}, {"type", std::move(type)}, {"title", std::move(title)}};
-  };
-  json vector_tileset = {
+  return *layer;
+}
+
+// The vector tileset of a collection in WebMercatorQuad (OGC API - Tiles
+// "tileset" resource), with the tile URL template in OGC order.
+json vector_tileset(const std::string& base, const std::string& id, layers::TileLayer layer) {
+  const std::string self = base + "/collections/" + id + "/tiles/WebMercatorQuad";
+  json t = {
       {"title", id + " (vector tiles)"},
       {"dataType", "vector"},
       {"crs", kCrs3857},
       {"tileMatrixSetURI", kWebMercatorQuadUri},
       {"links",
-       {link(base + "/tiles/WebMercatorQuad", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json",
-             "WebMercatorQuad"),
-        link(tiles + ".json", "describedby", "application/json", "TileJSON"),
-        json{{"href", tiles + "/{tileMatrix}/{tileCol}/{tileRow}.mvt"},
+       {link(self, "self", "application/json", id + " vector tileset"),
+        link(base + "/tiles/WebMercatorQuad", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+             "application/json", "WebMercatorQuad"),
+        link(base + "/tiles/" + id + ".json", "describedby", "application/json", "TileJSON"),
+        json{{"href", self + "/{tileMatrix}/{tileRow}/{tileCol}"},
              {"rel", "item"},
              {"type", kMvtType},
              {"templated", true},
              {"title", "Mapbox vector tiles"}}}},
       {"layers", json::array()},
   };
-  for (const std::string& l : layers::mvt_layer_names(*layer))
-    vector_tileset["layers"].push_back({{"id", l}, {"dataType", "vector"}, {"maxTileMatrix", std::to_string(layers::kMaxTileZoom)}});
-  json tilesets = json::array({vector_tileset});
-  if (layers::tile_layer_level(*layer))
+  for (const std::string& l : layers::mvt_layer_names(layer))
+    t["layers"].push_back({{"id", l}, {"dataType", "vector"}, {"maxTileMatrix", std::to_string(layers::kMaxTileZoom)}});
+  return t;
+}
+
+}  // namespace
+
+http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site) {
+  check_known_params(r, {"f"});
+  const std::string& id = r.path_param("collectionId");
+  const layers::TileLayer layer = collection_tile_layer(id);
+  const std::string base = base_url(r, site);
+  const std::string tiles = base + "/tiles/" + id;
+  json tilesets = json::array({vector_tileset(base, id, layer)});
+  if (layers::tile_layer_level(layer))
     tilesets.push_back({
         {"title", id + " (coverage map)"},
         {"dataType", "map"},
@@ -158,6 +177,14 @@ http::Response ogc_collection_tilesets(const http::Request& r, const layers::Reg
                          link(base + "/collections/" + id, "collection", "application/json", id)}},
               {"tilesets", tilesets}};
   return metadata_response(r, doc, registry);
+}
+
+http::Response ogc_collection_tileset(const http::Request& r, const layers::Registry& registry, const Site& site) {
+  check_known_params(r, {"f"});
+  const std::string& id = r.path_param("collectionId");
+  const layers::TileLayer layer = collection_tile_layer(id);
+  check_tile_matrix_set(r.path_param("tileMatrixSetId"));
+  return metadata_response(r, vector_tileset(base_url(r, site), id, layer), registry);
 }
 
 http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site) {

@@ -85,6 +85,11 @@ void check_tile_params(const http::Request& r, const std::vector<std::string_vie
   }
 }
 
+void check_tile_matrix_set(const std::string& id) {
+  if (id != "WebMercatorQuad")
+    throw http::NotFound("no tile matrix set '" + id + "'", {{"tileMatrixSetId", id}, {"allowed", {"WebMercatorQuad"}}});
+}
+
 layers::TileQuery tile_query(const http::Request& r, const layers::Registry& registry, std::string_view y_text) {
   layers::TileQuery q;
   q.layer = tile_layer_param(r);

@@ -20,6 +20,8 @@ geo::TileId tile_id_params(const http::Request& r, std::string_view y_text);
 std::optional<std::vector<std::string>> properties_param(const http::Request& r, layers::TileLayer layer);
 // Rejects any query parameter besides the filter's, division and `extra`.
 void check_tile_params(const http::Request& r, const std::vector<std::string_view>& extra);
+// The only tile matrix set served is WebMercatorQuad; 404 otherwise.
+void check_tile_matrix_set(const std::string& id);
 // layer, tile, division, filter and properties of a vector tile request.
 layers::TileQuery tile_query(const http::Request& r, const layers::Registry& registry, std::string_view y_text);
 

@@ -3,6 +3,7 @@
 // changing the tiles while the server runs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -95,6 +96,43 @@ TEST(TilesHttp, TileJsonAndOgcTilesMetadata) {
   const json tms = json::parse(c.get(server().url("/tiles/WebMercatorQuad")).body);
   EXPECT_EQ(tms["tileMatrices"].size(), 17u);
   EXPECT_EQ(tms["tileMatrices"][0]["matrixWidth"], 1);
+}
+
+// OGC API - Tiles clients walk collection -> tilesets -> tileset -> tile,
+// with the tile addressed {tileMatrix}/{tileRow}/{tileCol}.
+TEST(TilesHttp, OgcTilesAddressServesTheSameTile) {
+  HttpClient c;
+  const json conformance = json::parse(c.get(server().url("/conformance")).body);
+  const auto& classes = conformance["conformsTo"];
+  for (const char* cls : {"core", "tileset", "tilesets-list", "geodata-tilesets", "mvt"})
+    EXPECT_NE(std::find(classes.begin(), classes.end(), std::string("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/") + cls),
+              classes.end())
+        << cls;
+
+  const json collection = json::parse(c.get(server().url("/collections/communes")).body);
+  std::string tilesets;
+  for (const auto& l : collection["links"])
+    if (l["rel"] == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector") tilesets = l["href"];
+  ASSERT_EQ(tilesets, server().url("/collections/communes/tiles"));
+  const json tileset = json::parse(c.get(server().url("/collections/communes/tiles/WebMercatorQuad")).body);
+  EXPECT_EQ(tileset["dataType"], "vector");
+  std::string item;
+  for (const auto& l : tileset["links"])
+    if (l["rel"] == "item") item = l["href"];
+  ASSERT_EQ(item, server().url("/collections/communes/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"));
+
+  // 14/4976/9809 in z/x/y is row 9809, column 4976.
+  const auto ogc = c.get(server().url("/collections/communes/tiles/WebMercatorQuad/14/9809/4976?f=mvt"));
+  const auto xyz = c.get(server().url(std::string(kSantiagoTile) + ".mvt"));
+  ASSERT_EQ(ogc.status, 200);
+  EXPECT_EQ(ogc.headers.at("content-type"), "application/vnd.mapbox-vector-tile");
+  EXPECT_EQ(ogc.body, xyz.body);
+  EXPECT_FALSE(ogc.body.empty());
+
+  EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WorldCRS84Quad/1/0/0")).status, 404);
+  EXPECT_EQ(c.get(server().url("/collections/census-zones/tiles/WebMercatorQuad/1/0/0")).status, 404);
+  EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WebMercatorQuad/1/0/0?f=png")).status, 400);
+  EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WebMercatorQuad/3/9/0")).status, 400);
 }
 
 TEST(TilesHttp, PngPixelInsideACommuneHasItsClassColour) {
