@@ -36,6 +36,133 @@ json get(const std::string& summary, const std::string& id, json parameters, jso
                    {"responses", errors(std::move(responses))}}}};
 }
 
+
+json str(std::initializer_list<const char*> values = {}) {
+  json schema = {{"type", "string"}};
+  if (values.size()) schema["enum"] = json::array();
+  for (const char* v : values) schema["enum"].push_back(v);
+  return schema;
+}
+
+json op(const std::string& method, const std::string& summary, const std::string& id, json parameters,
+        json responses) {
+  return {{method, {{"summary", summary}, {"operationId", id}, {"parameters", std::move(parameters)},
+                    {"responses", errors(std::move(responses))}}}};
+}
+
+// The initiative filter shared by coverage, statistics and tiles (server/filter_params.h).
+json filter_params() {
+  json ps = json::array();
+  for (const char* name : {"area", "thematic_field", "award", "stage", "institution_type", "scope", "rurality"})
+    ps.push_back(param(name, "query", std::string(name) + ": any of (repeat or comma-separate)", str()));
+  ps.push_back(param("field_visit", "query", "Initiatives with (true) or without (false) a field visit",
+                     str({"true", "false"})));
+  ps.push_back(param("year", "query", "Contest year: YYYY, YYYY/YYYY, YYYY/.. or ../YYYY", str()));
+  ps.push_back(param("division", "query", "Territorial division", str({"2018", "2007"})));
+  return ps;
+}
+
+json with(json a, const json& b) {
+  for (const auto& p : b) a.push_back(p);
+  return a;
+}
+
+// Every route outside OGC API - Features: territories, coverage,
+// statistics, the join, tiles and the map page.
+void add_service_paths(json& paths) {
+  const json json_type = {"application/json"};
+  const json csv_or_json = {"application/json", "text/csv"};
+  const json code = param("code", "path", "CUT code (2 region, 3 province, 5 commune)", str());
+  const json division = param("division", "query", "Territorial division", str({"2018", "2007"}));
+  const json layer = param("layer", "path", "Tileset", str({"regions", "provinces", "communes", "initiatives", "territorio"}));
+  const json z = param("z", "path", "Zoom, 0 to 16", {{"type", "integer"}, {"minimum", 0}, {"maximum", 16}});
+  const json x = param("x", "path", "Column, 0 to 2^z-1", {{"type", "integer"}, {"minimum", 0}});
+  const json collection = param("collectionId", "path", "Collection with tiles", str({"regions", "provinces", "communes", "initiatives"}));
+  const json tms = param("tileMatrixSetId", "path", "Tile matrix set", str({"WebMercatorQuad"}));
+  const json f = param("f", "query", "Format", str({"json"}));
+  const json fcsv = param("f", "query", "Format", str({"json", "csv"}));
+
+  paths["/healthz"] = op("get", "The process is up", "getHealth", json::array(), {{"200", response("Up", json_type)}});
+  paths["/readyz"] = op("get", "The store is loaded", "getReadiness", json::array(), {{"200", response("Ready", json_type)}});
+  paths["/territories"] = op("get", "Gazetteer search", "searchTerritories",
+      {param("q", "query", "Place name (accent-insensitive, aliases, prefixes)", str(), true),
+       param("level", "query", "Only units of this level", str({"region", "province", "commune"})), division,
+       param("limit", "query", "Results", {{"type", "integer"}, {"minimum", 1}})},
+      {{"200", response("Ranked matches", json_type)}});
+  paths["/territories/{code}"] = op("get", "A territorial unit", "getTerritory", {code, division},
+                                    {{"200", response("The unit with parents, children and population", json_type)}});
+  paths["/territories/{code}/initiatives"] = op("get", "Initiatives acting in, under or over a unit",
+      "getTerritoryInitiatives", with(json::array({code}), filter_params()),
+      {{"200", response("Initiatives with how each relates to the unit", json_type)}});
+  paths["/locate"] = op("get", "The units containing a point", "locate",
+      {param("lon", "query", "Longitude (WGS 84)", {{"type", "number"}}, true),
+       param("lat", "query", "Latitude (WGS 84)", {{"type", "number"}}, true)},
+      {{"200", response("Commune, province and region in both divisions", json_type)}});
+  paths["/initiatives/{id}"] = op("get", "An initiative with every joined unit", "getInitiative",
+      {param("id", "path", "Initiative id", str())}, {{"200", response("The initiative", json_type)}});
+  paths["/coverage"] = op("get", "Coverage per unit, summary and gaps", "getCoverage",
+      with(json::array({param("level", "query", "Level", str({"region", "province", "commune"}), true),
+                        param("within", "query", "Only the units inside this region or province (CUT code)", str()),
+                        fcsv}),
+           filter_params()),
+      {{"200", response("Coverage", csv_or_json)}});
+  paths["/stats/initiatives"] = op("get", "Counts of initiatives by one or two attributes", "getInitiativeStats",
+      with(json::array({param("by", "query", "Attribute (repeat for a cross-tabulation)", str(), true), fcsv}),
+           filter_params()),
+      {{"200", response("Counts with totals", csv_or_json)}});
+  json join = op("post", "Append commune, province and region to uploaded records", "joinUpload", json::array(),
+                 {{"200", response("The records with the units appended", {"application/geo+json", "text/csv"})},
+                  {"413", {{"description", "Upload over the limit"}}}});
+  join["post"]["requestBody"] = {{"required", true},
+                                 {"content", {{"application/geo+json", {{"schema", {{"type", "object"}}}}},
+                                              {"text/csv", {{"schema", {{"type", "string"}}}}}}}};
+  paths["/join"] = join;
+
+  const json tile_filters = filter_params();
+  paths["/tiles/{layer}/{z}/{x}/{y}.mvt"] = op("get", "A vector tile (MVT 2.1, XYZ)", "getVectorTile",
+      with(json::array({layer, z, x, param("y", "path", "Row, 0 to 2^z-1", {{"type", "integer"}, {"minimum", 0}}),
+                        param("properties", "query", "Comma-separated properties to keep", str())}),
+           tile_filters),
+      {{"200", response("Tile", {"application/vnd.mapbox-vector-tile"})}});
+  paths["/tiles/{layer}/{z}/{x}/{y}.png"] = op("get", "A coverage choropleth tile (PNG)", "getRasterTile",
+      with(json::array({param("layer", "path", "Level", str({"regions", "provinces", "communes"})), z, x,
+                        param("y", "path", "Row, optionally followed by @2x", str()),
+                        param("measure", "query", "What the colours show", str({"initiatives", "per_100k", "covered"}))}),
+           tile_filters),
+      {{"200", response("Tile", {"image/png"})}});
+  paths["/tiles/{layer}.json"] = op("get", "TileJSON 3.0 of a tileset", "getTileJson", with(json::array({layer}), tile_filters),
+                                    {{"200", response("TileJSON", json_type)}});
+  paths["/tiles/WebMercatorQuad"] = op("get", "The WebMercatorQuad tile matrix set", "getWebMercatorQuad", {f},
+                                       {{"200", response("Tile matrix set", json_type)}});
+  paths["/tileMatrixSets"] = op("get", "Tile matrix sets", "getTileMatrixSets", {f}, {{"200", response("List", json_type)}});
+  paths["/tileMatrixSets/WebMercatorQuad"] = op("get", "The WebMercatorQuad tile matrix set", "getTileMatrixSet", {f},
+                                                {{"200", response("Tile matrix set", json_type)}});
+  paths["/collections/{collectionId}/tiles"] = op("get", "Tilesets of a collection", "getCollectionTilesets",
+                                                  {collection, f}, {{"200", response("Tilesets", json_type)}});
+  paths["/collections/{collectionId}/tiles/{tileMatrixSetId}"] = op("get", "A vector tileset", "getCollectionTileset",
+      {collection, tms, f}, {{"200", response("Tileset", json_type)}});
+  paths["/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}"] =
+      op("get", "A vector tile at its OGC API - Tiles address", "getCollectionTile",
+         with(json::array({collection, tms,
+                           param("tileMatrix", "path", "Zoom, 0 to 16", {{"type", "integer"}, {"minimum", 0}, {"maximum", 16}}),
+                           param("tileRow", "path", "Row", {{"type", "integer"}, {"minimum", 0}}),
+                           param("tileCol", "path", "Column", {{"type", "integer"}, {"minimum", 0}}),
+                           param("f", "query", "Format", str({"mvt"})),
+                           param("properties", "query", "Comma-separated properties to keep", str())}),
+              tile_filters),
+         {{"200", response("Tile", {"application/vnd.mapbox-vector-tile"})}});
+
+  const json file = param("file", "path", "File name", str());
+  const json html = {"text/html"};
+  paths["/map"] = op("get", "The planners' coverage map", "getMap", json::array(), {{"200", response("Page", html)}});
+  paths["/map/{file}"] = op("get", "A script or style of the map page", "getMapFile", {file},
+                            {{"200", response("File", {"text/javascript", "text/css", "image/svg+xml"})}});
+  paths["/map/i18n/{file}"] = op("get", "The map page's strings (es.json, en.json)", "getMapStrings", {file},
+                                 {{"200", response("Strings", json_type)}});
+  paths["/map/vendor/{file}"] = op("get", "MapLibre GL JS, served locally", "getMapVendorFile", {file},
+                                   {{"200", response("File", {"text/javascript", "text/css"})}});
+}
+
 }  // namespace
 
 json openapi_document(const layers::FeatureCatalog& catalog, const std::string& base_url) {
@@ -105,11 +232,12 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
     paths["/collections/" + c->id + "/items"] =
         get(c->title, "getFeatures_" + c->id, ps, {{"200", response(c->title, item_types)}});
   }
+  add_service_paths(paths);
   return {
       {"openapi", "3.0.3"},
-      {"info", {{"title", "territorio: OGC API - Features"},
+      {"info", {{"title", "territorio"},
                 {"version", "1.0.0"},
-                {"description", "Territorial units of Chile (both divisions), initiatives and census zones."},
+                {"description", "Territorial units of Chile (both divisions), initiatives and census zones: OGC API - Features and Tiles, coverage, statistics, queries by territory and the join."},
                 {"license", {{"name", "See data/SOURCES.md"}}}}},
       {"servers", {{{"url", base_url.empty() ? "/" : base_url}}}},
       {"paths", paths},

@@ -1,6 +1,6 @@
 #pragma once
-// The OpenAPI 3.0 document of the OGC API - Features surface: every path
-// and parameter, with one items path per collection naming its queryables.
+// The OpenAPI 3.0 document of every route: OGC API - Features (one items
+// path per collection naming its queryables), Tiles, and the service's own.
 #include <string>
 
 #include <nlohmann/json.hpp>

@@ -97,6 +97,7 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
     routes_.push_back(std::move(route));
     existing = std::prev(routes_.end());
   }
+  declared_.emplace_back(method, std::string(pattern));
   existing->handlers.emplace(std::move(method), std::move(handler));
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "server/http/request.h"
@@ -32,6 +33,9 @@ class Router {
   // Content-Length stays that of the GET.
   Response dispatch(Request request) const;
 
+  // Every (method, pattern) added, in order: what an API description must declare.
+  const std::vector<std::pair<std::string, std::string>>& declared() const { return declared_; }
+
  private:
   struct Segment {
     std::string param;    // empty for a literal segment
@@ -46,6 +50,7 @@ class Router {
   Response route(Request& request) const;
 
   std::vector<Route> routes_;
+  std::vector<std::pair<std::string, std::string>> declared_;
 };
 
 }  // namespace server::http

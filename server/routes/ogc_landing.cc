@@ -1,5 +1,7 @@
 #include "server/routes/ogc_landing.h"
 
+#include <cctype>
+
 #include "server/encode/html.h"
 #include "server/http/caching.h"
 #include "server/openapi.h"
@@ -96,18 +98,21 @@ http::Response api(const http::Request& r, const OgcContext& ctx) {
   if (f != Format::html) return respond(r, ctx, f, "API", doc, kOpenApi);
   // The service-doc: each path with its parameters, readable in a browser.
   json rows = json::array();
-  for (const auto& [path, item] : doc["paths"].items()) {
-    json names = json::array();
-    for (const auto& p : item["get"]["parameters"]) {
-      if (p.contains("$ref")) {
-        const std::string ref = p["$ref"];
-        names.push_back(doc["components"]["parameters"][ref.substr(ref.rfind('/') + 1)]["name"]);
-      } else {
-        names.push_back(p["name"]);
+  for (const auto& [path, item] : doc["paths"].items())
+    for (const auto& [method, operation] : item.items()) {
+      json names = json::array();
+      for (const auto& p : operation["parameters"]) {
+        if (p.contains("$ref")) {
+          const std::string ref = p["$ref"];
+          names.push_back(doc["components"]["parameters"][ref.substr(ref.rfind('/') + 1)]["name"]);
+        } else {
+          names.push_back(p["name"]);
+        }
       }
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      rows.push_back({{"method", upper}, {"path", path}, {"summary", operation["summary"]}, {"parameters", names}});
     }
-    rows.push_back({{"path", path}, {"summary", item["get"]["summary"]}, {"parameters", names}});
-  }
   const std::string base = base_url(r, ctx.site);
   return respond(r, ctx, f, "API",
                  {{"openapi", doc["openapi"]}, {"info", doc["info"]},
