@@ -1,9 +1,11 @@
 #include "geo/mvt_geometry.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/geos_context.h"
 #include "geo/mvt_validity.h"
+#include "geo/rect_clip.h"
 
 namespace geo {
 
@@ -58,39 +60,6 @@ std::vector<FlatPolygon> quantized(const std::vector<FlatPolygon>& polys) {
     if (!q.rings.empty()) out.push_back(std::move(q));
   }
   return out;
-}
-
-// Sutherland-Hodgman: a closed ring clipped to the square [lo, hi]^2, one
-// side at a time. Linear in the ring, which matters for large polygons at
-// high zoom; parts of the result may run along the square's sides, which
-// the validity repair after quantization resolves.
-std::vector<double> clip_ring(const std::vector<double>& ring, double lo, double hi) {
-  std::vector<double> in = ring, out;
-  for (int side = 0; side < 4; ++side) {
-    const int axis = side % 2;  // 0: x, 1: y
-    const double edge = side < 2 ? lo : hi;
-    auto inside = [&](const double* p) { return side < 2 ? p[axis] >= edge : p[axis] <= edge; };
-    out.clear();
-    const std::size_t n = in.size() / 2;
-    if (n < 2) return {};
-    for (std::size_t k = 0; k + 1 < n; ++k) {
-      const double* a = &in[2 * k];
-      const double* b = &in[2 * k + 2];
-      const bool ia = inside(a), ib = inside(b);
-      if (ia) out.insert(out.end(), {a[0], a[1]});
-      if (ia != ib) {
-        const double t = (edge - a[axis]) / (b[axis] - a[axis]);
-        double p[2];
-        p[axis] = edge;
-        p[1 - axis] = a[1 - axis] + t * (b[1 - axis] - a[1 - axis]);
-        out.insert(out.end(), {p[0], p[1]});
-      }
-    }
-    if (out.size() < 6) return {};
-    out.insert(out.end(), {out[0], out[1]});  // close
-    std::swap(in, out);
-  }
-  return in;
 }
 
 mvt::Polygon to_mvt(const FlatPolygon& p) {
@@ -154,22 +123,23 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
   if (inside.empty()) return {};
 
   if (any_crossing) {
+    // Polygons that cross the square are cut into their separate parts
+    // inside it (GEOS rectangle clipping), so that a polygon leaving and
+    // re-entering the tile does not come out self-touching along the border.
+    auto h = geos_handle();
+    const Envelope square{lo, lo, hi, hi};
     std::vector<FlatPolygon> clipped;
     for (std::size_t i = 0; i < inside.size(); ++i) {
       if (!crossing[i]) {
         clipped.push_back(std::move(inside[i]));
         continue;
       }
-      FlatPolygon c;
-      for (std::size_t r = 0; r < inside[i].rings.size(); ++r) {
-        std::vector<double> ring = clip_ring(inside[i].rings[r], lo, hi);
-        if (ring.size() < 8) {
-          if (r == 0) break;
-          continue;
-        }
-        c.rings.push_back(std::move(ring));
-      }
-      if (!c.rings.empty()) clipped.push_back(std::move(c));
+      auto& rings = inside[i].rings;  // GEOS refuses rings of under four points
+      if (rings[0].size() < 8) continue;
+      rings.erase(std::remove_if(rings.begin() + 1, rings.end(), [](const auto& r) { return r.size() < 8; }),
+                  rings.end());
+      for (FlatPolygon& c : flatten_polygons(clip_by_rect(Geometry(make_polygon(h, rings)), square)))
+        clipped.push_back(std::move(c));
     }
     inside = std::move(clipped);
   }
