@@ -1,6 +1,7 @@
 // The planners' coverage map: wires the controls, the map, the panels and
 // the charts to one state (level, division, metric, filters, language),
 // kept in the URL's fragment so a view can be shared.
+import { extendBbox } from './bbox.js';
 import { coverageUrl, getJson, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
 import { classify } from './classify.js';
 import { CoverageMap, LEVELS } from './coverage-map.js';
@@ -205,7 +206,7 @@ class App {
     let bbox = null;
     try {
       const f = await getJson(unitFeatureUrl(result.level, result.code, this.state.division));
-      bbox = f.bbox ?? geometryBbox(f.geometry);
+      bbox = f.bbox ?? (f.geometry ? extendBbox(null, f.geometry.coordinates) : null);
     } catch {
       bbox = this.map.loadedBbox(result.code);
     }
@@ -231,18 +232,6 @@ class App {
     this.renderCharts();
     if (this.panel.open) await this.openUnit(this.panel.code);
   }
-}
-
-function geometryBbox(geometry) {
-  let box = null;
-  const grow = (c) => {
-    if (typeof c[0] === 'number') {
-      box = box ? [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])]
-        : [c[0], c[1], c[0], c[1]];
-    } else for (const x of c) grow(x);
-  };
-  if (geometry) grow(geometry.coordinates);
-  return box;
 }
 
 const app = new App();

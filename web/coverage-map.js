@@ -4,6 +4,7 @@
 // refetches a tile; units are keyed by their CUT code (promoteId).
 import { AttributionControl, Map as MapLibreMap, NavigationControl } from '/map/vendor/maplibre-gl.mjs';
 import { LAYER_OF_LEVEL, tileUrl } from './api.js';
+import { extendBbox } from './bbox.js';
 import { fillColorExpression } from './classify.js';
 
 export const LEVELS = ['region', 'province', 'commune'];
@@ -178,14 +179,8 @@ export class CoverageMap {
   loadedBbox(code) {
     const source = this.#source();
     let box = null;
-    const grow = (c) => {
-      if (typeof c[0] === 'number') {
-        box = box ? [Math.min(box[0], c[0]), Math.min(box[1], c[1]), Math.max(box[2], c[0]), Math.max(box[3], c[1])]
-          : [c[0], c[1], c[0], c[1]];
-      } else for (const x of c) grow(x);
-    };
     for (const f of this.map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', 'code'], code] }))
-      grow(f.geometry.coordinates);
+      box = extendBbox(box, f.geometry.coordinates);
     return box;
   }
 
