@@ -109,48 +109,49 @@ json queryables_json(const layers::Collection& c, const std::string& base) {
 
 std::string content_crs(const layers::Crs& crs) { return "<" + crs.uri + ">"; }
 
+// A metadata resource (only f= allowed) as JSON or HTML, with its ETag: the
+// document is built only when the client's copy is stale.
+template <typename Build>
+http::Response metadata(const http::Request& r, const OgcContext& ctx, const std::string& media_type,
+                        const Build& build) {
+  check_known_params(r, {"f"});
+  const Format f = negotiate(r, false);
+  const std::string base = base_url(r, ctx.site);
+  const std::string etag = etag_for(r, ctx, base, f);
+  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const auto [title, doc] = build(base);
+  http::Response resp = f == Format::html ? html_response(title, doc) : http::json(200, doc.dump());
+  if (f != Format::html) resp.content_type = media_type;
+  return finish(r, std::move(resp), etag);
+}
+
 }  // namespace
 
 http::Response collections(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
-  const Format f = negotiate(r, false);
-  const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, f);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
-  json list = json::array();
-  for (const auto& c : ctx.catalog.collections()) list.push_back(collection_json(*c, base, false));
-  json doc = {{"links",
-               {link(base + "/collections", "self", kJson, "Collections"),
-                link(base + "/collections?f=html", "alternate", "text/html", "Collections as HTML")}},
-              {"crs", crs_list()},
-              {"collections", list}};
-  http::Response resp = f == Format::html ? html_response("Collections", doc) : http::json(200, doc.dump());
-  return finish(r, std::move(resp), etag);
+  return metadata(r, ctx, kJson, [&](const std::string& base) -> std::pair<std::string, json> {
+    json list = json::array();
+    for (const auto& c : ctx.catalog.collections()) list.push_back(collection_json(*c, base, false));
+    return {"Collections",
+            {{"links",
+              {link(base + "/collections", "self", kJson, "Collections"),
+               link(base + "/collections?f=html", "alternate", "text/html", "Collections as HTML")}},
+             {"crs", crs_list()},
+             {"collections", list}}};
+  });
 }
 
 http::Response collection(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
-  const Format f = negotiate(r, false);
   const layers::Collection& c = find_collection(r, ctx);
-  const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, f);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
-  json doc = collection_json(c, base, true);
-  http::Response resp = f == Format::html ? html_response(c.title, doc) : http::json(200, doc.dump());
-  return finish(r, std::move(resp), etag);
+  return metadata(r, ctx, kJson, [&](const std::string& base) -> std::pair<std::string, json> {
+    return {c.title, collection_json(c, base, true)};
+  });
 }
 
 http::Response queryables(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
-  const Format f = negotiate(r, false);
   const layers::Collection& c = find_collection(r, ctx);
-  const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, f);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
-  const json doc = queryables_json(c, base);
-  http::Response resp = f == Format::html ? html_response("Queryables of " + c.title, doc) : http::json(200, doc.dump());
-  if (f != Format::html) resp.content_type = "application/schema+json";
-  return finish(r, std::move(resp), etag);
+  return metadata(r, ctx, "application/schema+json", [&](const std::string& base) -> std::pair<std::string, json> {
+    return {"Queryables of " + c.title, queryables_json(c, base)};
+  });
 }
 
 http::Response items(const http::Request& r, const OgcContext& ctx) {
