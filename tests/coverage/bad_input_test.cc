@@ -5,27 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
 using nlohmann::json;
 
-class BadInput : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE); }
-  static void TearDownTestSuite() { delete server_; }
-  json problem(const std::string& path, long status) {
-    const auto r = client_.get(server_->url(path));
-    EXPECT_EQ(r.status, status) << path << " " << r.body;
-    EXPECT_EQ(r.headers.at("content-type"), "application/problem+json") << path;
-    return json::parse(r.body);
-  }
-  static test_support::ServerProcess* server_;
-  test_support::HttpClient client_;
-};
-test_support::ServerProcess* BadInput::server_ = nullptr;
+class BadInput : public test_support::ServedStoreTest {};
 
 TEST_F(BadInput, UnknownLevelOrDivision) {
   auto j = problem("/coverage?level=country", 400);

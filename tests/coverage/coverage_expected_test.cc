@@ -8,8 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/coverage/seed_model.h"
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
@@ -22,14 +21,14 @@ struct Case {
   std::string within;
 };
 
-class CoverageExpected : public ::testing::Test {
+class CoverageExpected : public test_support::ServedStoreTest {
  protected:
   static void SetUpTestSuite() {
-    server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE);
+    ServedStoreTest::SetUpTestSuite();
     model_ = new seed_model::Model();
   }
   static void TearDownTestSuite() {
-    delete server_;
+    ServedStoreTest::TearDownTestSuite();
     delete model_;
   }
 
@@ -87,11 +86,8 @@ class CoverageExpected : public ::testing::Test {
       for (auto l : {seed_model::region, seed_model::province, seed_model::commune}) check(l, d2007, c);
   }
 
-  static test_support::ServerProcess* server_;
   static seed_model::Model* model_;
-  test_support::HttpClient client_;
 };
-test_support::ServerProcess* CoverageExpected::server_ = nullptr;
 seed_model::Model* CoverageExpected::model_ = nullptr;
 
 TEST_F(CoverageExpected, NoFilter) {

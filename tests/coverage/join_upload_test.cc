@@ -7,17 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "layers/csv_table.h"
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
 using nlohmann::json;
 
-class JoinUpload : public ::testing::Test {
+class JoinUpload : public test_support::ServedStoreTest {
  protected:
-  static void SetUpTestSuite() { server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE); }
-  static void TearDownTestSuite() { delete server_; }
   test_support::HttpResult post(const std::string& body, const std::string& type) {
     return client_.post(server_->url("/join"), body, type);
   }
@@ -27,10 +24,7 @@ class JoinUpload : public ::testing::Test {
     EXPECT_EQ(r.headers.at("content-type"), "application/problem+json");
     EXPECT_EQ(json::parse(r.body)["detail"], detail) << body;
   }
-  static test_support::ServerProcess* server_;
-  test_support::HttpClient client_;
 };
-test_support::ServerProcess* JoinUpload::server_ = nullptr;
 
 // Splits an RFC 4180 body without quoted fields into rows.
 std::vector<std::vector<std::string>> rows_of(const std::string& csv) {

@@ -7,22 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
 using nlohmann::json;
 
-class SeedStatements : public ::testing::Test {
+class SeedStatements : public test_support::ServedStoreTest {
  protected:
-  static void SetUpTestSuite() { server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE); }
-  static void TearDownTestSuite() { delete server_; }
-  json get_json(const std::string& path) {
-    const auto r = client_.get(server_->url(path));
-    EXPECT_EQ(r.status, 200) << path << " " << r.body;
-    return json::parse(r.body);
-  }
   // value -> count of a one-attribute cross-tab.
   std::map<std::string, int> counts(const std::string& query) {
     std::map<std::string, int> out;
@@ -30,10 +22,7 @@ class SeedStatements : public ::testing::Test {
     for (const auto& v : j["rows"]["values"]) out[v["value"]] = v["count"];
     return out;
   }
-  static test_support::ServerProcess* server_;
-  test_support::HttpClient client_;
 };
-test_support::ServerProcess* SeedStatements::server_ = nullptr;
 
 // "las regiones que más iniciativas presentan son Valparaíso, Bío Bío y la
 // Metropolitana con 5 cada una, seguidas de Araucanía (4), Maule (3), Atacama

@@ -5,22 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/coverage/seed_model.h"
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
 using nlohmann::json;
 
-class TerritoryQueries : public ::testing::Test {
+class TerritoryQueries : public test_support::ServedStoreTest {
  protected:
-  static void SetUpTestSuite() { server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE); }
-  static void TearDownTestSuite() { delete server_; }
-  json get_json(const std::string& path) {
-    const auto r = client_.get(server_->url(path));
-    EXPECT_EQ(r.status, 200) << path << " " << r.body;
-    return json::parse(r.body);
-  }
   // "level:code:division" of each search result, in order.
   std::vector<std::string> search(const std::string& query) {
     std::vector<std::string> out;
@@ -30,10 +22,7 @@ class TerritoryQueries : public ::testing::Test {
                     m["division"].get<std::string>());
     return out;
   }
-  static test_support::ServerProcess* server_;
-  test_support::HttpClient client_;
 };
-test_support::ServerProcess* TerritoryQueries::server_ = nullptr;
 
 TEST_F(TerritoryQueries, AccentlessNameFindsTheUnit) {
   const json j = get_json("/territories?q=concepcion&level=commune&division=2018");

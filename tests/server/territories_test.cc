@@ -4,34 +4,21 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/http_client.h"
-#include "tests/support/server_process.h"
+#include "tests/support/served_store_test.h"
 
 namespace {
 
 using nlohmann::json;
 using test_support::HttpClient;
 
-class Territories : public ::testing::Test {
+class Territories : public test_support::ServedStoreTest {
  protected:
-  static void SetUpTestSuite() { server_ = new test_support::ServerProcess(TERRITORIO_TEST_STORE); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  test_support::HttpResult get(const std::string& path) { return client_.get(server_->url(path)); }
   void expect_problem(const std::string& path, long status, const std::string& detail_part) {
-    const auto r = get(path);
-    EXPECT_EQ(r.status, status) << path;
-    EXPECT_EQ(r.headers.at("content-type"), "application/problem+json") << path;
-    const auto j = json::parse(r.body);
+    const json j = problem(path, status);
     EXPECT_EQ(j["status"], status) << path;
     EXPECT_NE(j["detail"].get<std::string>().find(detail_part), std::string::npos) << j.dump();
   }
-  static test_support::ServerProcess* server_;
-  HttpClient client_;
 };
-test_support::ServerProcess* Territories::server_ = nullptr;
 
 TEST_F(Territories, HealthAndReadiness) {
   auto r = get("/healthz");
