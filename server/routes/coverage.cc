@@ -1,16 +1,15 @@
 #include "server/routes/coverage.h"
 
-#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "layers/coverage.h"
+#include "server/encode/coverage_json.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"
 #include "server/params.h"
-#include "server/unit_json.h"
 
 namespace server::routes {
 
@@ -52,8 +51,6 @@ const layers::Unit* within_param(const http::Request& r, const layers::Registry&
   return u;
 }
 
-double round_to(double v, double scale) { return std::round(v * scale) / scale; }
-
 std::string ids(const std::vector<const layers::StoredInitiative*>& list) {
   std::string out;
   for (const auto* s : list) {
@@ -61,42 +58,6 @@ std::string ids(const std::vector<const layers::StoredInitiative*>& list) {
     out += s->initiative.id;
   }
   return out;
-}
-
-json id_array(const std::vector<const layers::StoredInitiative*>& list) {
-  json a = json::array();
-  for (const auto* s : list) a.push_back(s->initiative.id);
-  return a;
-}
-
-json to_json(const layers::Coverage& c, const layers::Unit* within) {
-  json units = json::array();
-  for (const auto& uc : c.units) {
-    json u = unit_ref(*uc.unit);
-    u["parent_code"] = uc.unit->parent_code.empty() ? json(nullptr) : json(uc.unit->parent_code);
-    u["population"] = uc.unit->population;
-    u["acting_in"] = id_array(uc.acting_in);
-    u["acting_on_enclosing"] = id_array(uc.acting_on_enclosing);
-    u["total"] = uc.total();
-    u["per_100k"] = round_to(uc.per_100k(), 100);
-    u["covered"] = uc.covered();
-    units.push_back(std::move(u));
-  }
-  json gaps = json::array();
-  for (const layers::Unit* g : c.summary.gaps) gaps.push_back(unit_ref(*g));
-  const auto& s = c.summary;
-  return {{"level", std::string(layers::level_name(c.level))},
-          {"division", std::string(layers::division_name(c.division))},
-          {"within", within ? unit_ref(*within) : json(nullptr)},
-          {"summary",
-           {{"units", s.units},
-            {"units_covered", s.units_covered},
-            {"population", s.population},
-            {"population_covered", s.population_covered},
-            {"population_covered_share_of_chile", round_to(s.population_share_of_chile, 1e4)},
-            {"initiatives", s.initiatives},
-            {"gaps", gaps}}},
-          {"units", units}};
 }
 
 std::string to_csv(const layers::Coverage& c) {
@@ -123,7 +84,7 @@ http::Response coverage(const http::Request& r, const layers::Registry& reg) {
   const layers::Unit* within = within_param(r, reg, division, level);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
   const layers::Coverage c = layers::compute_coverage(reg, level, division, filter, within);
-  if (!csv) return http::json(200, to_json(c, within).dump());
+  if (!csv) return http::json(200, encode::coverage_json(c, within));
   http::Response res;
   res.content_type = std::string(encode::kCsvMediaType);
   res.body = to_csv(c);
