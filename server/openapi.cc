@@ -84,6 +84,8 @@ void add_service_paths(json& paths) {
 
   paths["/healthz"] = op("get", "The process is up", "getHealth", json::array(), {{"200", response("Up", json_type)}});
   paths["/readyz"] = op("get", "The store is loaded", "getReadiness", json::array(), {{"200", response("Ready", json_type)}});
+  paths["/metrics"] = op("get", "Requests, latency, tile cache and data generation", "getMetrics", json::array(),
+                         {{"200", response("Prometheus text format 0.0.4", {"text/plain"})}});
   paths["/territories"] = op("get", "Gazetteer search", "searchTerritories",
       {param("q", "query", "Place name (accent-insensitive, aliases, prefixes)", str(), true),
        param("level", "query", "Only units of this level", str({"region", "province", "commune"})), division,

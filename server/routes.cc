@@ -1,5 +1,7 @@
 #include "server/routes.h"
 
+#include <chrono>
+
 #include "server/http/caching.h"
 #include "server/routes/operations.h"
 #include "server/snapshot_etag.h"
@@ -46,7 +48,12 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   router.add("GET", "/map/i18n/{file}", [web](const http::Request& r) { return web->strings_file(r); });
   router.add("GET", "/map/vendor/{file}", [web](const http::Request& r) { return web->vendor_file(r); });
   routes::add_ogc_routes(router, holder, site);
-  routes::add_tile_routes(router, holder, site);
+  const auto tiles = routes::add_tile_routes(router, holder, site);
+  // Last, so that every route above has its metrics slot; /metrics counts itself too.
+  const auto started = std::chrono::system_clock::now();
+  router.add("GET", "/metrics", [requests = router.metrics(), tiles, &holder, started](const http::Request& r) {
+    return routes::metrics(r, *requests, {*holder.current(), tiles->cache_stats(), started});
+  });
   return router;
 }
 

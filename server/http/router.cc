@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <set>
 #include <stdexcept>
 
@@ -94,6 +95,7 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
   }
   auto existing = std::ranges::find_if(routes_, same_pattern);
   if (existing == routes_.end()) {
+    route.metrics_slot = metrics_->add_route(std::string(pattern));
     routes_.push_back(std::move(route));
     existing = std::prev(routes_.end());
   }
@@ -102,17 +104,20 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
 }
 
 Response Router::dispatch(Request request) const {
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t matched = RouteMetrics::kNoRoute;
   Response response;
   try {
-    response = route(request);
+    response = route(request, matched);
   } catch (...) {
     response = problem_response(std::current_exception());
   }
   allow_any_origin(response);
+  metrics_->record(matched, response.status, std::chrono::steady_clock::now() - start);
   return response;
 }
 
-Response Router::route(Request& request) const {
+Response Router::route(Request& request, std::size_t& matched) const {
   const std::vector<std::string> segments = path_segments(request.path);
 
   const auto match = [&](const Route& route, Params& params) {
@@ -144,6 +149,7 @@ Response Router::route(Request& request) const {
   for (const Route& route : routes_) {
     Params params;
     if (!match(route, params)) continue;
+    if (!path_known) matched = route.metrics_slot;
     path_known = true;
     for (const auto& entry : route.handlers) methods.insert(entry.first);
     const Handler* handler = handler_for(route);
@@ -156,6 +162,7 @@ Response Router::route(Request& request) const {
 
   if (!path_known) throw NotFound("no resource at " + request.path);
   if (best_handler != nullptr) {
+    matched = best->metrics_slot;
     request.path_params = std::move(best_params);
     return (*best_handler)(request);
   }

@@ -6,6 +6,7 @@
 // then run on many threads at once.
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include "server/http/request.h"
 #include "server/http/response.h"
+#include "server/http/route_metrics.h"
 
 namespace server::http {
 
@@ -36,6 +38,10 @@ class Router {
   // Every (method, pattern) added, in order: what an API description must declare.
   const std::vector<std::pair<std::string, std::string>>& declared() const { return declared_; }
 
+  // What dispatch() counted and timed, per route pattern; shared, so a
+  // /metrics handler added to this router can read it.
+  std::shared_ptr<const RouteMetrics> metrics() const { return metrics_; }
+
  private:
   struct Segment {
     std::string param;    // empty for a literal segment
@@ -45,12 +51,15 @@ class Router {
     std::vector<Segment> segments;
     std::vector<int> rank;  // per segment: literal 0, {p}suffix 1, {p} 2; lower wins
     std::map<std::string, Handler> handlers;
+    std::size_t metrics_slot = 0;
   };
 
-  Response route(Request& request) const;
+  // matched: set to the metrics slot of the route whose pattern the path fits.
+  Response route(Request& request, std::size_t& matched) const;
 
   std::vector<Route> routes_;
   std::vector<std::pair<std::string, std::string>> declared_;
+  std::shared_ptr<RouteMetrics> metrics_ = std::make_shared<RouteMetrics>();
 };
 
 }  // namespace server::http

@@ -1,8 +1,12 @@
 #pragma once
-// Operations: liveness and readiness.
+// Operations: liveness, readiness and metrics.
+#include <chrono>
+
 #include "layers/registry.h"
+#include "layers/tiles_cache.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
+#include "server/http/route_metrics.h"
 
 namespace server::routes {
 
@@ -10,5 +14,15 @@ namespace server::routes {
 http::Response healthz(const http::Request& r);
 // GET /readyz: the store is loaded; its generation and counts.
 http::Response readyz(const http::Request& r, const layers::Registry& reg);
+
+// What /metrics reports besides the router's own counts.
+struct ServiceState {
+  const layers::Registry& registry;
+  layers::TileCache::Stats tile_cache;
+  std::chrono::system_clock::time_point started;
+};
+// GET /metrics: Prometheus text format 0.0.4 (requests and latency per
+// route, tile cache, data generation), never cached.
+http::Response metrics(const http::Request& r, const http::RouteMetrics& requests, const ServiceState& state);
 
 }  // namespace server::routes

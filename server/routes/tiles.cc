@@ -78,7 +78,8 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
   return tile_response(r, etag, tiles.raster_tile(registry, q), "image/png");
 }
 
-void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site) {
+std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
+                                                          const Site& site) {
   layers::TileServiceOptions options;
   if (const char* mb = std::getenv("TERRITORIO_TILE_CACHE_MB"))
     options.cache_bytes = static_cast<std::size_t>(std::strtoull(mb, nullptr, 10)) << 20;
@@ -101,6 +102,7 @@ void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const
              [tiles, &holder](const http::Request& r) { return ogc_vector_tile(r, *tiles, holder.current()); });
   router.add("GET", "/collections/{collectionId}/tiles",
              [s, &holder](const http::Request& r) { return ogc_collection_tilesets(r, *holder.current(), *s); });
+  return tiles;
 }
 
 }  // namespace server::routes

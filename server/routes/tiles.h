@@ -29,6 +29,7 @@ http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site);
 
 // Registers every tile route. The tile cache budget is 256 MiB, or
 // TERRITORIO_TILE_CACHE_MB (0 turns the cache off, for benchmarks).
-void add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site);
+// Returns the tile service, whose cache /metrics reports.
+std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site);
 
 }  // namespace server::routes

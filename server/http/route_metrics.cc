@@ -1,0 +1,82 @@
+#include "server/http/route_metrics.h"
+
+#include <charconv>
+
+namespace server::http {
+
+namespace {
+
+// Shortest decimals without an exponent ("0.0005", "1", "0.001563322").
+std::string number(double v) {
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return std::string(buf, r.ptr);
+}
+
+// A label value as Prometheus' text format wants it: \, " and newline escaped.
+std::string label(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == '"') out += '\\';
+    out += c == '\n' ? 'n' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t RouteMetrics::add_route(std::string pattern) {
+  slots_.emplace_back().pattern = std::move(pattern);
+  return slots_.size() - 1;
+}
+
+void RouteMetrics::record(std::size_t route, int status, std::chrono::nanoseconds took) {
+  Slot& s = slot_at(route);
+  const int cls = status / 100;
+  s.by_class[cls >= 1 && cls <= 5 ? cls : 0].fetch_add(1, std::memory_order_relaxed);
+  const double seconds = std::chrono::duration<double>(took).count();
+  std::size_t b = 0;
+  while (b < kBuckets.size() && seconds > kBuckets[b]) ++b;
+  s.buckets[b].fetch_add(1, std::memory_order_relaxed);
+  s.nanoseconds.fetch_add(static_cast<std::uint64_t>(took.count()), std::memory_order_relaxed);
+}
+
+std::string RouteMetrics::prometheus_text() const {
+  std::string requests =
+      "# HELP territorio_http_requests_total Requests answered, by route pattern and status class.\n"
+      "# TYPE territorio_http_requests_total counter\n";
+  std::string durations =
+      "# HELP territorio_http_request_duration_seconds Time from routing a request to its response, by route "
+      "pattern.\n"
+      "# TYPE territorio_http_request_duration_seconds histogram\n";
+  const auto add = [&](const Slot& s) {
+    static const char* const kClass[] = {"other", "1xx", "2xx", "3xx", "4xx", "5xx"};
+    const std::string route = "route=\"" + label(s.pattern) + "\"";
+    std::uint64_t total = 0;
+    for (std::size_t c = 0; c < s.by_class.size(); ++c) {
+      const std::uint64_t n = s.by_class[c].load(std::memory_order_relaxed);
+      if (n == 0) continue;
+      total += n;
+      requests += "territorio_http_requests_total{" + route + ",status=\"" + kClass[c] + "\"} " +
+                  std::to_string(n) + "\n";
+    }
+    if (total == 0) return;
+    // Cumulative buckets; the count is their sum, read once, so +Inf and
+    // _count agree even while requests are being recorded.
+    std::uint64_t cumulative = 0;
+    for (std::size_t b = 0; b <= kBuckets.size(); ++b) {
+      cumulative += s.buckets[b].load(std::memory_order_relaxed);
+      durations += "territorio_http_request_duration_seconds_bucket{" + route + ",le=\"" +
+                   (b < kBuckets.size() ? number(kBuckets[b]) : std::string("+Inf")) + "\"} " +
+                   std::to_string(cumulative) + "\n";
+    }
+    durations += "territorio_http_request_duration_seconds_sum{" + route + "} " +
+                 number(static_cast<double>(s.nanoseconds.load(std::memory_order_relaxed)) / 1e9) + "\n";
+    durations += "territorio_http_request_duration_seconds_count{" + route + "} " + std::to_string(cumulative) + "\n";
+  };
+  for (const Slot& s : slots_) add(s);
+  add(unmatched_);
+  return requests + durations;
+}
+
+}  // namespace server::http
