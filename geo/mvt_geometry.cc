@@ -154,6 +154,8 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
     }
     std::vector<FlatPolygon> part{std::move(p)};
     for (int attempt = 0; attempt < 2; ++attempt) {
+      // A repair rounded to the grid is usually proven valid without GEOS.
+      if (attempt > 0 && surely_valid(part)) break;
       Geometry g = flat_to_geometry(part);
       if (g.is_valid()) break;
       part = quantized(flatten_polygons(make_valid_polygonal(g)));

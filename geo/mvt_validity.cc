@@ -54,38 +54,43 @@ bool inside_ring(const std::vector<Pt>& ring, const Pt& p) {
   return in;
 }
 
-}  // namespace
-
-bool surely_valid(const FlatPolygon& polygon) {
-  if (polygon.rings.empty()) return false;
+// The polygons `parts[0..count)` are proven valid, each alone and together
+// as a MultiPolygon: no boundaries meet, and no polygon lies inside another.
+bool proven(const FlatPolygon* parts, std::size_t count) {
+  if (count == 0) return false;
   std::vector<std::vector<Pt>> rings;
-  rings.reserve(polygon.rings.size());
+  std::vector<std::size_t> first_ring;  // index in `rings` of each part's exterior
   std::size_t segment_count = 0;
-  for (const std::vector<double>& r : polygon.rings) {
-    if (r.size() < 8 || r.size() % 2 != 0) return false;  // four points, three segments
-    std::vector<Pt> ring;
-    ring.reserve(r.size() / 2);
-    for (std::size_t k = 0; k < r.size(); k += 2) {
-      if (!(std::fabs(r[k]) < kMaxCoordinate && std::fabs(r[k + 1]) < kMaxCoordinate)) return false;
-      if (r[k] != std::round(r[k]) || r[k + 1] != std::round(r[k + 1])) return false;
-      ring.push_back({static_cast<std::int64_t>(r[k]), static_cast<std::int64_t>(r[k + 1])});
+  for (std::size_t part = 0; part < count; ++part) {
+    if (parts[part].rings.empty()) return false;
+    first_ring.push_back(rings.size());
+    for (const std::vector<double>& r : parts[part].rings) {
+      if (r.size() < 8 || r.size() % 2 != 0) return false;  // four points, three segments
+      std::vector<Pt> ring;
+      ring.reserve(r.size() / 2);
+      for (std::size_t k = 0; k < r.size(); k += 2) {
+        if (!(std::fabs(r[k]) < kMaxCoordinate && std::fabs(r[k + 1]) < kMaxCoordinate)) return false;
+        if (r[k] != std::round(r[k]) || r[k + 1] != std::round(r[k + 1])) return false;
+        ring.push_back({static_cast<std::int64_t>(r[k]), static_cast<std::int64_t>(r[k + 1])});
+      }
+      if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) return false;
+      // Consecutive edges (the closing one included) must not fold back onto each other.
+      const std::size_t n = ring.size() - 1;  // segments
+      for (std::size_t k = 0; k < n; ++k) {
+        const Pt& a = ring[k];
+        const Pt& b = ring[k + 1];
+        const Pt& c = ring[(k + 1) % n + 1];  // end of the next edge
+        if (a.x == b.x && a.y == b.y) return false;
+        const std::int64_t cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        const std::int64_t dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
+        if (cross == 0 && dot <= 0) return false;
+      }
+      segment_count += n;
+      rings.push_back(std::move(ring));
     }
-    if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) return false;
-    // Consecutive edges (the closing one included) must not fold back onto each other.
-    const std::size_t n = ring.size() - 1;  // segments
-    for (std::size_t k = 0; k < n; ++k) {
-      const Pt& a = ring[k];
-      const Pt& b = ring[k + 1];
-      const Pt& c = ring[(k + 1) % n + 1];  // end of the next edge
-      if (a.x == b.x && a.y == b.y) return false;
-      const std::int64_t cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
-      const std::int64_t dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
-      if (cross == 0 && dot <= 0) return false;
-    }
-    segment_count += n;
-    rings.push_back(std::move(ring));
   }
-  if (rings.size() > 64) return false;  // the hole tests below are quadratic in holes
+  first_ring.push_back(rings.size());
+  if (rings.size() > 64) return false;  // the ring tests below are quadratic in rings
 
   // No two non-consecutive edges of any rings share a point: a sweep along x.
   std::vector<Segment> segs;
@@ -114,13 +119,26 @@ bool surely_valid(const FlatPolygon& polygon) {
     }
   }
 
-  // Rings are now disjoint: each hole lies wholly inside or outside any other ring.
-  for (std::size_t h = 1; h < rings.size(); ++h) {
-    if (!inside_ring(rings[0], rings[h][0])) return false;
-    for (std::size_t o = 1; o < rings.size(); ++o)
-      if (o != h && inside_ring(rings[o], rings[h][0])) return false;
+  // Rings are now disjoint: each lies wholly inside or outside any other ring.
+  for (std::size_t part = 0; part < count; ++part) {
+    const std::size_t shell = first_ring[part], end = first_ring[part + 1];
+    for (std::size_t h = shell + 1; h < end; ++h) {
+      if (!inside_ring(rings[shell], rings[h][0])) return false;
+      for (std::size_t o = shell + 1; o < end; ++o)
+        if (o != h && inside_ring(rings[o], rings[h][0])) return false;
+    }
+    // A shell inside another part's shell is refused, even where it would
+    // be valid (inside that part's hole).
+    for (std::size_t other = 0; other < count; ++other)
+      if (other != part && inside_ring(rings[first_ring[other]], rings[shell][0])) return false;
   }
   return true;
 }
+
+}  // namespace
+
+bool surely_valid(const FlatPolygon& polygon) { return proven(&polygon, 1); }
+
+bool surely_valid(const std::vector<FlatPolygon>& polygons) { return proven(polygons.data(), polygons.size()); }
 
 }  // namespace geo

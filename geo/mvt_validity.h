@@ -16,4 +16,9 @@ namespace geo {
 // outside the other holes. May return false for a valid polygon.
 bool surely_valid(const FlatPolygon& polygon);
 
+// The same for polygons read as one MultiPolygon: each proven as above, no
+// two with boundaries that meet, none inside another's exterior. Lets the
+// re-check after a repair skip GEOS too.
+bool surely_valid(const std::vector<FlatPolygon>& polygons);
+
 }  // namespace geo
