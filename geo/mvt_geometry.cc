@@ -100,21 +100,31 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
   std::vector<bool> crossing;
   for (const FlatPolygon& p : polygons) {
     if (p.rings.empty()) continue;
+    // Bounds in Web Mercator first, so that the parts outside the square
+    // (most islands of a many-island commune) are never copied. Both
+    // transforms are monotonic, so the bounds equal those of the
+    // transformed rings (y flips: the tile's min y is Mercator's max).
+    double min_mx = INFINITY, min_my = INFINITY, max_mx = -INFINITY, max_my = -INFINITY;
+    for (const auto& ring : p.rings)
+      for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
+        min_mx = std::min(min_mx, ring[k]);
+        max_mx = std::max(max_mx, ring[k]);
+        min_my = std::min(min_my, ring[k + 1]);
+        max_my = std::max(max_my, ring[k + 1]);
+      }
+    const double min_x = grid.transform.x(min_mx), max_x = grid.transform.x(max_mx);
+    const double min_y = grid.transform.y(max_my), max_y = grid.transform.y(min_my);
+    if (max_x < lo || min_x > hi || max_y < lo || min_y > hi) continue;
     FlatPolygon t;
-    double min_x = INFINITY, min_y = INFINITY, max_x = -INFINITY, max_y = -INFINITY;
+    t.rings.reserve(p.rings.size());
     for (const auto& ring : p.rings) {
       std::vector<double> r(ring.size());
       for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
         r[k] = grid.transform.x(ring[k]);
         r[k + 1] = grid.transform.y(ring[k + 1]);
-        min_x = std::min(min_x, r[k]);
-        max_x = std::max(max_x, r[k]);
-        min_y = std::min(min_y, r[k + 1]);
-        max_y = std::max(max_y, r[k + 1]);
       }
       t.rings.push_back(std::move(r));
     }
-    if (max_x < lo || min_x > hi || max_y < lo || min_y > hi) continue;
     const bool crosses = min_x < lo || min_y < lo || max_x > hi || max_y > hi;
     any_crossing = any_crossing || crosses;
     crossing.push_back(crosses);
