@@ -92,28 +92,35 @@ bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out) 
   return true;
 }
 
-std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons, const TileGrid& grid) {
+Envelope polygon_bounds(const FlatPolygon& polygon) {
+  Envelope e{INFINITY, INFINITY, -INFINITY, -INFINITY};
+  for (const auto& ring : polygon.rings)
+    for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
+      e.min_x = std::min(e.min_x, ring[k]);
+      e.max_x = std::max(e.max_x, ring[k]);
+      e.min_y = std::min(e.min_y, ring[k + 1]);
+      e.max_y = std::max(e.max_y, ring[k + 1]);
+    }
+  return e;
+}
+
+std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons, const TileGrid& grid,
+                                        const std::vector<Envelope>* bounds) {
   const double lo = -grid.buffer, hi = grid.extent + grid.buffer;
   // To tile coordinates, noting which polygons cross the clip square.
   std::vector<FlatPolygon> inside;
   bool any_crossing = false;
   std::vector<bool> crossing;
-  for (const FlatPolygon& p : polygons) {
+  for (std::size_t i = 0; i < polygons.size(); ++i) {
+    const FlatPolygon& p = polygons[i];
     if (p.rings.empty()) continue;
     // Bounds in Web Mercator first, so that the parts outside the square
     // (most islands of a many-island commune) are never copied. Both
     // transforms are monotonic, so the bounds equal those of the
     // transformed rings (y flips: the tile's min y is Mercator's max).
-    double min_mx = INFINITY, min_my = INFINITY, max_mx = -INFINITY, max_my = -INFINITY;
-    for (const auto& ring : p.rings)
-      for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
-        min_mx = std::min(min_mx, ring[k]);
-        max_mx = std::max(max_mx, ring[k]);
-        min_my = std::min(min_my, ring[k + 1]);
-        max_my = std::max(max_my, ring[k + 1]);
-      }
-    const double min_x = grid.transform.x(min_mx), max_x = grid.transform.x(max_mx);
-    const double min_y = grid.transform.y(max_my), max_y = grid.transform.y(min_my);
+    const Envelope m = bounds ? (*bounds)[i] : polygon_bounds(p);
+    const double min_x = grid.transform.x(m.min_x), max_x = grid.transform.x(m.max_x);
+    const double min_y = grid.transform.y(m.max_y), max_y = grid.transform.y(m.min_y);
     if (max_x < lo || min_x > hi || max_y < lo || min_y > hi) continue;
     FlatPolygon t;
     t.rings.reserve(p.rings.size());

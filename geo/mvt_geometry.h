@@ -23,7 +23,14 @@ struct TileGrid {
 // tile's integer grid, valid (repaired with GEOS make-valid when rounding
 // made them self-intersect), with no repeated points. Windings are left to
 // the MVT feature builder. Empty when nothing is left.
-std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons, const TileGrid& grid);
+// `bounds`, if given, holds polygon_bounds() of each polygon, computed once
+// ahead (e.g. per zoom band): polygons outside the tile are then skipped
+// without reading their coordinates.
+std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons, const TileGrid& grid,
+                                        const std::vector<Envelope>* bounds = nullptr);
+
+// The bounds of every coordinate of every ring (holes included).
+Envelope polygon_bounds(const FlatPolygon& polygon);
 
 // The point in tile coordinates, or false if it lies outside tile plus buffer.
 bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out);

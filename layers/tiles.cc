@@ -53,7 +53,7 @@ void add_unit_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& r
   const Catalog& catalog = registry.catalog();
   for (std::size_t i : shapes.query(q.tile.z, buffered(q.tile))) {
     if (budget.full()) return;
-    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(shapes.shape(q.tile.z, i), grid);
+    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(shapes.shape(q.tile.z, i), grid, &shapes.bounds(q.tile.z, i));
     if (polys.empty()) continue;
     const Unit& u = *units[i];
     geo::mvt::FeatureBuilder f(layer);
@@ -128,7 +128,7 @@ void add_footprints_layer(geo::mvt::Layer& layer, const TileSet& ts, const Regis
     const std::size_t i = ts.footprint_owner()[k];
     if (!q.filter.matches(initiatives[i].initiative)) continue;
     if (budget.full()) return;
-    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(ts.footprints().shape(q.tile.z, k), grid);
+    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(ts.footprints().shape(q.tile.z, k), grid, &ts.footprints().bounds(q.tile.z, k));
     if (polys.empty()) continue;
     geo::mvt::FeatureBuilder f(layer);
     f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "geo/coverage_simplify.h"
+#include "geo/mvt_geometry.h"
 #include "geo/tile_math.h"
 
 namespace layers {
@@ -64,8 +65,13 @@ ZoomedPolygons::ZoomedPolygons(const std::vector<std::vector<geo::FlatPolygon>>&
     b.shapes = std::move(shapes[static_cast<std::size_t>(z)]);
     std::vector<geo::Envelope> boxes;
     boxes.reserve(b.shapes.size());
-    for (const auto& s : b.shapes)
+    b.bounds.reserve(b.shapes.size());
+    for (const auto& s : b.shapes) {
       boxes.push_back(s.empty() ? geo::Envelope{INFINITY, INFINITY, -INFINITY, -INFINITY} : envelope_of(s));
+      std::vector<geo::Envelope>& parts = b.bounds.emplace_back();
+      parts.reserve(s.size());
+      for (const geo::FlatPolygon& p : s) parts.push_back(geo::polygon_bounds(p));
+    }
     b.tree = geo::BoxTree(boxes);
   }
 }

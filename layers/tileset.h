@@ -39,6 +39,8 @@ class ZoomedPolygons {
   std::size_t size() const { return bands_[0].shapes.size(); }
   // The copy of feature i drawn at zoom z.
   const std::vector<geo::FlatPolygon>& shape(int z, std::size_t i) const { return band(z).shapes[i]; }
+  // geo::polygon_bounds() of each polygon of shape(z, i), for geo::tile_polygons.
+  const std::vector<geo::Envelope>& bounds(int z, std::size_t i) const { return band(z).bounds[i]; }
   // Features whose box at zoom z meets `box`, in index order.
   std::vector<std::size_t> query(int z, const geo::Envelope& box) const;
   // Vertices stored at zoom z (for budgets and tests).
@@ -47,6 +49,7 @@ class ZoomedPolygons {
  private:
   struct Band {
     std::vector<std::vector<geo::FlatPolygon>> shapes;
+    std::vector<std::vector<geo::Envelope>> bounds;
     geo::BoxTree tree;
   };
   const Band& band(int z) const { return bands_[static_cast<std::size_t>(std::min(z, kMaxSimplifiedZoom))]; }
