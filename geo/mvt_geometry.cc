@@ -165,16 +165,18 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
   // broke, and round the repair once more (its new nodes may be off the grid).
   std::vector<FlatPolygon> q;
   for (FlatPolygon& p : quantized(inside)) {
-    if (surely_valid(p)) {  // most polygons: no GEOS round trip
+    const Validity v = quick_validity(p);
+    if (v == Validity::valid) {  // most polygons: no GEOS round trip
       q.push_back(std::move(p));
       continue;
     }
     std::vector<FlatPolygon> part{std::move(p)};
     for (int attempt = 0; attempt < 2; ++attempt) {
-      // A repair rounded to the grid is usually proven valid without GEOS.
+      // A repair rounded to the grid is usually proven valid without GEOS,
+      // and most broken polygons are proven broken without it.
       if (attempt > 0 && surely_valid(part)) break;
       Geometry g = flat_to_geometry(part);
-      if (g.is_valid()) break;
+      if ((attempt > 0 || v != Validity::invalid) && g.is_valid()) break;
       part = quantized(flatten_polygons(make_valid_polygonal(g)));
       if (part.empty()) break;
     }

@@ -50,13 +50,17 @@ bool on_segment(const Pt& a, const Pt& b, const Pt& p) {
          p.y <= std::max(a.y, b.y);
 }
 
-// The closed segments a-b and c-d share at least one point.
-bool touch(const Pt& a, const Pt& b, const Pt& c, const Pt& d) {
+enum class Contact { none, crossing, touching };
+
+// Whether the closed segments a-b and c-d meet: crossing at a point inside
+// both, or touching otherwise (an end on the other, or overlapping).
+Contact contact(const Pt& a, const Pt& b, const Pt& c, const Pt& d) {
   const int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
   const int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
-  if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-  return (o1 == 0 && on_segment(a, b, c)) || (o2 == 0 && on_segment(a, b, d)) || (o3 == 0 && on_segment(c, d, a)) ||
-         (o4 == 0 && on_segment(c, d, b));
+  if (o1 * o2 < 0 && o3 * o4 < 0) return Contact::crossing;
+  const bool touching = (o1 == 0 && on_segment(a, b, c)) || (o2 == 0 && on_segment(a, b, d)) ||
+                        (o3 == 0 && on_segment(c, d, a)) || (o4 == 0 && on_segment(c, d, b));
+  return touching ? Contact::touching : Contact::none;
 }
 
 // p strictly inside the closed ring ring[0, n) (p is known not to lie on it).
@@ -91,10 +95,11 @@ const std::vector<Segment>& sorted_by_min_x(Scratch& sc, std::int32_t lo_x, std:
   return sc.sorted;
 }
 
-// The polygons `parts[0..count)` are proven valid, each alone and together
-// as a MultiPolygon: no boundaries meet, and no polygon lies inside another.
-bool proven(const FlatPolygon* parts, std::size_t count) {
-  if (count == 0) return false;
+// Whether the polygons `parts[0..count)` are proven valid, each alone and
+// together as a MultiPolygon (no boundaries meet, and no polygon lies inside
+// another), proven invalid, or neither.
+Validity check(const FlatPolygon* parts, std::size_t count) {
+  if (count == 0) return Validity::unknown;
   Scratch& sc = scratch();
   std::vector<Pt>& pts = sc.pts;
   std::vector<std::uint32_t>& ring_start = sc.ring_start;
@@ -103,34 +108,35 @@ bool proven(const FlatPolygon* parts, std::size_t count) {
   ring_start.clear();
   first_ring.clear();
   for (std::size_t part = 0; part < count; ++part) {
-    if (parts[part].rings.empty()) return false;
+    if (parts[part].rings.empty()) return Validity::unknown;
     first_ring.push_back(static_cast<std::uint32_t>(ring_start.size()));
     for (const std::vector<double>& r : parts[part].rings) {
-      if (r.size() < 8 || r.size() % 2 != 0) return false;  // four points, three segments
+      if (r.size() < 8 || r.size() % 2 != 0) return Validity::unknown;  // four points, three segments
       const std::size_t begin = pts.size();
       ring_start.push_back(static_cast<std::uint32_t>(begin));
       for (std::size_t k = 0; k < r.size(); k += 2) {
-        if (!(std::fabs(r[k]) < kMaxCoordinate && std::fabs(r[k + 1]) < kMaxCoordinate)) return false;
-        if (r[k] != std::round(r[k]) || r[k + 1] != std::round(r[k + 1])) return false;
+        if (!(std::fabs(r[k]) < kMaxCoordinate && std::fabs(r[k + 1]) < kMaxCoordinate)) return Validity::unknown;
+        if (r[k] != std::round(r[k]) || r[k + 1] != std::round(r[k + 1])) return Validity::unknown;
         pts.push_back({static_cast<std::int64_t>(r[k]), static_cast<std::int64_t>(r[k + 1])});
       }
       const Pt* ring = pts.data() + begin;
       const std::size_t n = pts.size() - begin - 1;  // segments
-      if (ring[0].x != ring[n].x || ring[0].y != ring[n].y) return false;
+      if (ring[0].x != ring[n].x || ring[0].y != ring[n].y) return Validity::unknown;
       // Consecutive edges (the closing one included) must not fold back onto each other.
       for (std::size_t k = 0; k < n; ++k) {
         const Pt& a = ring[k];
         const Pt& b = ring[k + 1];
         const Pt& c = ring[(k + 1) % n + 1];  // end of the next edge
-        if (a.x == b.x && a.y == b.y) return false;
+        if (a.x == b.x && a.y == b.y) return Validity::unknown;
         const std::int64_t cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
         const std::int64_t dot = (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y);
-        if (cross == 0 && dot <= 0) return false;
+        if (cross == 0 && dot < 0) return Validity::invalid;  // a spike: the edges overlap
+        if (cross == 0 && dot == 0) return Validity::unknown;
       }
     }
   }
   const std::size_t ring_count = ring_start.size();
-  if (ring_count > 64) return false;  // the ring tests below are quadratic in rings
+  if (ring_count > 64) return Validity::unknown;  // the ring tests below are quadratic in rings
   ring_start.push_back(static_cast<std::uint32_t>(pts.size()));
   first_ring.push_back(static_cast<std::uint32_t>(ring_count));
 
@@ -157,13 +163,17 @@ bool proven(const FlatPolygon* parts, std::size_t count) {
     for (std::size_t j = i + 1; j < sorted.size() && sorted[j].min_x <= s.max_x; ++j) {
       const Segment& t = sorted[j];
       if (t.max_y < s.min_y || t.min_y > s.max_y) continue;
-      if (budget-- == 0) return false;
+      if (budget-- == 0) return Validity::unknown;
       if (s.ring == t.ring) {
         const std::uint32_t last = ring_start[s.ring + 1] - ring_start[s.ring] - 2;
         const std::uint32_t lo = std::min(s.index, t.index), hi = std::max(s.index, t.index);
         if (hi == lo + 1 || (lo == 0 && hi == last)) continue;  // consecutive: checked above
       }
-      if (touch(pts[s.a], pts[s.a + 1], pts[t.a], pts[t.a + 1])) return false;
+      const Contact c = contact(pts[s.a], pts[s.a + 1], pts[t.a], pts[t.a + 1]);
+      // Rings must not cross, and a ring must not touch itself; a ring
+      // touching another ring at one point is valid, and left to GEOS.
+      if (c == Contact::crossing || (c == Contact::touching && s.ring == t.ring)) return Validity::invalid;
+      if (c == Contact::touching) return Validity::unknown;
     }
   }
 
@@ -175,22 +185,26 @@ bool proven(const FlatPolygon* parts, std::size_t count) {
     const std::size_t shell = first_ring[part], end = first_ring[part + 1];
     for (std::size_t h = shell + 1; h < end; ++h) {
       const Pt& first = pts[ring_start[h]];
-      if (!inside(shell, first)) return false;
+      if (!inside(shell, first)) return Validity::invalid;  // a hole outside its shell
       for (std::size_t o = shell + 1; o < end; ++o)
-        if (o != h && inside(o, first)) return false;
+        if (o != h && inside(o, first)) return Validity::invalid;  // nested holes
     }
     // A shell inside another part's shell is refused, even where it would
     // be valid (inside that part's hole).
     for (std::size_t other = 0; other < count; ++other)
-      if (other != part && inside(first_ring[other], pts[ring_start[shell]])) return false;
+      if (other != part && inside(first_ring[other], pts[ring_start[shell]])) return Validity::unknown;
   }
-  return true;
+  return Validity::valid;
 }
 
 }  // namespace
 
-bool surely_valid(const FlatPolygon& polygon) { return proven(&polygon, 1); }
+Validity quick_validity(const FlatPolygon& polygon) { return check(&polygon, 1); }
 
-bool surely_valid(const std::vector<FlatPolygon>& polygons) { return proven(polygons.data(), polygons.size()); }
+bool surely_valid(const FlatPolygon& polygon) { return check(&polygon, 1) == Validity::valid; }
+
+bool surely_valid(const std::vector<FlatPolygon>& polygons) {
+  return check(polygons.data(), polygons.size()) == Validity::valid;
+}
 
 }  // namespace geo

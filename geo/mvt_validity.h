@@ -16,6 +16,13 @@ namespace geo {
 // outside the other holes. May return false for a valid polygon.
 bool surely_valid(const FlatPolygon& polygon);
 
+// The same test, also telling when the polygon is surely invalid (rings
+// crossing, a ring touching itself, a spike, a hole outside its shell or
+// inside another hole), so that the caller can repair it without asking
+// GEOS first. valid and invalid are proven; unknown is left to GEOS.
+enum class Validity { valid, invalid, unknown };
+Validity quick_validity(const FlatPolygon& polygon);
+
 // The same for polygons read as one MultiPolygon: each proven as above, no
 // two with boundaries that meet, none inside another's exterior. Lets the
 // re-check after a repair skip GEOS too.

@@ -10,7 +10,9 @@
 namespace {
 
 using geo::FlatPolygon;
+using geo::quick_validity;
 using geo::surely_valid;
+using geo::Validity;
 
 // A closed ring from points (the first repeated at the end).
 std::vector<double> ring(std::initializer_list<std::pair<int, int>> pts) {
@@ -57,6 +59,15 @@ TEST(MvtValidity, RefusesWhatIsInvalid) {
   EXPECT_FALSE(surely_valid({{ring({{0, 0}, {20, 0}, {20, 20}, {0, 20}}), ring({{2, 2}, {18, 2}, {18, 18}, {2, 18}}),
                               ring({{5, 5}, {8, 5}, {8, 8}})}}));  // nested holes
   EXPECT_FALSE(surely_valid({{ring({{0, 0}, {10, 0}, {5, 5}, {10, 10}, {0, 10}, {5, 5}})}}));  // self-touch
+  // Proven broken: these go straight to repair.
+  EXPECT_EQ(quick_validity({{ring({{0, 0}, {10, 10}, {10, 0}, {0, 10}})}}), Validity::invalid);
+  EXPECT_EQ(quick_validity({{ring({{0, 0}, {10, 0}, {10, 10}, {10, 20}, {10, 10}, {0, 10}})}}), Validity::invalid);
+  EXPECT_EQ(quick_validity({{ring({{0, 0}, {10, 0}, {5, 5}, {10, 10}, {0, 10}, {5, 5}})}}), Validity::invalid);
+  EXPECT_EQ(quick_validity({{ring({{0, 0}, {10, 0}, {10, 10}, {0, 10}}), ring({{20, 20}, {25, 20}, {25, 25}})}}),
+            Validity::invalid);
+  EXPECT_EQ(quick_validity({{ring({{0, 0}, {20, 0}, {20, 20}, {0, 20}}), ring({{2, 2}, {18, 2}, {18, 18}, {2, 18}}),
+                             ring({{5, 5}, {8, 5}, {8, 8}})}}),
+            Validity::invalid);
   // Not closed, or off the integer grid: not proven.
   EXPECT_FALSE(surely_valid({{{0, 0, 10, 0, 10, 10, 0, 10}}}));
   FlatPolygon off{{ring({{0, 0}, {10, 0}, {10, 10}})}};
@@ -69,6 +80,7 @@ TEST(MvtValidity, LeavesValidButTouchingRingsToGeos) {
   const FlatPolygon p{{ring({{0, 0}, {10, 0}, {10, 10}, {0, 10}}), ring({{0, 5}, {5, 3}, {5, 7}})}};
   EXPECT_TRUE(geos_valid(p));
   EXPECT_FALSE(surely_valid(p));
+  EXPECT_EQ(quick_validity(p), Validity::unknown);
 }
 
 // The one-sided promise on many random small polygons: never true where
@@ -76,8 +88,9 @@ TEST(MvtValidity, LeavesValidButTouchingRingsToGeos) {
 TEST(MvtValidity, NeverContradictsGeos) {
   std::mt19937 rng(20240404);
   std::uniform_int_distribution<int> coord(0, 12), count(3, 7), holes(0, 2);
-  int proven = 0, valid = 0;
-  for (int i = 0; i < 20000; ++i) {
+  const int i_count = 20000;
+  int proven = 0, proven_broken = 0, valid = 0;
+  for (int i = 0; i < i_count; ++i) {
     FlatPolygon p;
     for (int r = 0, n = 1 + holes(rng); r < n; ++r) {
       std::vector<double> xy;
@@ -95,11 +108,16 @@ TEST(MvtValidity, NeverContradictsGeos) {
     for (const auto& r : p.rings) v = v && r.size() >= 8;  // GEOS builds no shorter ring
     v = v && geos_valid(p);
     const bool s = surely_valid(p);
+    const bool broken = quick_validity(p) == Validity::invalid;
     valid += v;
     proven += s;
+    proven_broken += broken;
     ASSERT_FALSE(s && !v) << "polygon " << i;
+    ASSERT_FALSE(broken && v) << "polygon " << i;
+    ASSERT_EQ(quick_validity(p) == Validity::valid, s);
   }
   EXPECT_GT(proven, valid / 2);
+  EXPECT_GT(proven_broken, (i_count - valid) / 2);
 }
 
 TEST(MvtValidity, ProvesDisjointPartsOnly) {
@@ -191,6 +209,7 @@ TEST(MvtValidity, NeverContradictsGeosOnLongRings) {
     valid += v;
     proven += s;
     ASSERT_FALSE(s && !v) << "polygon " << i;
+    ASSERT_FALSE(quick_validity(p) == Validity::invalid && v) << "polygon " << i;
   }
   EXPECT_GT(valid, 300);
   EXPECT_LT(valid, 2900);  // rounding broke some
