@@ -1,11 +1,26 @@
 #include "geo/geometry.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "geo/error.h"
 #include "geo/geos_context.h"
 
 namespace geo {
+
+Envelope Envelope::empty() {
+  const double inf = std::numeric_limits<double>::infinity();
+  return {inf, inf, -inf, -inf};
+}
+
+void Envelope::expand(const std::vector<double>& xy) {
+  for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+    min_x = std::min(min_x, xy[k]);
+    max_x = std::max(max_x, xy[k]);
+    min_y = std::min(min_y, xy[k + 1]);
+    max_y = std::max(max_y, xy[k + 1]);
+  }
+}
 
 void Envelope::expand(const Envelope& o) {
   min_x = std::min(min_x, o.min_x);

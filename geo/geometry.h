@@ -20,6 +20,10 @@ struct Envelope {
     return min_x <= o.max_x && o.min_x <= max_x && min_y <= o.max_y && o.min_y <= max_y;
   }
   void expand(const Envelope& o);
+  // Grows to hold the interleaved x, y coordinates.
+  void expand(const std::vector<double>& xy);
+  // Holds nothing; the first expand() sets it.
+  static Envelope empty();
 };
 
 class Geometry {

@@ -93,14 +93,8 @@ bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out) 
 }
 
 Envelope polygon_bounds(const FlatPolygon& polygon) {
-  Envelope e{INFINITY, INFINITY, -INFINITY, -INFINITY};
-  for (const auto& ring : polygon.rings)
-    for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
-      e.min_x = std::min(e.min_x, ring[k]);
-      e.max_x = std::max(e.max_x, ring[k]);
-      e.min_y = std::min(e.min_y, ring[k + 1]);
-      e.max_y = std::max(e.max_y, ring[k + 1]);
-    }
+  Envelope e = Envelope::empty();
+  for (const auto& ring : polygon.rings) e.expand(ring);
   return e;
 }
 

@@ -58,13 +58,8 @@ geo::Envelope box_to_crs84(const Crs& crs, double a0, double a1, double b0, doub
     for (double p : {fx, y0, fx, y1, x0, fy, x1, fy}) xy.push_back(p);
   }
   t->transform(xy);
-  geo::Envelope e{xy[0], xy[1], xy[0], xy[1]};
-  for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
-    e.min_x = std::min(e.min_x, xy[i]);
-    e.max_x = std::max(e.max_x, xy[i]);
-    e.min_y = std::min(e.min_y, xy[i + 1]);
-    e.max_y = std::max(e.max_y, xy[i + 1]);
-  }
+  geo::Envelope e = geo::Envelope::empty();
+  e.expand(xy);
   return e;
 }
 

@@ -24,18 +24,6 @@ std::vector<geo::FlatPolygon> to_mercator(const geo::Geometry& g) {
   return polys;
 }
 
-geo::Envelope envelope_of(const std::vector<geo::FlatPolygon>& polys) {
-  geo::Envelope e{INFINITY, INFINITY, -INFINITY, -INFINITY};
-  for (const geo::FlatPolygon& p : polys)
-    for (std::size_t k = 0; k + 1 < p.rings[0].size(); k += 2) {
-      e.min_x = std::min(e.min_x, p.rings[0][k]);
-      e.max_x = std::max(e.max_x, p.rings[0][k]);
-      e.min_y = std::min(e.min_y, p.rings[0][k + 1]);
-      e.max_y = std::max(e.max_y, p.rings[0][k + 1]);
-    }
-  return e;
-}
-
 // The polygons of a footprint: its own polygons, or the units its codes or
 // names resolved to, at the footprint's scale and in its division.
 geo::Geometry footprint_polygons(const Registry& registry, const StoredInitiative& s) {
@@ -67,10 +55,12 @@ ZoomedPolygons::ZoomedPolygons(const std::vector<std::vector<geo::FlatPolygon>>&
     boxes.reserve(b.shapes.size());
     b.bounds.reserve(b.shapes.size());
     for (const auto& s : b.shapes) {
-      boxes.push_back(s.empty() ? geo::Envelope{INFINITY, INFINITY, -INFINITY, -INFINITY} : envelope_of(s));
+      // The feature's box is that of its parts (holes lie inside their shells).
       std::vector<geo::Envelope>& parts = b.bounds.emplace_back();
       parts.reserve(s.size());
-      for (const geo::FlatPolygon& p : s) parts.push_back(geo::polygon_bounds(p));
+      geo::Envelope box = geo::Envelope::empty();
+      for (const geo::FlatPolygon& p : s) box.expand(parts.emplace_back(geo::polygon_bounds(p)));
+      boxes.push_back(box);
     }
     b.tree = geo::BoxTree(boxes);
   }
