@@ -1,7 +1,9 @@
-#include "server/encode/coverage_json.h"
+#include "server/encode/coverage.h"
 
 #include <cmath>
+#include <cstdio>
 
+#include "server/encode/csv.h"
 #include "server/encode/json_text.h"
 
 namespace server::encode {
@@ -57,6 +59,15 @@ void append_unit(std::string& out, const layers::UnitCoverage& uc) {
   out += '}';
 }
 
+std::string ids(const std::vector<const layers::StoredInitiative*>& list) {
+  std::string out;
+  for (const auto* s : list) {
+    if (!out.empty()) out += ';';
+    out += s->initiative.id;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string coverage_json(const layers::Coverage& c, const layers::Unit* within) {
@@ -96,6 +107,21 @@ std::string coverage_json(const layers::Coverage& c, const layers::Unit* within)
     out += "null";
   out += '}';
   return out;
+}
+
+std::string coverage_csv(const layers::Coverage& c) {
+  CsvWriter w;
+  w.row({"code", "name", "level", "parent_code", "population", "acting_in", "acting_on_enclosing", "total",
+         "per_100k", "covered", "acting_in_ids", "acting_on_enclosing_ids"});
+  for (const auto& uc : c.units) {
+    char per[32];
+    std::snprintf(per, sizeof per, "%.2f", uc.per_100k());
+    w.row({uc.unit->code, uc.unit->name, std::string(layers::level_name(uc.unit->level)), uc.unit->parent_code,
+           std::to_string(uc.unit->population), std::to_string(uc.acting_in.size()),
+           std::to_string(uc.acting_on_enclosing.size()), std::to_string(uc.total()), per,
+           uc.covered() ? "true" : "false", ids(uc.acting_in), ids(uc.acting_on_enclosing)});
+  }
+  return w.take();
 }
 
 }  // namespace server::encode

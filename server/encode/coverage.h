@@ -1,7 +1,7 @@
 #pragma once
-// The JSON answer of /coverage, written straight into one string. Keys come
-// in the order nlohmann::json sorts them (alphabetical), so the bytes are
-// those the document-tree encoder gave before.
+// The answer of /coverage as JSON and as CSV. The JSON is written straight
+// into one string; its keys come in the order nlohmann::json sorts them
+// (alphabetical), so the bytes are those the document-tree encoder gave.
 #include <string>
 
 #include "layers/coverage.h"
@@ -10,5 +10,8 @@ namespace server::encode {
 
 // within: the unit the coverage was restricted to, or null.
 std::string coverage_json(const layers::Coverage& c, const layers::Unit* within);
+
+// One row per unit; initiative ids joined with ';'.
+std::string coverage_csv(const layers::Coverage& c);
 
 }  // namespace server::encode

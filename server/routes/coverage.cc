@@ -1,11 +1,9 @@
 #include "server/routes/coverage.h"
 
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "layers/coverage.h"
-#include "server/encode/coverage_json.h"
+#include "server/encode/coverage.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"
@@ -51,29 +49,6 @@ const layers::Unit* within_param(const http::Request& r, const layers::Registry&
   return u;
 }
 
-std::string ids(const std::vector<const layers::StoredInitiative*>& list) {
-  std::string out;
-  for (const auto* s : list) {
-    if (!out.empty()) out += ';';
-    out += s->initiative.id;
-  }
-  return out;
-}
-
-std::string to_csv(const layers::Coverage& c) {
-  encode::CsvWriter w;
-  w.row({"code", "name", "level", "parent_code", "population", "acting_in", "acting_on_enclosing", "total",
-         "per_100k", "covered", "acting_in_ids", "acting_on_enclosing_ids"});
-  for (const auto& uc : c.units) {
-    char per[32];
-    std::snprintf(per, sizeof per, "%.2f", uc.per_100k());
-    w.row({uc.unit->code, uc.unit->name, std::string(layers::level_name(uc.unit->level)), uc.unit->parent_code,
-           std::to_string(uc.unit->population), std::to_string(uc.acting_in.size()),
-           std::to_string(uc.acting_on_enclosing.size()), std::to_string(uc.total()), per,
-           uc.covered() ? "true" : "false", ids(uc.acting_in), ids(uc.acting_on_enclosing)});
-  }
-  return w.take();
-}
 }  // namespace
 
 http::Response coverage(const http::Request& r, const layers::Registry& reg) {
@@ -87,7 +62,7 @@ http::Response coverage(const http::Request& r, const layers::Registry& reg) {
   if (!csv) return http::json(200, encode::coverage_json(c, within));
   http::Response res;
   res.content_type = std::string(encode::kCsvMediaType);
-  res.body = to_csv(c);
+  res.body = encode::coverage_csv(c);
   std::string name = "coverage_";
   name += layers::level_name(level);
   name += '_';

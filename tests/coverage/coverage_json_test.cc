@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/encode/coverage_json.h"
+#include "server/encode/coverage.h"
 #include "server/encode/json_text.h"
 
 namespace {
