@@ -1,29 +1,8 @@
 #include "server/http/route_metrics.h"
 
-#include <charconv>
+#include "server/http/prometheus_text.h"
 
 namespace server::http {
-
-namespace {
-
-// Shortest decimals without an exponent ("0.0005", "1", "0.001563322").
-std::string number(double v) {
-  char buf[400];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-  return std::string(buf, r.ptr);
-}
-
-// A label value as Prometheus' text format wants it: \, " and newline escaped.
-std::string label(const std::string& v) {
-  std::string out;
-  for (char c : v) {
-    if (c == '\\' || c == '"') out += '\\';
-    out += c == '\n' ? 'n' : c;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::size_t RouteMetrics::add_route(std::string pattern) {
   slots_.emplace_back().pattern = std::move(pattern);
@@ -51,7 +30,7 @@ std::string RouteMetrics::prometheus_text() const {
       "# TYPE territorio_http_request_duration_seconds histogram\n";
   const auto add = [&](const Slot& s) {
     static const char* const kClass[] = {"other", "1xx", "2xx", "3xx", "4xx", "5xx"};
-    const std::string route = "route=\"" + label(s.pattern) + "\"";
+    const std::string route = "route=\"" + prometheus_label(s.pattern) + "\"";
     std::uint64_t total = 0;
     for (std::size_t c = 0; c < s.by_class.size(); ++c) {
       const std::uint64_t n = s.by_class[c].load(std::memory_order_relaxed);
@@ -67,11 +46,11 @@ std::string RouteMetrics::prometheus_text() const {
     for (std::size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += s.buckets[b].load(std::memory_order_relaxed);
       durations += "territorio_http_request_duration_seconds_bucket{" + route + ",le=\"" +
-                   (b < kBuckets.size() ? number(kBuckets[b]) : std::string("+Inf")) + "\"} " +
+                   (b < kBuckets.size() ? prometheus_number(kBuckets[b]) : std::string("+Inf")) + "\"} " +
                    std::to_string(cumulative) + "\n";
     }
     durations += "territorio_http_request_duration_seconds_sum{" + route + "} " +
-                 number(static_cast<double>(s.nanoseconds.load(std::memory_order_relaxed)) / 1e9) + "\n";
+                 prometheus_number(static_cast<double>(s.nanoseconds.load(std::memory_order_relaxed)) / 1e9) + "\n";
     durations += "territorio_http_request_duration_seconds_count{" + route + "} " + std::to_string(cumulative) + "\n";
   };
   for (const Slot& s : slots_) add(s);

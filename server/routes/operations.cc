@@ -1,10 +1,10 @@
 #include "server/routes/operations.h"
 
-#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "server/http/prometheus_text.h"
 #include "server/params.h"
 
 namespace server::routes {
@@ -30,36 +30,26 @@ http::Response readyz(const http::Request& r, const layers::Registry& reg) {
   return http::json(200, j.dump());
 }
 
-namespace {
-
-// One metric family of a single sample.
-void family(std::string& out, const char* name, const char* type, const char* help, double value) {
-  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " ";
-  char buf[32];
-  const int n = std::snprintf(buf, sizeof buf, "%.17g", value);
-  out.append(buf, static_cast<std::size_t>(n));
-  out += "\n";
-}
-
-}  // namespace
-
 http::Response metrics(const http::Request& r, const http::RouteMetrics& requests, const ServiceState& state) {
   check_known_params(r, {});
   std::string out = requests.prometheus_text();
+  const auto family = [&out](const char* name, const char* type, const char* help, double value) {
+    http::append_prometheus_family(out, name, type, help, value);
+  };
   const auto& c = state.tile_cache;
-  family(out, "territorio_tile_cache_hits_total", "counter", "Tiles served from the tile cache.", double(c.hits));
-  family(out, "territorio_tile_cache_misses_total", "counter", "Tiles built because the cache did not hold them.",
+  family("territorio_tile_cache_hits_total", "counter", "Tiles served from the tile cache.", double(c.hits));
+  family("territorio_tile_cache_misses_total", "counter", "Tiles built because the cache did not hold them.",
          double(c.misses));
-  family(out, "territorio_tile_cache_bytes", "gauge", "Bytes of encoded tiles in the cache.", double(c.bytes));
-  family(out, "territorio_tile_cache_entries", "gauge", "Tiles in the cache.", double(c.entries));
-  family(out, "territorio_data_generation", "gauge", "Generation of the loaded data; it changes with every import.",
+  family("territorio_tile_cache_bytes", "gauge", "Bytes of encoded tiles in the cache.", double(c.bytes));
+  family("territorio_tile_cache_entries", "gauge", "Tiles in the cache.", double(c.entries));
+  family("territorio_data_generation", "gauge", "Generation of the loaded data; it changes with every import.",
          double(state.registry.generation()));
-  family(out, "territorio_initiatives", "gauge", "Initiatives in the loaded data.",
+  family("territorio_initiatives", "gauge", "Initiatives in the loaded data.",
          double(state.registry.initiatives().size()));
-  family(out, "territorio_start_time_seconds", "gauge", "When the server started, in seconds since the Unix epoch.",
+  family("territorio_start_time_seconds", "gauge", "When the server started, in seconds since the Unix epoch.",
          std::chrono::duration<double>(state.started.time_since_epoch()).count());
   http::Response res;
-  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res.content_type = http::kPrometheusMediaType;
   res.body = std::move(out);
   http::set_header(res, "Cache-Control", "no-store");
   return res;

@@ -55,6 +55,13 @@ TEST(RouteMetrics, CountsByStatusClassAndBucketsByDuration) {
   EXPECT_EQ(s.at(R"(territorio_http_request_duration_seconds_bucket{route="none",le="+Inf"})"), "1");
 }
 
+TEST(RouteMetrics, LabelValuesAreEscaped) {
+  RouteMetrics m;
+  m.record(m.add_route("/a\"b\\c\nd"), 200, 1ms);
+  const auto s = samples(m.prometheus_text());
+  EXPECT_EQ(s.at(R"(territorio_http_requests_total{route="/a\"b\\c\nd",status="2xx"})"), "1");
+}
+
 TEST(MetricsHttp, TheServerCountsItsRequestsAndTileCache) {
   test_support::ServerProcess server(TERRITORIO_TEST_STORE);
   test_support::HttpClient client;
