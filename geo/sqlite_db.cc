@@ -6,12 +6,20 @@
 #include <spatialite.h>
 // clang-format on
 
+#include <unistd.h>
+
 #include "geo/error.h"
 
 namespace geo {
 
 Database::Database(const std::string& path, Mode mode) {
-  const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // A reader opens the file read-write when it may, and refuses writes with
+  // query_only: a writer killed mid-transaction leaves a hot journal that
+  // only a read-write connection can roll back, and until then a read-only
+  // one fails ("attempt to write a readonly database").
+  const bool reader = mode == Mode::read_only;
+  const int flags = reader ? (::access(path.c_str(), W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+                           : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
@@ -21,6 +29,7 @@ Database::Database(const std::string& path, Mode mode) {
   spatialite_cache_ = spatialite_alloc_connection();
   spatialite_init_ex(db_, spatialite_cache_, 0);
   sqlite3_busy_timeout(db_, 5000);
+  if (reader) exec("PRAGMA query_only = 1");
 }
 
 Database::~Database() {
