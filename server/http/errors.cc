@@ -9,13 +9,25 @@ namespace {
 
 constexpr int kInternal = 500;
 
+// A detail may quote what the client sent; a problem document stays small
+// whatever that was.
+constexpr std::size_t kMaxDetail = 512;
+
+std::string bounded(const std::string& detail) {
+  if (detail.size() <= kMaxDetail) return detail;
+  std::size_t cut = kMaxDetail;
+  // Not inside a UTF-8 sequence: back up over continuation bytes.
+  while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
+  return detail.substr(0, cut) + "...";
+}
+
 Response problem(int status, const std::string& detail, const nlohmann::json& extras) {
   nlohmann::json body = extras.is_object() ? extras : nlohmann::json::object();
   const auto phrase = reason_phrase(status);
   body["type"] = "about:blank";  // RFC 7807: the status alone says what went wrong
   body["title"] = phrase.empty() ? "Error" : std::string(phrase);
   body["status"] = status;
-  body["detail"] = detail;
+  body["detail"] = bounded(detail);
   Response response;
   response.status = status;
   response.content_type = "application/problem+json";
@@ -64,6 +76,14 @@ Conflict::Conflict(std::string detail, nlohmann::json extras)
 
 PayloadTooLarge::PayloadTooLarge(std::string detail, nlohmann::json extras)
     : HttpError(413, std::move(detail), std::move(extras)) {}
+
+UnsupportedMediaType::UnsupportedMediaType(std::string detail, nlohmann::json extras)
+    : HttpError(415, std::move(detail), std::move(extras)) {}
+
+ServiceUnavailable::ServiceUnavailable(std::string detail, int retry_after_seconds, nlohmann::json extras)
+    : HttpError(503, std::move(detail), std::move(extras)) {
+  add_header("Retry-After", std::to_string(retry_after_seconds));
+}
 
 Response problem_response(std::exception_ptr error) noexcept {
   try {

@@ -66,6 +66,15 @@ struct PayloadTooLarge : HttpError {
   explicit PayloadTooLarge(std::string detail, nlohmann::json extras = nlohmann::json::object());
 };
 
+struct UnsupportedMediaType : HttpError {
+  explicit UnsupportedMediaType(std::string detail, nlohmann::json extras = nlohmann::json::object());
+};
+
+// 503 with Retry-After: the server is busy, not broken; try again later.
+struct ServiceUnavailable : HttpError {
+  ServiceUnavailable(std::string detail, int retry_after_seconds, nlohmann::json extras = nlohmann::json::object());
+};
+
 // The one place an exception becomes a response: an RFC 7807
 // application/problem+json body {type, title, status, detail, ...extras}.
 // HttpError keeps its status and detail; anything else is a 500 whose real

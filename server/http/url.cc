@@ -23,7 +23,44 @@ void for_each_piece(std::string_view text, char separator, F f) {
   }
 }
 
+// Decoded text must be UTF-8: handlers, the JSON library and the store all
+// assume it, and would otherwise fail later with a 500.
+void check_utf8(const std::string& text, const char* what) {
+  if (!is_utf8(text)) throw BadRequest(std::string(what) + " is not valid UTF-8 once percent-decoded");
+}
+
 }  // namespace
+
+bool is_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    char32_t min = 0, code = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1, min = 0x80, code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, min = 0x800, code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, min = 0x10000, code = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;  // cut short
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past Unicode.
+    if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
+    i += extra + 1;
+  }
+  return true;
+}
 
 Target split_target(std::string_view target) {
   if (target.empty() || target.front() != '/') {
@@ -62,7 +99,10 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
 std::vector<std::string> path_segments(std::string_view path) {
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
   std::vector<std::string> segments;
-  for_each_piece(path, '/', [&](std::string_view piece) { segments.push_back(percent_decode(piece, false)); });
+  for_each_piece(path, '/', [&](std::string_view piece) {
+    segments.push_back(percent_decode(piece, false));
+    check_utf8(segments.back(), "the path");
+  });
   return segments;
 }
 
@@ -75,6 +115,8 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     const auto name = piece.substr(0, equals);
     const auto value = equals == std::string_view::npos ? std::string_view{} : piece.substr(equals + 1);
     params.emplace_back(percent_decode(name, true), percent_decode(value, true));
+    check_utf8(params.back().first, "a query parameter name");
+    check_utf8(params.back().second, "a query parameter value");
   });
   return params;
 }

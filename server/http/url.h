@@ -16,6 +16,10 @@ struct Target {
 // Splits an origin-form target ("/a/b?x=1"); throws BadRequest for any other form.
 Target split_target(std::string_view target);
 
+// Whether text is well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing past U+10FFFF).
+bool is_utf8(std::string_view text);
+
 // Decodes %XX escapes; with plus_is_space (query strings) '+' is a space.
 // Throws BadRequest on a malformed escape or an encoded NUL, which could
 // only truncate strings further down.
@@ -23,10 +27,12 @@ std::string percent_decode(std::string_view text, bool plus_is_space);
 
 // The decoded segments of an encoded path: "/a/b%2Fc" -> {"a", "b/c"}.
 // Decoding after splitting keeps an encoded '/' inside its segment.
+// Throws BadRequest when a segment is not UTF-8.
 std::vector<std::string> path_segments(std::string_view path);
 
 // "a=1&b=x+y&a=2&flag" -> {{"a","1"},{"b","x y"},{"a","2"},{"flag",""}}:
-// decoded, in order, duplicates kept, empty pieces skipped.
+// decoded, in order, duplicates kept, empty pieces skipped. Throws
+// BadRequest when a name or value is not UTF-8, so no handler sees one.
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
 
 }  // namespace server::http
