@@ -1,7 +1,9 @@
 #pragma once
 // An HTTP/1.1 server answering through a Router, on Pistache worker
-// threads. Connections persist (keep-alive) unless the client says
-// otherwise; idle and silent connections are closed by timeouts.
+// threads, and on a job pool for the routes declared heavy. Connections
+// persist (keep-alive) unless the client says otherwise, pipelined
+// requests are answered in order, idle and silent connections are closed
+// by timeouts.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +18,9 @@ class Endpoint;
 
 namespace server::http {
 
+class JobPool;
 class OpenSockets;
+class PendingTimers;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -30,12 +34,17 @@ struct ServerOptions {
   // the whole request within body_timeout; a silent client is answered 408.
   std::chrono::milliseconds header_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds body_timeout = std::chrono::seconds(60);
+  // The job pool of heavy routes: threads (0: one per hardware thread) and
+  // how many requests may wait for one (0: twice the threads); beyond
+  // that a heavy request is answered 503 with Retry-After.
+  unsigned jobs = 0;
+  std::size_t job_queue = 0;
 };
 
 class HttpServer {
  public:
-  // Handlers run on the worker threads, several at once: they must be
-  // safe to call concurrently.
+  // Handlers run on the worker threads and the job pool, several at once:
+  // they must be safe to call concurrently.
   explicit HttpServer(Router router, ServerOptions options = {});
   ~HttpServer();  // stops the server
   HttpServer(const HttpServer&) = delete;
@@ -54,6 +63,8 @@ class HttpServer {
   std::shared_ptr<const Router> router_;
   ServerOptions options_;
   std::shared_ptr<OpenSockets> sockets_;
+  std::shared_ptr<PendingTimers> timers_;
+  std::shared_ptr<JobPool> jobs_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::uint16_t port_ = 0;
 };

@@ -55,7 +55,17 @@ std::string RouteMetrics::prometheus_text() const {
   };
   for (const Slot& s : slots_) add(s);
   add(unmatched_);
-  return requests + durations;
+  std::string jobs;
+  const auto gauge = [&](const char* name, const char* type, const char* help, const std::atomic<std::uint64_t>& v) {
+    append_prometheus_family(jobs, name, type, help, static_cast<double>(v.load(std::memory_order_relaxed)));
+  };
+  gauge("territorio_http_jobs_running", "gauge", "Heavy requests being handled on the job pool.", jobs_->running);
+  gauge("territorio_http_jobs_queued", "gauge", "Heavy requests waiting for a job pool thread.", jobs_->queued);
+  gauge("territorio_http_jobs_completed_total", "counter", "Heavy requests the job pool has handled.",
+        jobs_->completed);
+  gauge("territorio_http_jobs_rejected_total", "counter", "Heavy requests refused with 503 because the queue was full.",
+        jobs_->rejected);
+  return requests + durations + jobs;
 }
 
 }  // namespace server::http

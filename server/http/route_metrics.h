@@ -7,9 +7,19 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 
 namespace server::http {
+
+// The job pool's state: gauges of jobs running and waiting, and counts of
+// jobs done and refused (answered 503) since start.
+struct JobCounters {
+  std::atomic<std::uint64_t> running{0};
+  std::atomic<std::uint64_t> queued{0};
+  std::atomic<std::uint64_t> completed{0};
+  std::atomic<std::uint64_t> rejected{0};
+};
 
 class RouteMetrics {
  public:
@@ -27,8 +37,12 @@ class RouteMetrics {
 
   // The families territorio_http_requests_total (by route and status class)
   // and territorio_http_request_duration_seconds (a histogram by route), for
-  // the routes that have answered at least once.
+  // the routes that have answered at least once, then the job pool's
+  // territorio_http_jobs_* families.
   std::string prometheus_text() const;
+
+  // Updated by the server's job pool, from any thread.
+  std::shared_ptr<JobCounters> jobs() const { return jobs_; }
 
  private:
   struct Slot {
@@ -41,6 +55,7 @@ class RouteMetrics {
 
   std::deque<Slot> slots_;  // a deque: adding never moves the atomics
   Slot unmatched_{"none"};
+  std::shared_ptr<JobCounters> jobs_ = std::make_shared<JobCounters>();
 };
 
 }  // namespace server::http

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <set>
 #include <stdexcept>
 
-#include "server/http/cors.h"
 #include "server/http/errors.h"
 #include "server/http/url.h"
 
@@ -14,6 +12,14 @@ namespace server::http {
 namespace {
 
 using Params = std::map<std::string, std::string>;
+
+// A path echoed in an error detail: enough to recognise it, never the
+// 64 KB a client may send.
+constexpr std::size_t kShownPath = 200;
+
+std::string shown(const std::string& path) {
+  return path.size() <= kShownPath ? path : path.substr(0, kShownPath) + "...";
+}
 
 bool is_param_name(std::string_view name) {
   return !name.empty() && std::ranges::all_of(name, [](char c) {
@@ -45,7 +51,25 @@ std::string allow_value(const std::set<std::string>& methods) {
 
 }  // namespace
 
-void Router::add(std::string method, std::string_view pattern, Handler handler) {
+void Router::add(std::string method, std::string_view pattern, Handler handler, Work work) {
+  RouteOptions options;
+  options.work = work;
+  add(std::move(method), pattern, std::move(handler), std::move(options));
+}
+
+void Router::add(std::string method, std::string_view pattern, Handler handler, HeavyWhen heavy_when) {
+  RouteOptions options;
+  options.heavy_when = std::move(heavy_when);
+  add(std::move(method), pattern, std::move(handler), std::move(options));
+}
+
+void Router::add(std::string method, std::string_view pattern, Handler handler, CrossOrigin cross_origin) {
+  RouteOptions options;
+  options.cross_origin = cross_origin;
+  add(std::move(method), pattern, std::move(handler), std::move(options));
+}
+
+void Router::add(std::string method, std::string_view pattern, Handler handler, RouteOptions options) {
   if (!is_method(method)) throw std::invalid_argument("route method '" + method + "' is not an upper-case token");
   if (!handler) throw std::invalid_argument("route " + method + " " + std::string(pattern) + " has no handler");
   if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
@@ -100,27 +124,32 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
     existing = std::prev(routes_.end());
   }
   declared_.emplace_back(method, std::string(pattern));
-  existing->handlers.emplace(std::move(method), std::move(handler));
+  existing->handlers.emplace(std::move(method), Entry{std::move(handler), std::move(options)});
 }
 
-Response Router::dispatch(Request request) const {
-  const auto start = std::chrono::steady_clock::now();
-  std::size_t matched = RouteMetrics::kNoRoute;
-  Response response;
-  try {
-    response = route(request, matched);
-  } catch (...) {
-    response = problem_response(std::current_exception());
+Router::Call::Call(const Router& router, Request request)
+    : router_(&router), request_(std::move(request)), start_(std::chrono::steady_clock::now()) {}
+
+Router::Call Router::prepare(Request request, std::exception_ptr early_error) const {
+  Call call(*this, std::move(request));
+  call.routing_error_ = std::move(early_error);
+  if (!call.routing_error_) {
+    try {
+      match(call);
+    } catch (...) {
+      call.routing_error_ = std::current_exception();
+    }
   }
-  allow_any_origin(response);
-  metrics_->record(matched, response.status, std::chrono::steady_clock::now() - start);
-  return response;
+  return call;
 }
 
-Response Router::route(Request& request, std::size_t& matched) const {
+Response Router::dispatch(Request request) const { return prepare(std::move(request)).run(); }
+
+void Router::match(Call& call) const {
+  Request& request = call.request_;
   const std::vector<std::string> segments = path_segments(request.path);
 
-  const auto match = [&](const Route& route, Params& params) {
+  const auto fits = [&](const Route& route, Params& params) {
     if (route.segments.size() != segments.size()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const Segment& pattern = route.segments[i];
@@ -135,7 +164,7 @@ Response Router::route(Request& request, std::size_t& matched) const {
     }
     return true;
   };
-  const auto handler_for = [&](const Route& route) -> const Handler* {
+  const auto entry_for = [&](const Route& route) -> const Entry* {
     auto it = route.handlers.find(request.method);
     if (it == route.handlers.end() && request.method == "HEAD") it = route.handlers.find("GET");
     return it == route.handlers.end() ? nullptr : &it->second;
@@ -144,31 +173,67 @@ Response Router::route(Request& request, std::size_t& matched) const {
   bool path_known = false;
   std::set<std::string> methods;
   const Route* best = nullptr;
-  const Handler* best_handler = nullptr;
+  const Entry* best_entry = nullptr;
   Params best_params;
   for (const Route& route : routes_) {
     Params params;
-    if (!match(route, params)) continue;
-    if (!path_known) matched = route.metrics_slot;
+    if (!fits(route, params)) continue;
+    if (!path_known) call.metrics_slot_ = route.metrics_slot;
     path_known = true;
-    for (const auto& entry : route.handlers) methods.insert(entry.first);
-    const Handler* handler = handler_for(route);
-    if (handler != nullptr && (best == nullptr || route.rank < best->rank)) {
+    for (const auto& [method, entry] : route.handlers) {
+      methods.insert(method);
+      // One operator route on a path keeps browsers away from all of it.
+      if (entry.options.cross_origin == CrossOrigin::none) call.cross_origin_ = CrossOrigin::none;
+    }
+    const Entry* entry = entry_for(route);
+    if (entry != nullptr && (best == nullptr || route.rank < best->rank)) {
       best = &route;
-      best_handler = handler;
+      best_entry = entry;
       best_params = std::move(params);
     }
   }
 
-  if (!path_known) throw NotFound("no resource at " + request.path);
-  if (best_handler != nullptr) {
-    matched = best->metrics_slot;
-    request.path_params = std::move(best_params);
-    return (*best_handler)(request);
+  if (!path_known) throw NotFound("no resource at " + shown(request.path));
+  if (best_entry == nullptr) {
+    call.allow_ = allow_value(methods);
+    return;
   }
-  const std::string allow = allow_value(methods);
-  if (request.method == "OPTIONS") return preflight(allow);
-  throw MethodNotAllowed("method " + request.method + " is not allowed on " + request.path, allow);
+  call.metrics_slot_ = best->metrics_slot;
+  request.path_params = std::move(best_params);
+  call.entry_ = best_entry;
+  const RouteOptions& options = best_entry->options;
+  call.heavy_ = options.work == Work::heavy;
+  if (!call.heavy_ && options.heavy_when) {
+    try {
+      call.heavy_ = options.heavy_when(request);
+    } catch (...) {
+      call.heavy_ = false;  // a malformed request fails fast in the handler
+    }
+  }
+}
+
+Response Router::Call::answer_unrouted() {
+  if (request_.method == "OPTIONS") return preflight(request_, allow_, cross_origin_, router_->cors_);
+  throw MethodNotAllowed("method " + request_.method + " is not allowed on " + shown(request_.path), allow_);
+}
+
+Response Router::Call::run() && {
+  Response response;
+  try {
+    if (routing_error_) std::rethrow_exception(routing_error_);
+    response = entry_ != nullptr ? entry_->handler(request_) : answer_unrouted();
+  } catch (...) {
+    response = problem_response(std::current_exception());
+  }
+  return finish(std::move(response));
+}
+
+Response Router::Call::fail(std::exception_ptr error) && { return finish(problem_response(std::move(error))); }
+
+Response Router::Call::finish(Response response) {
+  apply_cors(response, request_, cross_origin_, router_->cors_);
+  router_->metrics_->record(metrics_slot_, response.status, std::chrono::steady_clock::now() - start_);
+  return response;
 }
 
 }  // namespace server::http

@@ -4,6 +4,12 @@
 // suffix: "/territories/{code}", "/tiles/{layer}/{z}/{x}/{y}.mvt".
 // Routes are added before the server starts; dispatch() is const and may
 // then run on many threads at once.
+//
+// A route may be declared heavy (an upload to join, a whole-layer
+// download): the server then runs its handler on the job pool instead of
+// the HTTP worker, so that reads keep their latency while it works.
+#include <chrono>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/http/cors.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 #include "server/http/route_metrics.h"
@@ -20,19 +27,85 @@ namespace server::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+enum class Work {
+  light,  // milliseconds: run on the HTTP worker that read the request
+  heavy,  // may take seconds of CPU or hundreds of MB: run on the job pool
+};
+
+// Decides per request whether a route's work is heavy (e.g. GET items
+// only when f=gpkg). Must be cheap and must not throw.
+using HeavyWhen = std::function<bool(const Request&)>;
+
+struct RouteOptions {
+  Work work = Work::light;
+  HeavyWhen heavy_when;  // if set, consulted when work is light
+  CrossOrigin cross_origin = CrossOrigin::allowed;
+};
+
 class Router {
  public:
+  struct Route;
+  struct Entry;
+
+  // A request matched to its route, not yet run. Move-only; run() or
+  // fail() may be called on another thread than prepare(), once.
+  class Call {
+   public:
+    Call(Call&&) noexcept = default;
+    Call& operator=(Call&&) noexcept = default;
+
+    // Whether the route asked for the job pool for this request.
+    bool heavy() const { return heavy_; }
+    // The request; the caller may still decode its body before run().
+    Request& request() { return request_; }
+
+    // Runs the handler (or builds the 404/405/OPTIONS answer). Never
+    // throws: failures become problem responses. Adds the CORS fields and
+    // records the metrics.
+    Response run() &&;
+    // The finished problem response for error (thrown before the handler ran).
+    Response fail(std::exception_ptr error) &&;
+
+   private:
+    friend class Router;
+    Call(const Router& router, Request request);
+    Response answer_unrouted();
+
+    Response finish(Response response);
+
+    const Router* router_;
+    Request request_;
+    const Entry* entry_ = nullptr;  // null: no handler (404, 405, OPTIONS)
+    std::exception_ptr routing_error_;
+    std::string allow_;             // the path's methods, when entry_ is null and the path is known
+    std::size_t metrics_slot_ = RouteMetrics::kNoRoute;
+    CrossOrigin cross_origin_ = CrossOrigin::allowed;
+    bool heavy_ = false;
+    std::chrono::steady_clock::time_point start_;
+  };
+
   // method: upper-case token ("GET"). A GET route also answers HEAD, and
   // OPTIONS is answered for every path unless a route claims it.
   // Throws std::invalid_argument on a malformed method or pattern, or when
   // the same method is already routed for a pattern of the same shape.
-  void add(std::string method, std::string_view pattern, Handler handler);
+  void add(std::string method, std::string_view pattern, Handler handler, RouteOptions options = {});
+  void add(std::string method, std::string_view pattern, Handler handler, Work work);
+  void add(std::string method, std::string_view pattern, Handler handler, HeavyWhen heavy_when);
+  void add(std::string method, std::string_view pattern, Handler handler, CrossOrigin cross_origin);
 
-  // Never throws: unknown path -> 404, known path but other method -> 405
-  // with Allow, OPTIONS -> 204 preflight, handler exceptions -> problem
-  // responses. Every response allows any origin (CORS). For HEAD the GET
-  // response is returned whole: the server sends only its head, so that
-  // Content-Length stays that of the GET.
+  // Origins allowed to send writes from a browser (see cors.h).
+  void set_cors(CorsPolicy policy) { cors_ = std::move(policy); }
+  const CorsPolicy& cors() const { return cors_; }
+
+  // Matches request to a route. Never throws. early_error: a failure met
+  // while building the request (a malformed query); the call then fails
+  // with it, through the same CORS and metrics as any other answer.
+  Call prepare(Request request, std::exception_ptr early_error = nullptr) const;
+
+  // prepare(request).run(): unknown path -> 404, known path but other
+  // method -> 405 with Allow, OPTIONS -> 204 preflight, handler exceptions
+  // -> problem responses. For HEAD the GET response is returned whole: the
+  // server sends only its head, so that Content-Length stays that of the GET.
   Response dispatch(Request request) const;
 
   // Every (method, pattern) added, in order: what an API description must declare.
@@ -41,25 +114,31 @@ class Router {
   // What dispatch() counted and timed, per route pattern; shared, so a
   // /metrics handler added to this router can read it.
   std::shared_ptr<const RouteMetrics> metrics() const { return metrics_; }
+  // The job pool's gauges, which the server updates and /metrics reports.
+  std::shared_ptr<JobCounters> job_counters() const { return metrics_->jobs(); }
 
- private:
   struct Segment {
     std::string param;    // empty for a literal segment
     std::string literal;  // the literal, or the suffix after {param}
   };
+  struct Entry {
+    Handler handler;
+    RouteOptions options;
+  };
   struct Route {
     std::vector<Segment> segments;
     std::vector<int> rank;  // per segment: literal 0, {p}suffix 1, {p} 2; lower wins
-    std::map<std::string, Handler> handlers;
+    std::map<std::string, Entry> handlers;
     std::size_t metrics_slot = 0;
   };
 
-  // matched: set to the metrics slot of the route whose pattern the path fits.
-  Response route(Request& request, std::size_t& matched) const;
+ private:
+  void match(Call& call) const;
 
   std::vector<Route> routes_;
   std::vector<std::pair<std::string, std::string>> declared_;
   std::shared_ptr<RouteMetrics> metrics_ = std::make_shared<RouteMetrics>();
+  CorsPolicy cors_;
 };
 
 }  // namespace server::http

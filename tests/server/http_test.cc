@@ -337,7 +337,8 @@ TEST_F(HttpServerTest, OptionsAnswersThePreflight) {
   EXPECT_EQ(result.headers.at("allow"), "GET, HEAD, OPTIONS");
   EXPECT_EQ(result.headers.at("access-control-allow-origin"), "*");
   EXPECT_EQ(result.headers.at("access-control-allow-methods"), "GET, HEAD, OPTIONS");
-  EXPECT_EQ(result.headers.at("access-control-allow-headers"), "Authorization, Content-Type, If-None-Match");
+  EXPECT_EQ(result.headers.at("access-control-allow-headers"),
+            "Authorization, Content-Type, Content-Encoding, If-None-Match");
   EXPECT_FALSE(result.headers.contains("content-length"));  // RFC 9110: none on 204
 }
 
@@ -440,15 +441,14 @@ TEST_F(HttpServerTest, Http10ClosesUnlessKeepAlive) {
   }
 }
 
-TEST_F(HttpServerTest, PipelinedRequestsEndTheConnection) {
-  // Pistache drops what follows a request in its buffer; closing tells the
-  // client to send the second request again rather than wait for it.
+TEST_F(HttpServerTest, PipelinedRequestsAreAnsweredInOrder) {
   RawSocket socket(port());
-  socket.send_all("GET /hello HTTP/1.1\r\nHost: t\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n");
-  const std::string response = socket.read_response();
-  EXPECT_TRUE(response.starts_with("HTTP/1.1 200 OK\r\n")) << response;
-  EXPECT_NE(response.find("Connection: close\r\n"), std::string::npos) << response;
-  EXPECT_TRUE(socket.closed_by_server());
+  socket.send_all("GET /echo/one HTTP/1.1\r\nHost: t\r\n\r\nGET /echo/two HTTP/1.1\r\nHost: t\r\n\r\n");
+  const std::string first = socket.read_response();
+  const std::string second = socket.read_response();
+  EXPECT_TRUE(first.ends_with(R"({"name":"one","query":[]})")) << first;
+  EXPECT_TRUE(second.ends_with(R"({"name":"two","query":[]})")) << second;
+  EXPECT_EQ(first.find("Connection"), std::string::npos) << first;
 }
 
 TEST_F(HttpServerTest, GarbageGetsAProblemAndTheDoor) {

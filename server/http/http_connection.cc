@@ -1,0 +1,348 @@
+#include "server/http/http_connection.h"
+
+#include <pistache/peer.h>
+#include <pistache/transport.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "server/http/connection.h"
+#include "server/http/content_coding.h"
+#include "server/http/errors.h"
+#include "server/http/gzip.h"
+#include "server/http/idle_clock.h"
+#include "server/http/security_headers.h"
+#include "server/http/text.h"
+#include "server/http/url.h"
+
+namespace server::http {
+namespace {
+
+// Pistache's transport copies a queued buffer on every partial send(), so
+// one 50 MB buffer costs gigabytes of copying; pieces of this size keep
+// the copies proportional to the body.
+constexpr std::size_t kPieceBytes = 256 * 1024;
+
+// Above this many response bytes waiting for a client that does not read,
+// its further pipelined requests wait too: what we hold for one connection
+// stays bounded.
+constexpr std::size_t kUnwrittenHighWater = 8 * 1024 * 1024;
+
+// How long a client refused for a full job queue should wait.
+constexpr int kRetryAfterSeconds = 2;
+
+std::optional<std::string> field(const RequestHead& head, std::string_view name) {
+  for (const auto& [field_name, value] : head.fields) {
+    if (field_name == name) return value;
+  }
+  return std::nullopt;
+}
+
+void log_error(const std::string& what) {
+  std::cerr << ("territorio http: " + what + "\n") << std::flush;
+}
+
+// Decodes the body, runs the handler, compresses: the part of answering a
+// request that may run on a job pool thread. Never throws.
+Response respond(Router::Call call, std::size_t max_body) noexcept {
+  try {
+    const auto accept_encoding = call.request().header("accept-encoding");
+    Response response;
+    std::exception_ptr refused;
+    try {
+      decode_content(call.request(), max_body);
+    } catch (...) {
+      refused = std::current_exception();
+    }
+    response = refused ? std::move(call).fail(refused) : std::move(call).run();
+    return gzip_if_accepted(accept_encoding, std::move(response));
+  } catch (...) {
+    return problem_response(std::current_exception());
+  }
+}
+
+std::string seconds(std::chrono::milliseconds ms) { return std::to_string((ms.count() + 999) / 1000); }
+
+}  // namespace
+
+HttpConnection::HttpConnection(std::shared_ptr<const ServerContext> context,
+                               const std::shared_ptr<Pistache::Tcp::Peer>& peer, Pistache::Tcp::Transport& transport,
+                               std::shared_ptr<IdleClock> clock)
+    : context_(std::move(context)),
+      peer_(peer),
+      transport_(&transport),
+      clock_(std::move(clock)),
+      parser_(context_->parser) {}
+
+void HttpConnection::start() {
+  request_started_ = Clock::now();
+  settle();
+}
+
+void HttpConnection::on_input(std::string_view bytes) {
+  if (closed_ || closing_) return;  // after the last response, the rest is noise
+  if (!parser_.started()) request_started_ = Clock::now();
+  if (blocked()) {
+    // Pipelined requests behind a running job: keep at most one request's
+    // worth, the most a single request may need.
+    const std::size_t room = context_->parser.max_head + context_->parser.max_body;
+    if (parser_.buffered() + bytes.size() > room) {
+      overflow();
+      return;
+    }
+    parser_.feed(bytes);
+    settle();
+    return;
+  }
+  parser_.feed(bytes);
+  pump();
+}
+
+bool HttpConnection::blocked() const { return job_in_flight_ || unwritten_ > kUnwrittenHighWater; }
+
+void HttpConnection::pump() {
+  while (!closed_ && !closing_ && !blocked()) {
+    bool complete = false;
+    try {
+      complete = parser_.advance();
+    } catch (...) {
+      fail(std::current_exception());
+      return;
+    }
+    if (!complete) {
+      maybe_continue();
+      break;
+    }
+    continue_sent_ = false;
+    first_request_ = false;
+    try {
+      handle(parser_.take());
+    } catch (...) {
+      // handle() answers handler failures itself; this is ours (out of
+      // memory, say), after which the connection's state is unknown.
+      fail(std::current_exception());
+      return;
+    }
+    if (parser_.started()) request_started_ = Clock::now();  // a pipelined request's turn
+  }
+  settle();
+}
+
+// Tells a client waiting on "Expect: 100-continue" to send its body (curl
+// waits a second for it before sending a body over 1 MiB).
+void HttpConnection::maybe_continue() {
+  if (continue_sent_ || !parser_.head_complete() || parser_.body_complete()) return;
+  const RequestHead& head = parser_.head();
+  const auto expect = field(head, "expect");
+  if (head.version != "HTTP/1.1" || !expect || !iequals(*expect, "100-continue")) return;
+  continue_sent_ = true;
+  if (const auto peer = peer_.lock()) {
+    static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    peer->send(Pistache::RawBuffer(kContinue, kContinue.size()));
+  }
+}
+
+void HttpConnection::handle(ParsedRequest parsed) {
+  RequestHead& head = parsed.head;
+  const bool persistent = wants_persistent(head.version, field(head, "connection"));
+  Reply reply;
+  reply.head_only = head.method == "HEAD";
+  reply.connection = !persistent                  ? ConnectionField::close
+                     : head.version == "HTTP/1.1" ? ConnectionField::none
+                                                  : ConnectionField::keep_alive;
+  Request request;
+  request.method = std::move(head.method);
+  request.headers = std::move(head.fields);
+  request.body = std::move(parsed.body);
+  std::exception_ptr malformed;
+  try {
+    const Target target = split_target(head.target);
+    request.path = std::string(target.path);
+    request.query = parse_query(target.query);
+  } catch (...) {
+    malformed = std::current_exception();
+  }
+  Router::Call call = context_->router->prepare(std::move(request), malformed);
+  if (call.heavy()) {
+    submit(std::move(call), reply);
+    return;
+  }
+  send(respond(std::move(call), context_->parser.max_body), reply);
+}
+
+void HttpConnection::submit(Router::Call call, Reply reply) {
+  auto shared_call = std::make_shared<Router::Call>(std::move(call));
+  const std::weak_ptr<HttpConnection> weak = weak_from_this();
+  Pistache::Tcp::Transport* transport = transport_;
+  const std::shared_ptr<const ServerContext> context = context_;
+  const bool queued = context_->jobs->try_submit([shared_call, weak, transport, context, reply] {
+    auto response = std::make_shared<Response>(respond(std::move(*shared_call), context->parser.max_body));
+    try {
+      post_to_worker(
+          *transport, std::chrono::milliseconds(1),
+          [weak, response, reply] {
+            if (const auto self = weak.lock()) self->job_done(std::move(*response), reply);
+          },
+          context->timers);
+    } catch (const std::exception& e) {
+      log_error(std::string("a job's response is lost: ") + e.what());
+    }
+  });
+  if (queued) {
+    job_in_flight_ = true;
+    return;
+  }
+  send(std::move(*shared_call)
+           .fail(std::make_exception_ptr(ServiceUnavailable(
+               "the server is busy with other uploads and downloads; try again shortly", kRetryAfterSeconds))),
+       reply);
+}
+
+void HttpConnection::job_done(Response response, Reply reply) {
+  job_in_flight_ = false;
+  if (closed_) return;
+  if (close_after_job_) reply.connection = ConnectionField::close;
+  send(std::move(response), reply);
+  pump();
+}
+
+void HttpConnection::send(Response response, Reply reply) {
+  const auto peer = peer_.lock();
+  if (!peer || closed_) return;
+  add_security_headers(response);
+  std::string wire;
+  try {
+    if (response.body.size() > context_->max_response_body) {
+      throw std::length_error("response body of " + std::to_string(response.body.size()) +
+                              " bytes exceeds the limit of " + std::to_string(context_->max_response_body));
+    }
+    wire = response_head(response, response.body.size(), reply.connection);
+  } catch (...) {
+    response = problem_response(std::current_exception());
+    add_security_headers(response);
+    wire = response_head(response, response.body.size(), reply.connection);
+  }
+  if (reply.connection == ConnectionField::close) closing_ = true;
+
+  const std::string_view body = reply.head_only || !status_allows_content(response.status)
+                                    ? std::string_view{}
+                                    : std::string_view(response.body);
+  // The head travels with the first piece so small responses are one write.
+  std::size_t offset = std::min(body.size(), kPieceBytes);
+  wire.append(body.substr(0, offset));
+  const std::size_t total = wire.size() + (body.size() - offset);
+  unwritten_ += total;
+  const auto queue = [&](std::string bytes) {
+    const std::size_t size = bytes.size();  // read before the move below
+    return peer->send(Pistache::RawBuffer(std::move(bytes), size));
+  };
+  auto sent = queue(std::move(wire));
+  while (offset < body.size()) {
+    sent = queue(std::string(body.substr(offset, kPieceBytes)));
+    offset += kPieceBytes;
+  }
+  // Writes complete in order on this worker; the last one settles them all.
+  const std::weak_ptr<HttpConnection> weak = weak_from_this();
+  sent.then(
+      [weak, total](ssize_t) {
+        if (const auto self = weak.lock()) self->written(total);
+      },
+      Pistache::Async::IgnoreException);
+}
+
+void HttpConnection::written(std::size_t bytes) {
+  const bool was_blocked = blocked();
+  unwritten_ -= std::min(bytes, unwritten_);
+  if (closed_) return;
+  if (closing_ && unwritten_ == 0 && !job_in_flight_) {
+    // Pistache keeps the peer until the client leaves or the keep-alive
+    // timeout; to close, we end our side once the last byte is out and let
+    // the client's own close finish the connection.
+    if (const auto peer = peer_.lock()) ::shutdown(peer->fd(), SHUT_WR);
+  }
+  if (was_blocked && !blocked()) {
+    pump();
+  } else {
+    settle();
+  }
+}
+
+// After a request we could not read, the byte stream cannot be trusted:
+// answer, then close.
+void HttpConnection::fail(std::exception_ptr error) {
+  parser_ = RequestParser(context_->parser);
+  send(problem_response(std::move(error)), Reply{false, ConnectionField::close});
+  settle();
+}
+
+// A client pipelined more than we keep while a job runs: its buffered
+// requests are dropped and the connection closes after the running job's
+// response; a client that pipelines retries what was not answered.
+void HttpConnection::overflow() {
+  parser_ = RequestParser(context_->parser);
+  if (job_in_flight_) {
+    close_after_job_ = true;
+  } else {
+    closing_ = true;
+    written(0);
+  }
+}
+
+// Keeps Pistache's view (idle or not, for its keep-alive timeout) and our
+// request timer in step with the connection's state.
+void HttpConnection::settle() {
+  if (closed_) return;
+  const auto peer = peer_.lock();
+  if (!peer) return;
+  const bool idle = unwritten_ == 0 && !job_in_flight_ && (closing_ || (!parser_.started() && !first_request_));
+  if (idle && !idle_) clock_->reset();  // the keep-alive timeout counts from now
+  idle_ = idle;
+  peer->setIdle(idle);
+  if (const auto due = deadline()) arm_timer(*due);
+}
+
+// When the request being read must be complete: the header timeout for
+// its head, the body timeout for all of it, both from its first byte (or
+// from the accept, for a connection's first request).
+std::optional<HttpConnection::Clock::time_point> HttpConnection::deadline() const {
+  if (closing_ || blocked() || (!parser_.started() && !first_request_)) return std::nullopt;
+  return request_started_ + (parser_.head_complete() ? context_->body_timeout : context_->header_timeout);
+}
+
+void HttpConnection::arm_timer(Clock::time_point due) {
+  if (timer_due_ && *timer_due_ <= due) return;  // an earlier check comes first and arms the next
+  const auto now = Clock::now();
+  const auto delay = std::chrono::ceil<std::chrono::milliseconds>(std::max(due - now, Clock::duration::zero()));
+  const std::weak_ptr<HttpConnection> weak = weak_from_this();
+  try {
+    post_to_worker(
+        *transport_, delay,
+        [weak] {
+          if (const auto self = weak.lock()) self->on_timer();
+        },
+        context_->timers);
+    timer_due_ = due;
+  } catch (const std::exception& e) {
+    log_error(std::string("cannot time a request: ") + e.what());
+  }
+}
+
+void HttpConnection::on_timer() {
+  timer_due_.reset();
+  if (closed_) return;
+  const auto due = deadline();
+  if (!due) return;
+  if (Clock::now() < *due) {
+    arm_timer(*due);  // Pistache arms whole seconds; the rest comes now
+    return;
+  }
+  const auto limit = parser_.head_complete() ? context_->body_timeout : context_->header_timeout;
+  fail(std::make_exception_ptr(
+      HttpError(408, "the request did not arrive within " + seconds(limit) + " seconds")));
+}
+
+}  // namespace server::http
