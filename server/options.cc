@@ -23,6 +23,32 @@ int parse_int(const std::string& what, const std::string& text, int min, int max
                      ", not '" + text + "'");
   return v;
 }
+// An origin as browsers send it: scheme://host[:port], nothing after.
+std::string parse_origin(const std::string& what, const std::string& text) {
+  const auto sep = text.find("://");
+  const std::string scheme = sep == std::string::npos ? "" : text.substr(0, sep);
+  const std::string rest = sep == std::string::npos ? "" : text.substr(sep + 3);
+  if ((scheme != "http" && scheme != "https") || rest.empty() ||
+      rest.find_first_of("/?#@ \t") != std::string::npos)
+    throw UsageError(what + " must be an origin such as https://mapa.example.cl (scheme, host, optional port), not '" +
+                     text + "'");
+  return text;
+}
+
+std::vector<std::string> parse_origins(const std::string& what, const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string item = list.substr(start, end - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(parse_origin(what, item));
+    start = end + 1;
+  }
+  return out;
+}
 }  // namespace
 
 std::string usage() {
@@ -41,6 +67,12 @@ std::string usage() {
          "  --address ADDR        listen address [TERRITORIO_ADDRESS] (default 127.0.0.1)\n"
          "  --port N              listen port [TERRITORIO_PORT] (default 8080; 0 picks a free port)\n"
          "  --threads N           HTTP worker threads [TERRITORIO_THREADS] (default: one per core)\n"
+         "  --jobs N              threads for heavy requests: uploads, downloads [TERRITORIO_JOBS]\n"
+         "                        (default: one per core)\n"
+         "  --job-queue N         heavy requests that may wait for a thread before 503 [TERRITORIO_JOB_QUEUE]\n"
+         "                        (default: twice --jobs)\n"
+         "  --cors-write-origin ORIGIN  an origin whose pages may send writes such as POST /join; repeatable\n"
+         "                        [TERRITORIO_CORS_WRITE_ORIGINS, comma-separated] (default: none)\n"
          "  --public-url URL      base URL for links [TERRITORIO_PUBLIC_URL]\n"
          "  --help, --version\n";
 }
@@ -52,6 +84,10 @@ Options parse_options(int argc, const char* const* argv) {
   o.address = env_or("TERRITORIO_ADDRESS", o.address);
   o.port = parse_int("TERRITORIO_PORT", env_or("TERRITORIO_PORT", "8080"), 0, 65535);
   o.threads = parse_int("TERRITORIO_THREADS", env_or("TERRITORIO_THREADS", "0"), 0, 256);
+  o.jobs = parse_int("TERRITORIO_JOBS", env_or("TERRITORIO_JOBS", "0"), 0, 256);
+  o.job_queue = parse_int("TERRITORIO_JOB_QUEUE", env_or("TERRITORIO_JOB_QUEUE", "0"), 0, 4096);
+  o.cors_write_origins = parse_origins("TERRITORIO_CORS_WRITE_ORIGINS", env_or("TERRITORIO_CORS_WRITE_ORIGINS", ""));
+  bool origins_given = false;  // on the command line: they replace the environment's
   o.public_url = env_or("TERRITORIO_PUBLIC_URL", "");
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -66,6 +102,13 @@ Options parse_options(int argc, const char* const* argv) {
     else if (a == "--address") o.address = value();
     else if (a == "--port") o.port = parse_int("--port", value(), 0, 65535);
     else if (a == "--threads") o.threads = parse_int("--threads", value(), 0, 256);
+    else if (a == "--jobs") o.jobs = parse_int("--jobs", value(), 0, 256);
+    else if (a == "--job-queue") o.job_queue = parse_int("--job-queue", value(), 0, 4096);
+    else if (a == "--cors-write-origin") {
+      if (!origins_given) o.cors_write_origins.clear();
+      origins_given = true;
+      o.cors_write_origins.push_back(parse_origin("--cors-write-origin", value()));
+    }
     else if (a == "--public-url") o.public_url = value();
     else if (a == "--force") o.force = true;
     else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);

@@ -20,6 +20,11 @@ struct Options {
   std::string address = "127.0.0.1";    // --address, TERRITORIO_ADDRESS
   int port = 8080;                      // --port, TERRITORIO_PORT
   int threads = 0;                      // --threads, TERRITORIO_THREADS (0: one per core)
+  int jobs = 0;                         // --jobs, TERRITORIO_JOBS: heavy-request threads (0: one per core)
+  int job_queue = 0;                    // --job-queue, TERRITORIO_JOB_QUEUE (0: twice the jobs)
+  // --cors-write-origin (repeatable), TERRITORIO_CORS_WRITE_ORIGINS (comma-separated):
+  // origins whose web pages may send writes (POST, PUT, PATCH, DELETE).
+  std::vector<std::string> cors_write_origins;
   std::string public_url;               // --public-url, TERRITORIO_PUBLIC_URL
   bool force = false;                   // --force (build: replace an existing store)
   bool help = false;

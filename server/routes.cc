@@ -41,7 +41,8 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   router.add("GET", "/territories", with(routes::search_territories));
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
-  router.add("POST", "/join", with(routes::join_upload));
+  // Uploads of tens of MB: parsed and joined on the job pool, not the HTTP workers.
+  router.add("POST", "/join", with(routes::join_upload), http::Work::heavy);
   const auto web = std::make_shared<const routes::WebFiles>(routes::default_web_dir());
   router.add("GET", "/map", [web](const http::Request& r) { return web->page(r); });
   router.add("GET", "/map/{file}", [web](const http::Request& r) { return web->app_file(r); });
@@ -53,7 +54,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site) {
   const auto started = std::chrono::system_clock::now();
   router.add("GET", "/metrics", [requests = router.metrics(), tiles, &holder, started](const http::Request& r) {
     return routes::metrics(r, *requests, {*holder.current(), tiles->cache_stats(), started});
-  });
+  }, http::CrossOrigin::none);  // for operators: no web page may read it
   return router;
 }
 

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <utility>
 
 #include "layers/registry_holder.h"
 #include "server/http/http_server.h"
@@ -16,7 +17,11 @@ int serve(const Options& o) {
   so.address = o.address;
   so.port = static_cast<std::uint16_t>(o.port);
   so.threads = static_cast<unsigned>(o.threads);
-  http::HttpServer server(make_router(holder, Site{o.public_url, o.data_dir}), so);
+  so.jobs = static_cast<unsigned>(o.jobs);
+  so.job_queue = static_cast<std::size_t>(o.job_queue);
+  http::Router router = make_router(holder, Site{o.public_url, o.data_dir});
+  router.set_cors(http::CorsPolicy{o.cors_write_origins});
+  http::HttpServer server(std::move(router), so);
 
   // Block the stop signals before the workers start so they all inherit the
   // mask, then wait for one on this thread.

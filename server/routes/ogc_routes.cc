@@ -25,7 +25,11 @@ void add_ogc_routes(http::Router& router, layers::RegistryHolder& holder, const 
   router.add("GET", "/api", bind(api));
   router.add("GET", "/collections", bind(collections));
   router.add("GET", "/collections/{collectionId}", bind(collection));
-  router.add("GET", "/collections/{collectionId}/items", bind(items));
+  // Whole-layer downloads (GeoPackage, FlatGeobuf, CSV) run on the job pool.
+  router.add("GET", "/collections/{collectionId}/items", bind(items), [](const http::Request& r) {
+    const auto f = r.query_value("f");
+    return f && (*f == "gpkg" || *f == "fgb" || *f == "csv");
+  });
   router.add("GET", "/collections/{collectionId}/items/{featureId}", bind(item));
   router.add("GET", "/collections/{collectionId}/queryables", bind(queryables));
 }
