@@ -1,9 +1,3 @@
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -22,6 +16,7 @@
 #include "server/http/router.h"
 #include "server/http/url.h"
 #include "tests/support/http_client.h"
+#include "tests/support/raw_socket.h"
 
 namespace server::http {
 namespace {
@@ -29,6 +24,7 @@ namespace {
 using Json = nlohmann::json;
 using test_support::HttpClient;
 using test_support::HttpResult;
+using test_support::RawSocket;
 
 constexpr std::size_t kBigBody = 50 * 1000 * 1000;
 
@@ -94,76 +90,6 @@ Router test_router() {
 }
 
 Json parse(const std::string& body) { return Json::parse(body); }
-
-// ---------------------------------------------------------------------------
-// A raw TCP client, for what curl hides: whether the server itself keeps or
-// closes the socket, HTTP/1.0, Expect: 100-continue, silent clients.
-
-class RawSocket {
- public:
-  explicit RawSocket(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    if (fd_ < 0) throw std::runtime_error("socket failed");
-    timeval timeout{5, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-      ::close(fd_);
-      throw std::runtime_error("connect failed");
-    }
-  }
-  ~RawSocket() { ::close(fd_); }
-  RawSocket(const RawSocket&) = delete;
-  RawSocket& operator=(const RawSocket&) = delete;
-
-  void send_all(const std::string& bytes) const {
-    std::size_t sent = 0;
-    while (sent < bytes.size()) {
-      const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) throw std::runtime_error("send failed");
-      sent += static_cast<std::size_t>(n);
-    }
-  }
-
-  // One response: head and, per Content-Length, body ("" on EOF or timeout).
-  std::string read_response(bool head_only = false) {
-    while (buffer_.find("\r\n\r\n") == std::string::npos) {
-      if (!fill()) return "";
-    }
-    const std::size_t head_end = buffer_.find("\r\n\r\n") + 4;
-    std::size_t length = 0;
-    const std::string head = buffer_.substr(0, head_end);
-    if (const auto at = head.find("Content-Length: "); at != std::string::npos && !head_only) {
-      length = std::stoul(head.substr(at + 16));
-    }
-    while (buffer_.size() < head_end + length) {
-      if (!fill()) return "";
-    }
-    std::string response = buffer_.substr(0, head_end + length);
-    buffer_.erase(0, head_end + length);
-    return response;
-  }
-
-  // True when the server closed the connection (read returns 0) in time.
-  bool closed_by_server() {
-    char byte = 0;
-    return ::recv(fd_, &byte, 1, 0) == 0;
-  }
-
- private:
-  bool fill() {
-    char chunk[65536];
-    const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-    if (n <= 0) return false;
-    buffer_.append(chunk, static_cast<std::size_t>(n));
-    return true;
-  }
-
-  int fd_;
-  std::string buffer_;
-};
 
 // ---------------------------------------------------------------------------
 // Pieces that need no server.
@@ -613,11 +539,20 @@ TEST(HttpServerLimits, SilentClientsTimeOutWithoutBlockingOthers) {
   EXPECT_EQ(result.status, 200);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1500));  // not held up
 
-  // Pistache checks idle peers every 500 ms and answers 408 to those stuck
-  // in the request line or headers.
-  EXPECT_TRUE(silent.read_response().starts_with("HTTP/1.1 408")) << "silent";
+  // Each connection times its request from its first byte (or the
+  // accept) and answers 408 with a problem document, then closes.
+  const std::string to_silent = silent.read_response();
+  EXPECT_TRUE(to_silent.starts_with("HTTP/1.1 408 Request Timeout\r\n")) << to_silent;
+  EXPECT_NE(to_silent.find("Content-Type: application/problem+json\r\n"), std::string::npos) << to_silent;
+  EXPECT_NE(to_silent.find("Connection: close\r\n"), std::string::npos) << to_silent;
+  EXPECT_EQ(parse(test_support::body_of(to_silent)),
+            Json({{"type", "about:blank"},
+                  {"title", "Request Timeout"},
+                  {"status", 408},
+                  {"detail", "the request did not arrive within 2 seconds"}}));
   EXPECT_TRUE(half.read_response().starts_with("HTTP/1.1 408")) << "half";
   EXPECT_TRUE(silent.closed_by_server());
+  EXPECT_TRUE(half.closed_by_server());
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
 }
 
