@@ -292,8 +292,8 @@ void HttpConnection::overflow() {
   }
 }
 
-// Keeps Pistache's view (idle or not, for its keep-alive timeout) and our
-// request timer in step with the connection's state.
+// Keeps Pistache's view (idle or not, for its keep-alive timeout) in step
+// with the connection's state.
 void HttpConnection::settle() {
   if (closed_) return;
   const auto peer = peer_.lock();
@@ -302,7 +302,6 @@ void HttpConnection::settle() {
   if (idle && !idle_) clock_->reset();  // the keep-alive timeout counts from now
   idle_ = idle;
   peer->setIdle(idle);
-  if (const auto due = deadline()) arm_timer(*due);
 }
 
 // When the request being read must be complete: the header timeout for
@@ -313,36 +312,12 @@ std::optional<HttpConnection::Clock::time_point> HttpConnection::deadline() cons
   return request_started_ + (parser_.head_complete() ? context_->body_timeout : context_->header_timeout);
 }
 
-void HttpConnection::arm_timer(Clock::time_point due) {
-  if (timer_due_ && *timer_due_ <= due) return;  // an earlier check comes first and arms the next
-  const auto now = Clock::now();
-  const auto delay = std::chrono::ceil<std::chrono::milliseconds>(std::max(due - now, Clock::duration::zero()));
-  const std::weak_ptr<HttpConnection> weak = weak_from_this();
-  try {
-    post_to_worker(
-        *transport_, delay,
-        [weak] {
-          if (const auto self = weak.lock()) self->on_timer();
-        },
-        context_->timers);
-    timer_due_ = due;
-  } catch (const std::exception& e) {
-    log_error(std::string("cannot time a request: ") + e.what());
-  }
-}
-
-void HttpConnection::on_timer() {
-  timer_due_.reset();
+void HttpConnection::tick() {
   if (closed_) return;
   const auto due = deadline();
-  if (!due) return;
-  if (Clock::now() < *due) {
-    arm_timer(*due);  // Pistache arms whole seconds; the rest comes now
-    return;
-  }
+  if (!due || Clock::now() < *due) return;
   const auto limit = parser_.head_complete() ? context_->body_timeout : context_->header_timeout;
-  fail(std::make_exception_ptr(
-      HttpError(408, "the request did not arrive within " + seconds(limit) + " seconds")));
+  fail(std::make_exception_ptr(HttpError(408, "the request did not arrive within " + seconds(limit) + " seconds")));
 }
 
 }  // namespace server::http

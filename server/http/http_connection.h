@@ -7,14 +7,17 @@
 // state needs no lock. A heavy request runs on the job pool; its response
 // comes back to the worker through post_to_worker(), and meanwhile further
 // pipelined requests wait in the parser's buffer (bounded), so responses
-// keep the order of requests.
+// keep the order of requests. Request deadlines are checked on Pistache's
+// own 500 ms tick (idle_clock.h).
 //
-// Lifetime: the Pistache peer owns this object (peer data); timers, jobs
+// Lifetime: the Pistache peer owns this object (peer data); the tick, jobs
 // and write completions hold it weakly. A peer Pistache has removed is
 // never written to: on_disconnected() marks it closed, and Pistache only
 // removes a peer silently (keep-alive timeout) while we have marked it
 // idle, when nothing of ours is pending. So a response can never reach
-// another connection that inherited the file descriptor number.
+// another connection that inherited the file descriptor number (short of
+// Pistache's own window: a write queued in the very loop turn its peer
+// leaves, which any synchronous response shares).
 #include <chrono>
 #include <cstddef>
 #include <exception>
@@ -59,6 +62,8 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void on_input(std::string_view bytes);
   // The client left (or the socket failed); nothing more is sent.
   void on_disconnected() { closed_ = true; }
+  // Every 500 ms (idle_clock.h): answers 408 to a request past its deadline.
+  void tick();
 
  private:
   struct Reply {
@@ -78,8 +83,6 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void maybe_continue();
   void settle();
   std::optional<Clock::time_point> deadline() const;
-  void arm_timer(Clock::time_point due);
-  void on_timer();
   bool blocked() const;
 
   std::shared_ptr<const ServerContext> context_;
@@ -97,7 +100,6 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   bool idle_ = false;
   std::size_t unwritten_ = 0;     // response bytes queued and not yet on the wire
   Clock::time_point request_started_;
-  std::optional<Clock::time_point> timer_due_;
 };
 
 }  // namespace server::http

@@ -31,10 +31,11 @@ void PistacheHandler::onRequest(const Pistache::Http::Request& /*request*/, Pist
 
 void PistacheHandler::onConnection(const PeerPtr& peer) {
   // Replaces the parser Pistache's Handler::onConnection would install;
-  // its idle-peer timer reads it (idle_clock.h).
+  // its idle-peer check reads it every 500 ms (idle_clock.h).
   auto clock = std::make_shared<IdleClock>();
   peer->putData(ParserData, clock);
-  auto connection = std::make_shared<HttpConnection>(context_, peer, *transport(), std::move(clock));
+  auto connection = std::make_shared<HttpConnection>(context_, peer, *transport(), clock);
+  clock->watch(connection);
   peer->putData(kConnectionData, connection);
   sockets_->add(peer->fd());
   connection->start();

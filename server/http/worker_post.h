@@ -5,8 +5,8 @@
 // for others (Transport::armTimer, used by its own Http::Timeout) and
 // resolves them on its thread; we arm a fresh timerfd and run the task
 // when it fires. A connection's state is only ever touched on its worker,
-// so job pool threads hand their results over this way, and timeouts are
-// checked this way.
+// so job pool threads hand their results over this way (one short-lived
+// timerfd per heavy job).
 #include <chrono>
 #include <functional>
 #include <memory>
