@@ -140,10 +140,7 @@ void HttpConnection::maybe_continue() {
   const auto expect = field(head, "expect");
   if (head.version != "HTTP/1.1" || !expect || !iequals(*expect, "100-continue")) return;
   continue_sent_ = true;
-  if (const auto peer = peer_.lock()) {
-    static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-    peer->send(Pistache::RawBuffer(kContinue, kContinue.size()));
-  }
+  if (const auto peer = peer_.lock()) transmit(*peer, "HTTP/1.1 100 Continue\r\n\r\n", {});
 }
 
 void HttpConnection::handle(ParsedRequest parsed) {
@@ -232,22 +229,38 @@ void HttpConnection::send(Response response, Reply reply) {
                                     ? std::string_view{}
                                     : std::string_view(response.body);
   // The head travels with the first piece so small responses are one write.
-  std::size_t offset = std::min(body.size(), kPieceBytes);
-  wire.append(body.substr(0, offset));
-  const std::size_t total = wire.size() + (body.size() - offset);
+  const std::size_t first = std::min(body.size(), kPieceBytes);
+  wire.append(body.substr(0, first));
+  transmit(*peer, std::move(wire), body.substr(first));
+}
+
+// Writes at once what the socket takes when nothing of ours waits in
+// Pistache's queue (the order stays), and queues the rest. Writing at once
+// also means a client that half-closes after pipelining still gets its
+// answers: Pistache drops a peer, and its queued writes, on reading EOF.
+void HttpConnection::transmit(Pistache::Tcp::Peer& peer, std::string wire, std::string_view rest) {
+  if (unwritten_ == 0) {
+    const ssize_t n = ::send(peer.fd(), wire.data(), wire.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) wire.erase(0, static_cast<std::size_t>(n));  // on an error Pistache's write reports it
+  }
+  const std::size_t total = wire.size() + rest.size();
+  if (total == 0) {
+    if (closing_ && !job_in_flight_) ::shutdown(peer.fd(), SHUT_WR);
+    return;
+  }
   unwritten_ += total;
   const auto queue = [&](std::string bytes) {
     const std::size_t size = bytes.size();  // read before the move below
-    return peer->send(Pistache::RawBuffer(std::move(bytes), size));
+    return peer.send(Pistache::RawBuffer(std::move(bytes), size));
   };
-  auto sent = queue(std::move(wire));
-  while (offset < body.size()) {
-    sent = queue(std::string(body.substr(offset, kPieceBytes)));
-    offset += kPieceBytes;
+  std::optional<Pistache::Async::Promise<ssize_t>> sent;
+  if (!wire.empty()) sent = queue(std::move(wire));
+  for (std::size_t offset = 0; offset < rest.size(); offset += kPieceBytes) {
+    sent = queue(std::string(rest.substr(offset, kPieceBytes)));
   }
   // Writes complete in order on this worker; the last one settles them all.
   const std::weak_ptr<HttpConnection> weak = weak_from_this();
-  sent.then(
+  sent->then(
       [weak, total](ssize_t) {
         if (const auto self = weak.lock()) self->written(total);
       },

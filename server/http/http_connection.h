@@ -23,6 +23,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "server/http/job_pool.h"
@@ -77,6 +78,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void submit(Router::Call call, Reply reply);
   void job_done(Response response, Reply reply);
   void send(Response response, Reply reply);
+  void transmit(Pistache::Tcp::Peer& peer, std::string wire, std::string_view rest);
   void written(std::size_t bytes);
   void fail(std::exception_ptr error);
   void overflow();

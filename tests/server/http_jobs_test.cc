@@ -213,6 +213,16 @@ TEST_F(JobServer, AHundredPipelinedRequestsInOneWrite) {
   }
 }
 
+TEST_F(JobServer, AClientThatHalfClosesAfterPipeliningGetsEveryAnswer) {
+  start(ServerOptions{});
+  RawSocket socket(port());
+  std::string requests;
+  for (int i = 0; i < 100; ++i) requests += get("/light");
+  socket.send_all(requests);
+  socket.shutdown_write();
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(body_of(socket.read_response()), "light") << i;
+}
+
 TEST_F(JobServer, BodiesThatStopHalfwayAre408) {
   ServerOptions options;
   options.body_timeout = std::chrono::seconds(1);

@@ -42,6 +42,9 @@ class RawSocket {
     }
   }
 
+  // Ends our side (a half-close): the server sees EOF after what was sent.
+  void shutdown_write() const { ::shutdown(fd_, SHUT_WR); }
+
   // One response: head and, per Content-Length, body ("" on EOF or timeout).
   std::string read_response(bool head_only = false) {
     while (buffer_.find("\r\n\r\n") == std::string::npos) {
