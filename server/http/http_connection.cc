@@ -204,6 +204,17 @@ void HttpConnection::job_done(Response response, Reply reply) {
   if (closed_) return;
   if (close_after_job_) reply.connection = ConnectionField::close;
   send(std::move(response), reply);
+  resume();
+}
+
+// A request that waited behind a job or unread output gets its full time
+// from now: the wait was ours, not the client's.
+void HttpConnection::resume() {
+  if (blocked()) {
+    settle();
+    return;
+  }
+  if (parser_.started()) request_started_ = Clock::now();
   pump();
 }
 
@@ -278,7 +289,7 @@ void HttpConnection::written(std::size_t bytes) {
     if (const auto peer = peer_.lock()) ::shutdown(peer->fd(), SHUT_WR);
   }
   if (was_blocked && !blocked()) {
-    pump();
+    resume();
   } else {
     settle();
   }

@@ -77,6 +77,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void handle(ParsedRequest parsed);
   void submit(Router::Call call, Reply reply);
   void job_done(Response response, Reply reply);
+  void resume();
   void send(Response response, Reply reply);
   void transmit(Pistache::Tcp::Peer& peer, std::string wire, std::string_view rest);
   void written(std::size_t bytes);

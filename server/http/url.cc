@@ -35,19 +35,21 @@ bool is_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    char32_t min = 0, code = 0;
     if (c < 0x80) {
       ++i;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
+    }
+    // The lead byte gives the length, the smallest code point of that length and its top bits.
+    std::size_t extra = 0;
+    char32_t min = 0, code = 0;
+    if ((c & 0xE0) == 0xC0) {
       extra = 1, min = 0x80, code = c & 0x1F;
     } else if ((c & 0xF0) == 0xE0) {
       extra = 2, min = 0x800, code = c & 0x0F;
     } else if ((c & 0xF8) == 0xF0) {
       extra = 3, min = 0x10000, code = c & 0x07;
     } else {
-      return false;
+      return false;  // a continuation byte, or 0xF8 and above
     }
     if (i + extra >= text.size()) return false;  // cut short
     for (std::size_t k = 1; k <= extra; ++k) {
