@@ -7,8 +7,9 @@ RUNTIME_PACKAGES=(build-essential cmake pkg-config
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
   nlohmann-json3-dev libprotozero-dev libcairo2-dev)
 # Packages only the test suite needs: GoogleTest, libcurl for the HTTP
-# client, GDAL's command-line clients, Chromium for the map page's tests.
-TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium)
+# client, GDAL's command-line clients, Chromium for the map page's tests,
+# clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz).
+TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium clang libclang-rt-14-dev)
 
 ensure_packages() {
   local missing=()
