@@ -1,8 +1,10 @@
 #include "server/commands.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
+#include "layers/access/token_store.h"
 #include "layers/batch_join.h"
 #include "layers/registry.h"
 #include "layers/store_builder.h"
@@ -45,9 +47,50 @@ int join(const Options& o) {
   std::fputc('\n', stderr);
   return 0;
 }
+std::string regions_text(const layers::access::Token& t) {
+  if (t.role == layers::access::Role::admin) return "all";
+  std::string out;
+  for (const auto& r : t.regions) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+// token create|list|revoke: the secret goes to stdout once, everything
+// else to stderr, so `territorio token create ... > secret.txt` keeps it.
+int token(const Options& o) {
+  namespace access = layers::access;
+  if (!layers::Store::exists(o.store)) throw layers::DataError("store " + o.store + " not found: run territorio build");
+  access::TokenStore tokens(o.store);
+  const auto now = std::chrono::system_clock::now();
+  const std::string& action = o.positional[0];
+  if (action == "create") {
+    access::NewToken request{o.token.name, *access::parse_role(o.token.role), o.token.regions, o.token.expires};
+    const auto issued = tokens.create(request, now);
+    std::fprintf(stderr, "created token %s for %s (%s, regions %s, expires %s)\n", issued.token.id.c_str(),
+                 issued.token.name.c_str(), std::string(access::role_name(issued.token.role)).c_str(),
+                 regions_text(issued.token).c_str(), issued.token.expires.value_or("never").c_str());
+    std::fprintf(stderr, "the secret below is shown only now; send it as 'Authorization: Bearer <secret>'\n");
+    std::printf("%s\n", issued.bearer.c_str());
+    return 0;
+  }
+  if (action == "revoke") {
+    const auto t = tokens.revoke(o.positional[1], now);
+    std::fprintf(stderr, "revoked token %s (%s) at %s\n", t.id.c_str(), t.name.c_str(), t.revoked->c_str());
+    return 0;
+  }
+  std::printf("%-12s  %-7s  %-7s  %-12s  %-20s  %-10s  %s\n", "id", "status", "role", "regions", "created",
+              "expires", "name");
+  for (const auto& t : tokens.list()) {
+    std::printf("%-12s  %-7s  %-7s  %-12s  %-20s  %-10s  %s\n", t.id.c_str(),
+                std::string(access::status_name(access::status(t, now))).c_str(),
+                std::string(access::role_name(t.role)).c_str(), regions_text(t).c_str(), t.created.c_str(),
+                t.expires.value_or("never").c_str(), t.name.c_str());
+  }
+  return 0;
+}
 }  // namespace
 
 int run_command(const Options& o) {
+  if (o.command == "token") return token(o);
   if (o.command == "build") return build(o);
   if (o.command == "import") return import(o);
   if (o.command == "join") return join(o);

@@ -60,6 +60,10 @@ std::string usage() {
          "  import SOURCE         import initiatives from a GDAL vector source (CSV, GeoJSON, GPKG, SHP)\n"
          "  join SOURCE OUTPUT    append commune, province and region of both divisions to each record;\n"
          "                        OUTPUT format from its extension: .gpkg, .geojson, .csv\n"
+         "  token create --name NAME [--region CODE]... [--role editor|admin] [--expires YYYY-MM-DD]\n"
+         "                        issue a bearer token for writes; its secret is printed once\n"
+         "  token list            every token: id, name, role, regions, dates, status (never secrets)\n"
+         "  token revoke ID       revoke a token at once\n"
          "\n"
          "options (environment variable in brackets):\n"
          "  --store PATH          SpatiaLite store [TERRITORIO_STORE] (default var/territorio.sqlite)\n"
@@ -111,12 +115,25 @@ Options parse_options(int argc, const char* const* argv) {
     }
     else if (a == "--public-url") o.public_url = value();
     else if (a == "--force") o.force = true;
+    else if (a == "--name") o.token.name = value();
+    else if (a == "--region") o.token.regions.push_back(value());
+    else if (a == "--role") o.token.role = value();
+    else if (a == "--expires") o.token.expires = value();
     else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
     else if (o.command.empty()) o.command = a;
     else o.positional.push_back(a);
   }
   if (o.help || o.version) return o;
   if (o.command.empty()) throw UsageError("no command given");
+  if (o.command == "token") {
+    const std::string action = o.positional.empty() ? "" : o.positional[0];
+    const std::size_t args = action == "revoke" ? 2 : 1;
+    if ((action != "create" && action != "list" && action != "revoke") || o.positional.size() != args)
+      throw UsageError("token takes create, list or revoke ID");
+    if (action == "create" && o.token.role != "editor" && o.token.role != "admin")
+      throw UsageError("--role must be editor or admin, not '" + o.token.role + "'");
+    return o;
+  }
   const std::size_t want = o.command == "import" ? 1 : o.command == "join" ? 2 : 0;
   if (o.command != "serve" && o.command != "build" && o.command != "import" && o.command != "join")
     throw UsageError("unknown command '" + o.command + "'");

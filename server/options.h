@@ -13,8 +13,8 @@ struct UsageError : std::runtime_error {
 };
 
 struct Options {
-  std::string command;                  // serve | build | import | join
-  std::vector<std::string> positional;  // SOURCE [OUTPUT]
+  std::string command;                  // serve | build | import | join | token
+  std::vector<std::string> positional;  // SOURCE [OUTPUT]; token: create | list | revoke ID
   std::string store;                    // --store, TERRITORIO_STORE
   std::string data_dir;                 // --data, TERRITORIO_DATA
   std::string address = "127.0.0.1";    // --address, TERRITORIO_ADDRESS
@@ -27,6 +27,13 @@ struct Options {
   std::vector<std::string> cors_write_origins;
   std::string public_url;               // --public-url, TERRITORIO_PUBLIC_URL
   bool force = false;                   // --force (build: replace an existing store)
+  // token create: --name, --region (repeatable), --role editor|admin, --expires YYYY-MM-DD.
+  struct Token {
+    std::string name;
+    std::vector<std::string> regions;
+    std::string role = "editor";
+    std::optional<std::string> expires;
+  } token;
   bool help = false;
   bool version = false;
 };
