@@ -5,7 +5,7 @@
 RUNTIME_PACKAGES=(build-essential cmake pkg-config
   libpistache-dev libgdal-dev libgeos-dev libproj-dev
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
-  nlohmann-json3-dev libprotozero-dev libcairo2-dev)
+  nlohmann-json3-dev libprotozero-dev libcairo2-dev libssl-dev)
 # Packages only the test suite needs: GoogleTest, libcurl for the HTTP
 # client, GDAL's command-line clients, Chromium for the map page's tests,
 # clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz).
