@@ -10,6 +10,7 @@
 #include <set>
 
 #include "layers/access/credentials.h"
+#include "layers/access/rate_limit.h"
 #include "layers/access/scope.h"
 #include "layers/access/secret.h"
 #include "layers/access/token_store.h"
@@ -141,6 +142,29 @@ TEST(Scope, EditorsWriteOnlyInTheirRegions) {
   } catch (const access::AccessDenied& e) {
     EXPECT_TRUE(e.authenticated()) << "403, not 401";
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RateLimiter, BurstThenSustainedRatePerToken) {
+  layers::access::RateLimiter limiter({2, 4});  // 2 writes/s, bursts of 4
+  const auto t0 = layers::access::RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  int retry = 0;
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(limiter.allow("a", t0, retry)) << i;
+  EXPECT_FALSE(limiter.allow("a", t0, retry));
+  EXPECT_EQ(retry, 1);
+  EXPECT_TRUE(limiter.allow("b", t0, retry)) << "each token has its own bucket";
+  EXPECT_TRUE(limiter.allow("a", t0 + std::chrono::milliseconds(500), retry)) << "one write per 0.5 s";
+  EXPECT_FALSE(limiter.allow("a", t0 + std::chrono::milliseconds(600), retry));
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(limiter.allow("a", t0 + std::chrono::minutes(5), retry)) << i;
+  EXPECT_FALSE(limiter.allow("a", t0 + std::chrono::minutes(5), retry)) << "never more than the burst";
+
+  layers::access::RateLimiter slow({0.1, 1});  // one write per 10 s
+  EXPECT_TRUE(slow.allow("a", t0, retry));
+  EXPECT_FALSE(slow.allow("a", t0, retry));
+  EXPECT_EQ(retry, 10);
 }
 
 }  // namespace
