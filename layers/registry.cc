@@ -1,5 +1,6 @@
 #include "layers/registry.h"
 
+#include "layers/errors.h"
 #include "layers/importer.h"
 
 namespace layers {
@@ -11,11 +12,22 @@ Registry::Registry(std::unique_ptr<Catalog> catalog, std::vector<StoredInitiativ
       generation_(generation) {}
 
 std::unique_ptr<Registry> Registry::load(const std::string& store_path) {
-  Store store(store_path);
-  auto catalog = std::make_unique<Catalog>(store.load_units());
-  auto initiatives = store.load_initiatives();
-  const auto generation = store.generation();
-  return std::make_unique<Registry>(std::move(catalog), std::move(initiatives), generation);
+  // Each read is its own statement, so a write committed between them (an
+  // import while the server reloads) would mix two generations. Every write
+  // bumps the generation in its own transaction: equal before and after
+  // means nothing was committed in between; otherwise read again.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    Store store(store_path);
+    const auto generation = store.generation();
+    auto catalog = std::make_unique<Catalog>(store.load_units());
+    auto initiatives = store.load_initiatives();
+    if (store.generation() == generation)
+      return std::make_unique<Registry>(std::move(catalog), std::move(initiatives), generation);
+    if (attempt == kAttempts)
+      throw DataError("the store " + store_path + " changed " + std::to_string(kAttempts) +
+                      " times while it was read");
+  }
 }
 
 }  // namespace layers

@@ -1,23 +1,59 @@
 #pragma once
-// Holds the current Registry snapshot and replaces it when the store file
-// changes (an import from the CLI, an edit): every request takes the
-// snapshot current at its start, so caches and ETags keyed by the
-// registry's generation never outlive the data they were built from.
+// Publishes the current Snapshot of the store and replaces it when the
+// store changes (an import from the CLI, an edit) without making any
+// request wait: a background thread notices the change (it polls the store
+// file's identity, size and time), builds the next snapshot beside the
+// published one at a lower CPU priority, and publishes it with one swap.
+// Each request takes the snapshot current at its start and keeps it to its
+// end; a replaced snapshot is freed on the watcher's thread, not by the
+// last request that held it. A reload that fails (a corrupt or unreadable
+// store) keeps the published snapshot, is logged, and is tried again when
+// the file changes or after a back-off.
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
-#include "layers/registry.h"
+#include "layers/snapshot.h"
 
 namespace layers {
 
+struct HolderOptions {
+  SnapshotInputs inputs;
+  std::chrono::milliseconds poll_interval{200};
+  // Where reloads and failed reloads are reported; empty: standard error.
+  std::function<void(const std::string&)> log;
+  // Builds the snapshot of the store at path, or returns null when the
+  // store still holds the published generation. Empty: the real loader.
+  // A seam for tests (to hold a reload mid-build); the server never sets it.
+  std::function<std::shared_ptr<const Snapshot>(const std::string& store_path, const Snapshot& published)> build;
+};
+
 class RegistryHolder {
  public:
-  explicit RegistryHolder(std::string store_path);
-  // The current snapshot; if the store changed since it was loaded, the new
-  // one is loaded first (callers wait for it: answers are never stale).
-  std::shared_ptr<const Registry> current();
+  // Builds the first snapshot now (throws if the store cannot be read),
+  // then starts watching the store.
+  explicit RegistryHolder(std::string store_path, HolderOptions options = {});
+  // Stops watching; waits for a reload in progress to end.
+  ~RegistryHolder();
+  RegistryHolder(const RegistryHolder&) = delete;
+  RegistryHolder& operator=(const RegistryHolder&) = delete;
+
+  // The published snapshot. Never waits for a reload: the lock guards only
+  // the copy of a pointer.
+  std::shared_ptr<const Snapshot> current() const;
+
+  struct Status {
+    std::int64_t generation = 0;      // of the published snapshot
+    std::uint64_t reloads = 0;        // snapshots published after the first
+    std::uint64_t failed_reloads = 0;  // reloads that kept the published snapshot
+  };
+  Status status() const;
 
  private:
   struct Stamp {
@@ -25,12 +61,36 @@ class RegistryHolder {
     std::int64_t mtime_ns = 0;
     bool operator==(const Stamp&) const = default;
   };
-  Stamp stamp() const;
+  struct StoreStamp {
+    Stamp main, wal;  // a write-ahead log, if the store ever uses one, changes first
+    bool operator==(const StoreStamp&) const = default;
+  };
+  static Stamp stamp_of(const std::string& path);
+  StoreStamp stamp() const;
 
-  std::string path_;
-  std::mutex mutex_;
-  std::shared_ptr<const Registry> registry_;
-  Stamp loaded_;
+  void watch();         // the watcher thread
+  void check_store();   // one poll: reload if the store changed
+  void publish(std::shared_ptr<const Snapshot> next);
+  void release_retired();
+
+  const std::string path_;
+  HolderOptions options_;
+
+  mutable std::mutex published_mutex_;  // guards published_ and status_
+  std::shared_ptr<const Snapshot> published_;
+  Status status_;
+
+  // The watcher's own state (touched by no other thread).
+  StoreStamp seen_;
+  bool failing_ = false;
+  std::chrono::steady_clock::time_point retry_at_;
+  std::chrono::milliseconds backoff_;
+  std::vector<std::shared_ptr<const Snapshot>> retired_;  // replaced, maybe still in use
+
+  std::mutex wake_mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by wake_mutex_
+  std::thread watcher_;    // last: starts once everything above exists
 };
 
 }  // namespace layers

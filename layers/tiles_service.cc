@@ -8,7 +8,6 @@ namespace {
 
 // Bumped whenever tile encoding changes, so old ETags die with old code.
 constexpr const char* kTileFormatVersion = "t1";
-constexpr std::size_t kMaxStatsEntries = 512;
 
 void append_query(std::string& k, const TileQuery& q) {
   k += tile_layer_name(q.layer);
@@ -42,19 +41,6 @@ std::uint64_t fnv1a(const std::string& s) {
 
 TileService::TileService(TileServiceOptions options) : options_(options), cache_(options.cache_bytes) {}
 
-std::shared_ptr<const TileSet> TileService::tileset(const std::shared_ptr<const Registry>& registry) {
-  std::lock_guard lock(mutex_);
-  if (registry_ != registry) {
-    // A new snapshot: build its tileset once (other requests wait here) and
-    // forget everything derived from the previous one.
-    tileset_ = std::make_shared<const TileSet>(*registry);
-    registry_ = registry;
-    stats_.clear();
-    cache_.clear();
-  }
-  return tileset_;
-}
-
 std::string TileService::vector_key(const TileQuery& q, std::int64_t generation) {
   std::string k = "mvt|g";
   k += std::to_string(generation);
@@ -86,49 +72,38 @@ std::string TileService::etag(const std::string& key) {
   return tag;
 }
 
-StatsLookup TileService::stats_for(const std::shared_ptr<const Registry>& registry, const InitiativeFilter& filter) {
-  return [this, registry, &filter](Level level, Division division) {
-    std::string key(level_name(level));
-    key += '|';
-    key += division_name(division);
-    key += '|';
-    key += filter.key();
-    {
-      std::lock_guard lock(mutex_);
-      if (registry_ == registry) {
-        auto it = stats_.find(key);
-        if (it != stats_.end()) return it->second;
-      }
-    }
-    auto st = std::make_shared<const std::vector<UnitStats>>(unit_stats(*registry, level, division, filter));
-    std::lock_guard lock(mutex_);
-    if (registry_ == registry) {
-      if (stats_.size() >= kMaxStatsEntries) stats_.clear();
-      stats_.emplace(key, st);
-    }
-    return st;
+namespace {
+
+// The cache key: the snapshot's serial, so that a store rebuilt from
+// scratch (whose generations count again) never meets an older entry.
+std::string cache_key(const Snapshot& snapshot, const std::string& key) {
+  std::string k = "s";
+  k += std::to_string(snapshot.serial());
+  k += '|';
+  k += key;
+  return k;
+}
+
+StatsLookup stats_of(const Snapshot& snapshot, const InitiativeFilter& filter) {
+  return [&snapshot, &filter](Level level, Division division) {
+    return snapshot.unit_stats(level, division, filter);
   };
 }
 
-std::shared_ptr<const CachedTile> TileService::vector_tile(const std::shared_ptr<const Registry>& registry,
-                                                           const TileQuery& q) {
-  const std::string key = vector_key(q, registry->generation());
+}  // namespace
+
+std::shared_ptr<const CachedTile> TileService::vector_tile(const Snapshot& snapshot, const TileQuery& q) {
+  const std::string key = cache_key(snapshot, vector_key(q, snapshot.generation()));
   if (auto hit = cache_.find(key)) return hit;
-  auto ts = tileset(registry);
-  VectorTile t = build_vector_tile(*ts, *registry, q, stats_for(registry, q.filter), options_.limits);
-  auto out = std::make_shared<const CachedTile>(CachedTile{std::move(t.bytes), t.truncated});
-  cache_.insert(key, out);
-  return out;
+  VectorTile t = build_vector_tile(snapshot.tileset(), snapshot.registry(), q, stats_of(snapshot, q.filter),
+                                   options_.limits);
+  return cache_.insert(key, std::move(t.bytes), t.truncated);
 }
 
-std::shared_ptr<const CachedTile> TileService::raster_tile(const std::shared_ptr<const Registry>& registry,
-                                                           const RasterQuery& q) {
-  const std::string key = raster_key(q, registry->generation());
+std::shared_ptr<const CachedTile> TileService::raster_tile(const Snapshot& snapshot, const RasterQuery& q) {
+  const std::string key = cache_key(snapshot, raster_key(q, snapshot.generation()));
   if (auto hit = cache_.find(key)) return hit;
-  auto ts = tileset(registry);
-  auto out = std::make_shared<const CachedTile>(CachedTile{build_raster_tile(*ts, q, stats_for(registry, q.tile.filter)), false});
-  cache_.insert(key, out);
-  return out;
+  return cache_.insert(key, build_raster_tile(snapshot.tileset(), q, stats_of(snapshot, q.tile.filter)), false);
 }
 
 }  // namespace layers

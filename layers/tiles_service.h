@@ -1,15 +1,15 @@
 #pragma once
-// Tiles as the server hands them out: the TileSet of the current registry
-// (built once per registry, while concurrent requests wait), coverage per
-// filter, and the tile cache. Every key and ETag carries the registry's
-// data generation, so nothing built before an import is served after it.
+// Tiles as the server hands them out: built from the request's snapshot
+// (its TileSet and coverage statistics, ready before it was published) and
+// kept in one process-wide tile cache. Every cache key carries the
+// snapshot's serial and every ETag its data generation, so nothing built
+// before an import is served after it; entries of a replaced snapshot are
+// never found again and age out of the cache as it fills.
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 
-#include "layers/registry.h"
+#include "layers/snapshot.h"
 #include "layers/tiles.h"
 #include "layers/tiles_cache.h"
 #include "layers/tiles_raster.h"
@@ -25,28 +25,19 @@ class TileService {
  public:
   explicit TileService(TileServiceOptions options = {});
 
-  std::shared_ptr<const TileSet> tileset(const std::shared_ptr<const Registry>& registry);
-
-  // Canonical cache keys (generation included); the ETag derives from them.
+  // Canonical keys (generation included); the ETag derives from them.
   static std::string vector_key(const TileQuery& q, std::int64_t generation);
   static std::string raster_key(const RasterQuery& q, std::int64_t generation);
   // A strong entity tag for a key: equal keys build equal bytes.
   static std::string etag(const std::string& key);
 
-  std::shared_ptr<const CachedTile> vector_tile(const std::shared_ptr<const Registry>& registry, const TileQuery& q);
-  std::shared_ptr<const CachedTile> raster_tile(const std::shared_ptr<const Registry>& registry,
-                                                const RasterQuery& q);
+  std::shared_ptr<const CachedTile> vector_tile(const Snapshot& snapshot, const TileQuery& q);
+  std::shared_ptr<const CachedTile> raster_tile(const Snapshot& snapshot, const RasterQuery& q);
   TileCache::Stats cache_stats() const { return cache_.stats(); }
 
  private:
-  StatsLookup stats_for(const std::shared_ptr<const Registry>& registry, const InitiativeFilter& filter);
-
   TileServiceOptions options_;
   TileCache cache_;
-  std::mutex mutex_;  // guards the members below
-  std::shared_ptr<const Registry> registry_;
-  std::shared_ptr<const TileSet> tileset_;
-  std::map<std::string, std::shared_ptr<const std::vector<UnitStats>>> stats_;  // this registry's
 };
 
 }  // namespace layers

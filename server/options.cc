@@ -10,6 +10,8 @@
 namespace server {
 
 namespace {
+constexpr int kMaxTileCacheMb = 1 << 16;  // 64 GiB
+
 std::string env_or(const char* name, std::string fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : std::move(fallback);
@@ -78,6 +80,8 @@ std::string usage() {
          "  --cors-write-origin ORIGIN  an origin whose pages may send writes such as POST /join; repeatable\n"
          "                        [TERRITORIO_CORS_WRITE_ORIGINS, comma-separated] (default: none)\n"
          "  --public-url URL      base URL for links [TERRITORIO_PUBLIC_URL]\n"
+         "  --tile-cache-mb N     memory for cached tiles, in MiB [TERRITORIO_TILE_CACHE_MB] (default 256; 0: off)\n"
+         "  --web DIR             the map page's files [TERRITORIO_WEB] (default: the source tree's web/)\n"
          "  --help, --version\n";
 }
 
@@ -93,6 +97,8 @@ Options parse_options(int argc, const char* const* argv) {
   o.cors_write_origins = parse_origins("TERRITORIO_CORS_WRITE_ORIGINS", env_or("TERRITORIO_CORS_WRITE_ORIGINS", ""));
   bool origins_given = false;  // on the command line: they replace the environment's
   o.public_url = env_or("TERRITORIO_PUBLIC_URL", "");
+  o.tile_cache_mb = parse_int("TERRITORIO_TILE_CACHE_MB", env_or("TERRITORIO_TILE_CACHE_MB", "256"), 0, kMaxTileCacheMb);
+  o.web_dir = env_or("TERRITORIO_WEB", "");
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -114,6 +120,8 @@ Options parse_options(int argc, const char* const* argv) {
       o.cors_write_origins.push_back(parse_origin("--cors-write-origin", value()));
     }
     else if (a == "--public-url") o.public_url = value();
+    else if (a == "--tile-cache-mb") o.tile_cache_mb = parse_int("--tile-cache-mb", value(), 0, kMaxTileCacheMb);
+    else if (a == "--web") o.web_dir = value();
     else if (a == "--force") o.force = true;
     else if (a == "--name") o.token.name = value();
     else if (a == "--region") o.token.regions.push_back(value());

@@ -26,6 +26,8 @@ struct Options {
   // origins whose web pages may send writes (POST, PUT, PATCH, DELETE).
   std::vector<std::string> cors_write_origins;
   std::string public_url;               // --public-url, TERRITORIO_PUBLIC_URL
+  int tile_cache_mb = 256;              // --tile-cache-mb, TERRITORIO_TILE_CACHE_MB (0: no tile cache)
+  std::string web_dir;                  // --web, TERRITORIO_WEB (empty: the source tree's web/)
   bool force = false;                   // --force (build: replace an existing store)
   // token create: --name, --region (repeatable), --role editor|admin, --expires YYYY-MM-DD.
   struct Token {

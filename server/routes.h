@@ -1,13 +1,22 @@
 #pragma once
 // Every route of the server, declared in one place.
+#include <cstddef>
+#include <string>
+
 #include "layers/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"
 
 namespace server {
 
-// The holder must outlive the router. Each request works on the registry
-// snapshot current when it starts.
-http::Router make_router(layers::RegistryHolder& registry, const Site& site = {});
+// What the routes are configured with (from server/options).
+struct RouteOptions {
+  std::size_t tile_cache_bytes = std::size_t{256} << 20;  // 0: no tile cache
+  std::string web_dir;  // the map page's files; empty: routes::default_web_dir()
+};
+
+// The holder must outlive the router. Each request works on the snapshot
+// current when it starts.
+http::Router make_router(layers::RegistryHolder& registry, const Site& site = {}, const RouteOptions& options = {});
 
 }  // namespace server

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "layers/feature_census.h"
 #include "layers/registry_holder.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
@@ -11,29 +12,38 @@
 namespace server {
 
 int serve(const Options& o) {
-  layers::RegistryHolder holder(o.store);
-  const auto registry = holder.current();
+  // Block the stop signals before any thread starts (the store watcher, the
+  // HTTP workers) so they all inherit the mask, then wait for one on this
+  // thread.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+  // The first snapshot is built before anything is served; later ones by
+  // the holder's watcher, while the previous one keeps answering.
+  layers::HolderOptions ho;
+  ho.inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
+  layers::RegistryHolder holder(o.store, std::move(ho));
+  const auto snapshot = holder.current();
   http::ServerOptions so;
   so.address = o.address;
   so.port = static_cast<std::uint16_t>(o.port);
   so.threads = static_cast<unsigned>(o.threads);
   so.jobs = static_cast<unsigned>(o.jobs);
   so.job_queue = static_cast<std::size_t>(o.job_queue);
-  http::Router router = make_router(holder, Site{o.public_url, o.data_dir});
+  RouteOptions ro;
+  ro.tile_cache_bytes = static_cast<std::size_t>(o.tile_cache_mb) << 20;
+  ro.web_dir = o.web_dir;
+  http::Router router = make_router(holder, Site{o.public_url, o.data_dir}, ro);
   router.set_cors(http::CorsPolicy{o.cors_write_origins});
   http::HttpServer server(std::move(router), so);
 
-  // Block the stop signals before the workers start so they all inherit the
-  // mask, then wait for one on this thread.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   server.start();
   std::printf("territorio serving http://%s:%u/ (store %s, generation %lld, %zu initiatives)\n", o.address.c_str(),
-              static_cast<unsigned>(server.port()), o.store.c_str(), static_cast<long long>(registry->generation()),
-              registry->initiatives().size());
+              static_cast<unsigned>(server.port()), o.store.c_str(), static_cast<long long>(snapshot->generation()),
+              snapshot->registry().initiatives().size());
   std::fflush(stdout);
   int sig = 0;
   sigwait(&stop, &sig);

@@ -1,7 +1,7 @@
 #pragma once
 // What every OGC API - Features handler works from: the feature catalog of
 // the request's registry snapshot and the site (public base URL).
-#include "layers/feature_catalog_cache.h"
+#include "layers/collections.h"
 #include "server/site.h"
 
 namespace server::routes {

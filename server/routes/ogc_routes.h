@@ -1,7 +1,7 @@
 #pragma once
 // Registers the OGC API - Features routes (/, /conformance, /api,
-// /collections/...) on the router. The feature catalog is built for the
-// current registry now and rebuilt whenever the registry is reloaded.
+// /collections/...) on the router. Each request answers from the feature
+// catalog of the snapshot current at its start.
 #include "layers/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"

@@ -40,12 +40,17 @@ http::Response metrics(const http::Request& r, const http::RouteMetrics& request
   family("territorio_tile_cache_hits_total", "counter", "Tiles served from the tile cache.", double(c.hits));
   family("territorio_tile_cache_misses_total", "counter", "Tiles built because the cache did not hold them.",
          double(c.misses));
-  family("territorio_tile_cache_bytes", "gauge", "Bytes of encoded tiles in the cache.", double(c.bytes));
+  family("territorio_tile_cache_bytes", "gauge", "Bytes the tile cache holds: tiles, keys and bookkeeping, as allocated.", double(c.bytes));
   family("territorio_tile_cache_entries", "gauge", "Tiles in the cache.", double(c.entries));
   family("territorio_data_generation", "gauge", "Generation of the loaded data; it changes with every import.",
          double(state.registry.generation()));
   family("territorio_initiatives", "gauge", "Initiatives in the loaded data.",
          double(state.registry.initiatives().size()));
+  family("territorio_reloads_total", "counter", "Snapshots of a changed store published since the server started.",
+         double(state.reloads));
+  family("territorio_reload_failures_total", "counter",
+         "Reloads of a changed store that failed; the previous snapshot stayed in service.",
+         double(state.failed_reloads));
   family("territorio_start_time_seconds", "gauge", "When the server started, in seconds since the Unix epoch.",
          std::chrono::duration<double>(state.started.time_since_epoch()).count());
   http::Response res;

@@ -1,6 +1,7 @@
 #pragma once
 // Operations: liveness, readiness and metrics.
 #include <chrono>
+#include <cstdint>
 
 #include "layers/registry.h"
 #include "layers/tiles_cache.h"
@@ -20,6 +21,7 @@ struct ServiceState {
   const layers::Registry& registry;
   layers::TileCache::Stats tile_cache;
   std::chrono::system_clock::time_point started;
+  std::uint64_t reloads = 0, failed_reloads = 0;  // of the store, since start
 };
 // GET /metrics: Prometheus text format 0.0.4 (requests and latency per
 // route, tile cache, data generation), never cached.

@@ -1,6 +1,5 @@
 #include "server/routes/tiles.h"
 
-#include <cstdlib>
 #include <string>
 
 #include "server/http/caching.h"
@@ -22,16 +21,16 @@ http::Response tile_response(const http::Request& r, const std::string& etag,
 
 }  // namespace
 
-http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot) {
   check_tile_params(r, {"properties"});
-  layers::TileQuery q = tile_query(r, *registry, r.path_param("y"));
+  layers::TileQuery q = tile_query(r, snapshot.registry(), r.path_param("y"));
   q.properties = properties_param(r, q.layer);
-  const std::string etag = layers::TileService::etag(layers::TileService::vector_key(q, registry->generation()));
+  const std::string etag = layers::TileService::etag(layers::TileService::vector_key(q, snapshot.generation()));
   if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
-  return tile_response(r, etag, tiles.vector_tile(registry, q), kMvtType);
+  return tile_response(r, etag, tiles.vector_tile(snapshot, q), kMvtType);
 }
 
-http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot) {
   const std::string& id = r.path_param("collectionId");
   const auto layer = layers::parse_tile_layer(id);
   if (!layer || *layer == layers::TileLayer::territorio)
@@ -49,10 +48,10 @@ http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tile
                      {"z", r.path_param("tileMatrix")},
                      {"x", r.path_param("tileCol")},
                      {"y", r.path_param("tileRow")}};
-  return vector_tile(xyz, tiles, registry);
+  return vector_tile(xyz, tiles, snapshot);
 }
 
-http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry) {
+http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot) {
   check_tile_params(r, {"measure"});
   std::string_view y = r.path_param("y");
   layers::RasterQuery q;
@@ -60,7 +59,7 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
     q.scale = 2;
     y.remove_suffix(3);
   }
-  q.tile = tile_query(r, *registry, y);
+  q.tile = tile_query(r, snapshot.registry(), y);
   if (!layers::tile_layer_level(q.tile.layer))
     throw http::NotFound("raster tiles exist for regions, provinces and communes, not " +
                              std::string(layers::tile_layer_name(q.tile.layer)),
@@ -73,35 +72,40 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
                              {{"parameter", "measure"}, {"allowed", layers::measure_names()}});
     q.measure = *parsed;
   }
-  const std::string etag = layers::TileService::etag(layers::TileService::raster_key(q, registry->generation()));
+  const std::string etag = layers::TileService::etag(layers::TileService::raster_key(q, snapshot.generation()));
   if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
-  return tile_response(r, etag, tiles.raster_tile(registry, q), "image/png");
+  return tile_response(r, etag, tiles.raster_tile(snapshot, q), "image/png");
 }
 
 std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
-                                                          const Site& site) {
+                                                          const Site& site, std::size_t cache_bytes) {
   layers::TileServiceOptions options;
-  if (const char* mb = std::getenv("TERRITORIO_TILE_CACHE_MB"))
-    options.cache_bytes = static_cast<std::size_t>(std::strtoull(mb, nullptr, 10)) << 20;
+  options.cache_bytes = cache_bytes;
   auto tiles = std::make_shared<layers::TileService>(options);
-  tiles->tileset(holder.current());  // built before the first request
   auto s = std::make_shared<const Site>(site);
-  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.mvt",
-             [tiles, &holder](const http::Request& r) { return vector_tile(r, *tiles, holder.current()); });
-  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.png",
-             [tiles, &holder](const http::Request& r) { return raster_tile(r, *tiles, holder.current()); });
-  router.add("GET", "/tiles/{layer}.json",
-             [s, &holder](const http::Request& r) { return tilejson(r, *holder.current(), *s); });
+  // Each handler keeps the snapshot it started with until it returns.
+  const auto on_snapshot = [tiles, &holder](http::Response (*f)(const http::Request&, layers::TileService&,
+                                                               const layers::Snapshot&)) {
+    return [f, tiles, &holder](const http::Request& r) { return f(r, *tiles, *holder.current()); };
+  };
+  const auto on_registry = [s, &holder](http::Response (*f)(const http::Request&, const layers::Registry&,
+                                                           const Site&)) {
+    return [f, s, &holder](const http::Request& r) {
+      const auto snapshot = holder.current();
+      return f(r, snapshot->registry(), *s);
+    };
+  };
+  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.mvt", on_snapshot(vector_tile));
+  router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.png", on_snapshot(raster_tile));
+  router.add("GET", "/tiles/{layer}.json", on_registry(tilejson));
   router.add("GET", "/tiles/WebMercatorQuad", [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
   router.add("GET", "/tileMatrixSets", [s](const http::Request& r) { return ogc_tile_matrix_sets(r, *s); });
   router.add("GET", "/tileMatrixSets/WebMercatorQuad",
              [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
-  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}",
-             [s, &holder](const http::Request& r) { return ogc_collection_tileset(r, *holder.current(), *s); });
+  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}", on_registry(ogc_collection_tileset));
   router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
-             [tiles, &holder](const http::Request& r) { return ogc_vector_tile(r, *tiles, holder.current()); });
-  router.add("GET", "/collections/{collectionId}/tiles",
-             [s, &holder](const http::Request& r) { return ogc_collection_tilesets(r, *holder.current(), *s); });
+             on_snapshot(ogc_vector_tile));
+  router.add("GET", "/collections/{collectionId}/tiles", on_registry(ogc_collection_tilesets));
   return tiles;
 }
 

@@ -14,22 +14,20 @@ namespace server::routes {
 inline constexpr const char* kTileCacheControl = "public, max-age=60";
 inline constexpr const char* kMvtType = "application/vnd.mapbox-vector-tile";
 
-using RegistryPtr = std::shared_ptr<const layers::Registry>;
-
-http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
+http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot);
 // The same vector tile at its OGC API - Tiles address,
 // /collections/{collectionId}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}.
-http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
-http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const RegistryPtr& registry);
+http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot);
+http::Response raster_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot);
 http::Response tilejson(const http::Request& r, const layers::Registry& registry, const Site& site);
 http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site);
 http::Response ogc_collection_tileset(const http::Request& r, const layers::Registry& registry, const Site& site);
 http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site);
 http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site);
 
-// Registers every tile route. The tile cache budget is 256 MiB, or
-// TERRITORIO_TILE_CACHE_MB (0 turns the cache off, for benchmarks).
-// Returns the tile service, whose cache /metrics reports.
-std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder, const Site& site);
+// Registers every tile route, with a tile cache of cache_bytes (0 turns it
+// off, for benchmarks). Returns the tile service, whose cache /metrics reports.
+std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
+                                                          const Site& site, std::size_t cache_bytes);
 
 }  // namespace server::routes

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -142,10 +141,7 @@ http::Response serve_from(const http::Request& r, const fs::path& folder,
 
 }  // namespace
 
-fs::path default_web_dir() {
-  const char* dir = std::getenv("TERRITORIO_WEB");
-  return dir && *dir ? fs::path(dir) : fs::path(TERRITORIO_WEB_DIR);
-}
+fs::path default_web_dir() { return fs::path(TERRITORIO_WEB_DIR); }
 
 WebFiles::WebFiles(fs::path web_dir)
     : root_(std::move(web_dir)), vendor_(root_ / "node_modules" / "maplibre-gl" / "dist") {}

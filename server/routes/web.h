@@ -12,7 +12,7 @@
 
 namespace server::routes {
 
-// The web/ directory: $TERRITORIO_WEB if set, else the source tree's web/.
+// The source tree's web/ directory (server/options' --web overrides it).
 std::filesystem::path default_web_dir();
 
 // Serves files by name from three fixed folders. A name is one path segment

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/generation_wait.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
 
@@ -53,10 +54,13 @@ TEST(SnapshotEtag, RevalidationIs304AndAnImportChangesTheTag) {
     return std::size_t{0};
   };
   EXPECT_EQ(total_of_santiago(first.body), 3u);
+  const std::int64_t generation = test_support::served_generation(c, s);
   std::ofstream(dir / "new.csv") << "id,name,footprint_codes\nz1,Plaza de Armas,13101\n";
   const auto imported = test_support::run_command(std::string(TERRITORIO_BIN) + " import --store " +
                                                   (dir / "s.sqlite").string() + " " + (dir / "new.csv").string());
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  // The server publishes the new generation in the background.
+  ASSERT_EQ(test_support::wait_for_generation(c, s, generation + 1), generation + 1);
   const auto after = c.get(coverage, {{"If-None-Match", etag}});
   ASSERT_EQ(after.status, 200);
   EXPECT_NE(after.headers.at("etag"), etag);

@@ -12,6 +12,7 @@
 #include "geo/raster_canvas.h"
 #include "layers/tiles_palette.h"
 #include "mvt_decode.h"
+#include "tests/support/generation_wait.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
 
@@ -187,10 +188,13 @@ TEST(TilesHttp, AnImportChangesEtagAndContent) {
   const auto before = c.get(url);
   ASSERT_EQ(before.status, 200);
   EXPECT_EQ(tiles_test::tile_to_json(before.body)["communes"]["features"][0]["properties"]["initiatives"], 3);
+  const std::int64_t generation = test_support::served_generation(c, s);
   std::ofstream(dir / "new.csv") << "id,name,footprint_codes\nz1,Plaza de Armas,13101\n";
   const auto imported = test_support::run_command(std::string(TERRITORIO_BIN) + " import --store " +
                                                   (dir / "s.sqlite").string() + " " + (dir / "new.csv").string());
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  // The server publishes the new generation in the background; then every tile changes at once.
+  ASSERT_EQ(test_support::wait_for_generation(c, s, generation + 1), generation + 1);
   const auto after = c.get(url, {{"If-None-Match", before.headers.at("etag")}});
   EXPECT_EQ(after.status, 200);
   EXPECT_NE(after.headers.at("etag"), before.headers.at("etag"));

@@ -17,6 +17,7 @@
 #include "server/http/response.h"
 #include "server/http/router.h"
 #include "server/http/url.h"
+#include "server/options.h"
 #include "server/routes.h"
 #include "server/routes/web.h"
 #include "tests/support/http_client.h"
@@ -164,8 +165,10 @@ TEST(WebFiles, ServesAnotherDirectoryGivenByTerritorioWeb) {
   dir.write("index.html", "<!doctype html><title>x</title>\n");
   std::filesystem::create_directories(dir.path("i18n"));
   dir.write("i18n/es.json", "{\"title\":\"t\"}");
+  // The variable is read with the other options; the routes are handed the directory.
   ASSERT_EQ(::setenv("TERRITORIO_WEB", dir.path("").c_str(), 1), 0);
-  const fs::path chosen = server::routes::default_web_dir();
+  const char* argv[] = {"territorio", "serve"};
+  const fs::path chosen = server::parse_options(2, argv).web_dir;
   ::unsetenv("TERRITORIO_WEB");
   EXPECT_EQ(fs::weakly_canonical(chosen), fs::weakly_canonical(dir.path("")));
 
