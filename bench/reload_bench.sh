@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # A reload under load: wrk (1 thread, 2 connections) reads a mix of tiles,
 # items, a territory and coverage (bench/reload_bench/mix.lua) for SECONDS
-# from a territorio serving a copy of the bundled store; halfway through,
+# from a territorio serving a copy of the bundled store, while
 # `territorio import` writes ROWS generated initiatives into that store.
 # Three runs, same binary, same machine, one after the other:
 #   quiet    the bundled store, no import (the usual latency before);
-#   import   the same, with the import halfway (what a reload costs);
+#   import   the same, with the import after SECONDS/2, running on until
+#            SECONDS/2 after the new generation is served (what a reload costs);
 #   after    the store with the rows already imported, no import (the usual
 #            latency after: every answer is about 1,700x more data).
 # Reports wrk's latency distribution and maximum for each, how long the
@@ -77,30 +78,56 @@ t0=$(now_ms)
 echo "import of $rows rows alone (no server): $(($(now_ms) - t0)) ms"
 
 run() {  # label store import?(0|1)
-  local label=$1 store=$2 with_import=$3
+  local label=$1 store=$2 with_import=$3 t2=0
   cp "$store" "$work/live.sqlite"
   "$BIN" serve --store "$work/live.sqlite" --port "$port" --threads "$threads" >"$work/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 6000); do curl -sf -o /dev/null "$base/readyz" && break; sleep 0.05; done
   local g0; g0=$(generation)
-  wrk -t1 -c2 -d"${secs}s" --latency -s bench/reload_bench/mix.lua "$base" >"$work/wrk.txt" 2>&1 &
+  # With the import, wrk runs SECONDS/2 before it and SECONDS/2 after the new
+  # generation is served, then stops (SIGINT makes wrk report as usual).
+  local duration=$secs
+  ((with_import)) && duration=3600
+  wrk -t1 -c2 -d"${duration}s" --timeout 60s --latency -s bench/reload_bench/mix.lua "$base" >"$work/wrk.txt" 2>&1 &
   local wrk_pid=$!
+  # Beside wrk, a client asking every 50 ms for what the issue timed after an
+  # import (a tile, a filtered tile, a page of items), noting each latency.
+  (
+    while kill -0 "$wrk_pid" 2>/dev/null; do
+      for path in /tiles/communes/5/9/18.mvt "/tiles/communes/5/9/18.mvt?stage=terreno" \
+                  "/collections/initiatives/items?limit=10"; do
+        curl -s -o /dev/null -w "$(now_ms) %{time_total} $path\n" "$base$path" || true
+      done
+      sleep 0.05
+    done
+  ) >"$work/probe.txt" &
+  local probe_pid=$!
   if ((with_import)); then
-    sleep $((secs / 2 - 2))
-    local t0 t1 t2
+    sleep $((secs / 2))
+    local t0 t1
     t0=$(now_ms)
     "$BIN" import --store "$work/live.sqlite" "$work/big.csv" >/dev/null 2>&1
     t1=$(now_ms)
     while [[ $(generation) == "$g0" ]]; do sleep 0.02; done
     t2=$(now_ms)
     echo "$label: import took $((t1 - t0)) ms; new generation served $((t2 - t1)) ms after the import ended"
+    sleep $((secs / 2))
+    kill -INT "$wrk_pid"
   fi
-  wait "$wrk_pid"
+  wait "$wrk_pid" || true
+  wait "$probe_pid" || true
   local rss; rss=$(awk '/VmRSS/ { print $2 / 1024 " MiB" }' "/proc/$server_pid/status")
+  echo "== $label (generation $g0 -> $(generation), server RSS at end $rss)"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-  echo "== $label (generation $g0 at start, $(grep -c reloaded "$work/serve.log" || true) reload(s), server RSS at end $rss)"
   sed -n '/Latency Distribution/,/Non-2xx\|Requests\/sec/p' "$work/wrk.txt" | grep -v '^ *[0-9]* requests in'
   grep -E 'Latency  |Non-2xx|summary:' "$work/wrk.txt"
+  sort -k2 -g "$work/probe.txt" | tail -1 |
+    awk -v n="$(wc -l <"$work/probe.txt")" '{ printf "probe: %d requests, slowest %.1f ms (%s)\n", n, $2 * 1000, $3 }'
+  if ((with_import)); then
+    # The first probe answers after the swap: the issue saw 0.81 s and 0.29 s here.
+    awk -v t="$t2" '$1 >= t && !seen[$3]++ { printf "first after the new generation: %.1f ms %s\n", $2 * 1000, $3 }' \
+      "$work/probe.txt"
+  fi
 }
 
 echo "binary: $BIN; $secs s per run, wrk 1 thread 2 connections, server $threads threads"

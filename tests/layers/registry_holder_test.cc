@@ -162,6 +162,34 @@ TEST_F(RegistryHolderTest, ACorruptStoreKeepsThePublishedSnapshotUntilItIsRepair
   EXPECT_EQ(holder.current()->registry().initiatives().size(), 30u);
 }
 
+TEST_F(RegistryHolderTest, ReadersRunThroughAReloadWithoutSharingAnythingMutable) {
+  // Meant for ThreadSanitizer: readers use snapshots (and fill their
+  // statistics cache) while the watcher builds, swaps and frees them.
+  layers::RegistryHolder holder(store_, fast());
+  const std::int64_t first = holder.current()->generation();
+  std::atomic<bool> done{false};
+  std::atomic<std::size_t> reads{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 2; ++t)
+    readers.emplace_back([&, t] {
+      layers::InitiativeFilter filter;
+      filter.award = {t == 0 ? "Mención Honrosa" : "2do Lugar"};
+      while (!done) {
+        const auto s = holder.current();
+        const auto stats = s->unit_stats(layers::Level::region, layers::Division::d2018, filter);
+        EXPECT_EQ(stats->size(), s->tileset().unit_list(layers::Level::region, layers::Division::d2018).size());
+        EXPECT_EQ(s->features().find("initiatives")->features.size(), s->registry().initiatives().size());
+        ++reads;
+      }
+    });
+  import_one("h1");
+  const bool reloaded = eventually([&] { return holder.status().generation == first + 1; });
+  done = true;
+  for (auto& r : readers) r.join();
+  EXPECT_TRUE(reloaded);
+  EXPECT_GT(reads.load(), 0u);
+}
+
 TEST_F(RegistryHolderTest, AStoreThatCannotBeReadAtStartIsAnError) {
   std::ofstream(store_, std::ios::binary | std::ios::trunc) << std::string(4096, 'x');
   EXPECT_ANY_THROW(layers::RegistryHolder holder(store_, fast()));
