@@ -86,4 +86,15 @@ std::vector<std::string> place_join_values(const Catalog& catalog, const PlaceJo
   return out;
 }
 
+const std::vector<std::string>& PlaceJoinValues::operator()(const PlaceJoin& j) {
+  if (j.communes.size() > 1) {
+    several_ = place_join_values(catalog_, j);
+    return several_;
+  }
+  std::pair<const Unit*, std::string> key{j.communes.empty() ? nullptr : j.communes[0], j.basis};
+  auto it = seen_.find(key);
+  if (it == seen_.end()) it = seen_.emplace(std::move(key), place_join_values(catalog_, j)).first;
+  return it->second;
+}
+
 }  // namespace layers

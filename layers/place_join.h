@@ -3,6 +3,7 @@
 // geometry) to the communes it falls in, with the same rules and the same
 // appended columns as the batch join of files (layers/batch_join.h), for
 // records that arrive in memory.
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,5 +33,20 @@ PlaceJoin join_polygonal(const Catalog& catalog, const geo::Geometry& g);
 const std::vector<std::string>& place_join_columns();
 // The values of those columns; several units are joined with ';'.
 std::vector<std::string> place_join_values(const Catalog& catalog, const PlaceJoin& j);
+
+// place_join_values() remembered per (commune, basis), for files whose records
+// fall in a few hundred communes: a join of at most one commune costs a
+// lookup instead of eleven strings. One per upload (not thread-safe).
+class PlaceJoinValues {
+ public:
+  explicit PlaceJoinValues(const Catalog& catalog) : catalog_(catalog) {}
+  // Valid until the next call.
+  const std::vector<std::string>& operator()(const PlaceJoin& j);
+
+ private:
+  const Catalog& catalog_;
+  std::map<std::pair<const Unit*, std::string>, std::vector<std::string>> seen_;
+  std::vector<std::string> several_;  // a join of several communes, not remembered
+};
 
 }  // namespace layers

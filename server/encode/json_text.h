@@ -8,8 +8,8 @@
 
 namespace server::encode {
 
-// "text" with ", \ and control characters escaped; UTF-8 passes through
-// (the store holds valid UTF-8).
+// "text" with ", \ and control characters escaped; valid UTF-8 passes
+// through, an ill-formed byte becomes U+FFFD (see geo/json_text.h).
 void append_json_string(std::string& out, std::string_view text);
 
 void append_json_int(std::string& out, std::int64_t v);

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include <nlohmann/json.hpp>
-
 #include "layers/upload_join.h"
 #include "server/encode/csv.h"
 #include "server/http/errors.h"
@@ -32,11 +30,25 @@ UploadFormat upload_format(const http::Request& r) {
                         {{"allowed", {"application/geo+json", "application/json", "text/csv"}}});
 }
 
-std::string csv_body(const layers::JoinedCsv& j) {
+// The joined CSV, written row by row into the answer. Most of its size is
+// the appended names: room for them is reserved up front (pages never
+// touched are never resident), so the text is not copied as it grows.
+std::string joined_csv(const layers::Catalog& catalog, const std::string& body) {
   encode::CsvWriter w;
-  w.row(j.header);
-  for (const auto& row : j.rows) w.row(row);
+  const auto lines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
+  w.reserve(body.size() + (lines + 1) * 192);
+  layers::join_csv_upload(catalog, body, [&](const std::vector<std::string_view>& fields) {
+    for (const auto f : fields) w.field(f);
+    w.end_row();
+  });
   return w.take();
+}
+
+std::string joined_geojson(const layers::Catalog& catalog, const std::string& body) {
+  std::string out;
+  out.reserve(3 * body.size() + 4096);
+  layers::join_geojson_upload(catalog, body, out);
+  return out;
 }
 }  // namespace
 
@@ -54,12 +66,14 @@ http::Response join_upload(const http::Request& r, const layers::Registry& reg) 
     http::Response res;
     if (format == UploadFormat::csv) {
       res.content_type = std::string(encode::kCsvMediaType);
-      res.body = csv_body(layers::join_csv_upload(reg.catalog(), r.body));
+      res.body = joined_csv(reg.catalog(), r.body);
     } else {
       res.content_type = "application/geo+json";
-      res.body = layers::join_geojson_upload(reg.catalog(), r.body).collection.dump();
+      res.body = joined_geojson(reg.catalog(), r.body);
     }
     return res;
+  } catch (const layers::UploadLimitExceeded& e) {
+    throw http::PayloadTooLarge(e.what());
   } catch (const layers::UploadError& e) {
     throw http::BadRequest(e.what());
   }

@@ -2,6 +2,8 @@
 // liberal reading of odd but valid input, and the record counts by basis.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "layers/upload_join.h"
 #include "tests/support/fixture_store.h"
 
@@ -9,13 +11,43 @@ namespace {
 
 const layers::Catalog& catalog() { return test_support::fixture_registry().catalog(); }
 
+struct JoinedCsv {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  layers::UploadReport report;
+};
+
+// The rows the CSV join hands to its sink, copied.
+JoinedCsv join_csv(const std::string& text) {
+  JoinedCsv out;
+  out.report = layers::join_csv_upload(catalog(), text, [&](const std::vector<std::string_view>& fields) {
+    std::vector<std::string> row(fields.begin(), fields.end());
+    if (out.header.empty()) out.header = std::move(row);
+    else out.rows.push_back(std::move(row));
+  });
+  return out;
+}
+
+struct JoinedGeoJson {
+  nlohmann::ordered_json collection;
+  layers::UploadReport report;
+};
+
+JoinedGeoJson join_geojson(const std::string& text) {
+  std::string out;
+  JoinedGeoJson j;
+  j.report = layers::join_geojson_upload(catalog(), text, out);
+  j.collection = nlohmann::ordered_json::parse(out);
+  return j;
+}
+
 TEST(UploadJoin, CsvWithBomCrlfBlankLinesAndQuotedFields) {
   const std::string text =
       "\xEF\xBB\xBF\"Name\",\"Longitude\",\"Latitude\"\r\n"
       "\"Plaza, \"\"Chillán\"\"\",-72.1034,-36.6066\r\n"
       "\r\n"
       "\"multi\nline\", -70.6506 , -33.4378 \r\n";
-  const auto j = layers::join_csv_upload(catalog(), text);
+  const auto j = join_csv(text);
   ASSERT_EQ(j.rows.size(), 2u);
   EXPECT_EQ(j.header.size(), 14u);
   EXPECT_EQ(j.header[0], "Name");
@@ -34,7 +66,7 @@ TEST(UploadJoin, CsvWktPolygonsAndPoints) {
       "2,\"MULTIPOINT((-72.1034 -36.6066),(-70.6506 -33.4378))\"\n"
       "3,\"LINESTRING(-72 -36,-71 -36)\"\n"
       "4,\n";
-  const auto j = layers::join_csv_upload(catalog(), text);
+  const auto j = join_csv(text);
   ASSERT_EQ(j.rows.size(), 4u);
   EXPECT_EQ(j.rows[0].back(), "polygon_overlap");
   EXPECT_EQ(j.rows[1][2], "16101;13101");
@@ -48,16 +80,16 @@ TEST(UploadJoin, GeoJsonMultiGeometriesAndNames) {
     {"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[[-72.1034,-36.6066]]}},
     {"type":"Feature","properties":{"n":"x"},"geometry":{"type":"MultiPolygon","coordinates":[
       [[[-72.15,-36.58],[-72.05,-36.58],[-72.05,-36.66],[-72.15,-36.66],[-72.15,-36.58]]]]}}]})";
-  const auto j = layers::join_geojson_upload(catalog(), text);
+  const auto j = join_geojson(text);
   EXPECT_EQ(j.report.records, 2u);
   EXPECT_EQ(j.collection["features"][0]["properties"]["commune_code"], "16101");
   EXPECT_EQ(j.collection["features"][1]["properties"]["n"], "x");
   EXPECT_EQ(j.collection["features"][1]["properties"]["join_basis"], "polygon_overlap");
-  EXPECT_THROW(layers::join_geojson_upload(catalog(), R"({"type":"FeatureCollection","features":[
+  EXPECT_THROW(join_geojson(R"({"type":"FeatureCollection","features":[
     {"type":"Feature","properties":{"join_basis":1},"geometry":null}]})"),
                layers::UploadError);
   try {
-    layers::join_geojson_upload(catalog(), R"({"type":"FeatureCollection","features":[
+    join_geojson(R"({"type":"FeatureCollection","features":[
       {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]})");
     FAIL();
   } catch (const layers::UploadError& e) {
