@@ -9,6 +9,7 @@
 #include "geo/error.h"
 #include "geo/gdal_dataset.h"
 #include "geo/geometry_ops.h"
+#include "geo/utf8.h"
 #include "layers/csv_table.h"
 #include "layers/errors.h"
 
@@ -62,6 +63,19 @@ std::optional<int> parse_year(const std::string& label, const std::string& v) {
   return y;
 }
 
+// Text that is not UTF-8 would be stored as is and break every JSON answer
+// that shows it: refused with the field and the byte.
+[[noreturn]] void utf8_error(const std::string& label, const std::string& what, const std::string& text) {
+  const std::size_t bad = geo::invalid_utf8_offset(text);
+  static const char kHex[] = "0123456789ABCDEF";
+  const auto byte = static_cast<unsigned char>(text[bad]);
+  std::string reason = what + " is not valid UTF-8 text (byte 0x";
+  reason += kHex[byte >> 4];
+  reason += kHex[byte & 15];
+  reason += " at byte " + std::to_string(bad + 1) + ")";
+  throw ImportError(label, reason);
+}
+
 // The feature geometry as a footprint: points stay points, polygons are
 // repaired if invalid (noting why), anything else is rejected.
 void set_geometry_footprint(const std::string& label, geo::Geometry g, SourceRecord& rec) {
@@ -107,6 +121,10 @@ std::vector<SourceRecord> read_initiatives(const std::string& path) {
   if (ds.layer_count() < 1) throw ImportError(path, "the source has no layer");
   geo::Layer layer = ds.layer(0);
   const std::vector<std::string> fields = layer.field_names();
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (!geo::is_valid_utf8(fields[i]))
+      utf8_error(is_csv(path) ? "line 1" : std::filesystem::path(path).filename().string(),
+                 "the name of field " + std::to_string(i + 1), fields[i]);
   std::vector<std::string> lower_fields;
   for (const auto& f : fields) lower_fields.push_back(lower(f));
   auto idx = [&](const char* name) {
@@ -137,6 +155,7 @@ std::vector<SourceRecord> read_initiatives(const std::string& path) {
     Initiative& in = rec.initiative;
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const std::string v = feat.get_string(static_cast<int>(i));
+      if (!geo::is_valid_utf8(v)) utf8_error(label, "field " + fields[i], v);
       if (!v.empty()) in.attributes.emplace_back(fields[i], v);
     }
     in.id = get("id");

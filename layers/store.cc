@@ -198,6 +198,8 @@ std::vector<StoredInitiative> Store::load_initiatives() {
 }
 
 void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives) {
+  // Nothing to write: the generation stays, so no ETag or cached tile goes stale.
+  if (initiatives.empty()) return;
   geo::Database& db = impl_->db;
   geo::Transaction tx(db);
   auto exists = db.prepare("SELECT 1 FROM initiatives WHERE id = ?");

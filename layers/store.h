@@ -45,7 +45,8 @@ class Store {
   std::int64_t generation();  // bumped by every committed write
 
   // Inserts the initiatives in one transaction: all or nothing. Throws
-  // ImportError naming the record on a duplicate id.
+  // ImportError naming the record on a duplicate id. An empty list writes
+  // nothing and leaves the generation as it is.
   void insert_initiatives(const std::vector<StoredInitiative>& initiatives);
   // Inserts the units of both divisions in one transaction.
   void insert_units(const std::vector<UnitRecord>& units);

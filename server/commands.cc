@@ -33,7 +33,10 @@ int import(const Options& o) {
   const auto report = layers::import_into_store(o.store, o.positional[0], std::ref(bar));
   bar.finish();
   print_notes(report.notes);
-  std::fprintf(stderr, "imported %zu initiatives into %s\n", report.imported, o.store.c_str());
+  if (report.imported == 0)
+    std::fprintf(stderr, "nothing was imported into %s: the source has no records\n", o.store.c_str());
+  else
+    std::fprintf(stderr, "imported %zu initiatives into %s\n", report.imported, o.store.c_str());
   return 0;
 }
 

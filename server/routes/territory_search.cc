@@ -58,7 +58,8 @@ http::Response search_territories(const http::Request& r, const layers::Registry
     j["parents"] = parents;
     results.push_back(std::move(j));
   }
-  return http::json(200, json{{"query", *q}, {"results", results}}.dump());
+  // replace: q is the client's text, which need not be valid UTF-8.
+  return http::json(200, json{{"query", *q}, {"results", results}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 }  // namespace server::routes
