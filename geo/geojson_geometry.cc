@@ -45,7 +45,11 @@ void append_polygon_rings(std::string& out, GEOSContextHandle_t h, const GEOSGeo
   out += ']';
 }
 
-void append_geometry(std::string& out, GEOSContextHandle_t h, const GEOSGeometry* g, const CoordinateFormat& f) {
+// Collections nest; GEOS allows any depth, the writer does not recurse past this.
+constexpr int kMaxCollectionDepth = 32;
+
+void append_geometry(std::string& out, GEOSContextHandle_t h, const GEOSGeometry* g, const CoordinateFormat& f,
+                     int depth) {
   const int type = GEOSGeomTypeId_r(h, g);
   const int parts = GEOSGetNumGeometries_r(h, g);
   switch (type) {
@@ -87,10 +91,12 @@ void append_geometry(std::string& out, GEOSContextHandle_t h, const GEOSGeometry
       break;
     }
     default: {  // GeometryCollection
+      if (depth >= kMaxCollectionDepth)
+        throw GeometryError("geometry collections nested deeper than " + std::to_string(kMaxCollectionDepth));
       out += "{\"type\":\"GeometryCollection\",\"geometries\":[";
       for (int i = 0; i < parts; ++i) {
         if (i) out += ',';
-        append_geometry(out, h, GEOSGetGeometryN_r(h, g, i), f);
+        append_geometry(out, h, GEOSGetGeometryN_r(h, g, i), f, depth + 1);
       }
       out += ']';
     }
@@ -119,7 +125,7 @@ void append_geojson_geometry(std::string& out, const Geometry& g, const Coordina
     out += "null";
     return;
   }
-  append_geometry(out, geos_handle(), g.get(), format);
+  append_geometry(out, geos_handle(), g.get(), format, 0);
 }
 
 }  // namespace geo

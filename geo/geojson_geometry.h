@@ -19,7 +19,8 @@ struct CoordinateFormat {
 void append_fixed(std::string& out, double v, int precision);
 
 // Appends the GeoJSON geometry object of g ("null" for an empty owner).
-// Points, lines, polygons, their multi forms and collections.
+// Points, lines, polygons, their multi forms and collections (nested at
+// most 32 deep, else GeometryError: the writer's recursion stays bounded).
 void append_geojson_geometry(std::string& out, const Geometry& g, const CoordinateFormat& format);
 
 }  // namespace geo

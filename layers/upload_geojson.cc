@@ -179,9 +179,13 @@ class GeoJsonJoiner {
   }
   bool number_integer(json::number_integer_t v) { return integer(v); }
   bool number_unsigned(json::number_unsigned_t v) { return integer(v); }
-  bool number_float(json::number_float_t v, const std::string& text) {
+  bool number_float(json::number_float_t v, const std::string&) {
+    // Not the token as sent: nlohmann stores it with the locale's decimal
+    // point. The shortest text that reads back as v, as dump() writes it.
     number(begin_value(), v);
-    dst() += text;  // as sent: finite, checked by the parser
+    const std::size_t at = dst().size();
+    append_number(dst(), v);
+    if (dst().find_first_of(".e", at) == std::string::npos) dst() += ".0";
     return true;
   }
   bool string(std::string& s) {

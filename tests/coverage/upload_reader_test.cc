@@ -47,14 +47,15 @@ const std::string kNothing =
 
 TEST(UploadReader, GeoJsonIsWrittenBackCompactWithItsMemberOrderAndNumbers) {
   const std::string in = R"({ "name" : "x\u00e9", "type":"FeatureCollection", "features":[
-    {"geometry":null, "type":"Feature", "properties":{"b":1.50,"a":[true,null,{"k":-0}],"s":"\"q\"\n"}, "id":7},
+    {"geometry":null, "type":"Feature", "properties":{"b":1.50,"a":[true,null,{"k":-0}],"s":"\"q\"\n",
+     "f":[1.0,-2E3,1e-7,123456789012345678901234]}, "id":7},
     {"type":"Feature","properties":null,"geometry":null},
     {"type":"Feature","properties":{},"geometry":null},
     {"type":"Feature","geometry":null}
   ], "bbox":[1,2,3,4]})";
   EXPECT_EQ(geojson(in), std::string(R"({"name":"xé","type":"FeatureCollection","features":[)") +
-                             R"({"geometry":null,"type":"Feature","properties":{"b":1.50,"a":[true,null,{"k":0}],)" +
-                             R"("s":"\"q\"\n",)" + kNothing + R"(},"id":7},)" +
+                             R"({"geometry":null,"type":"Feature","properties":{"b":1.5,"a":[true,null,{"k":0}],)" +
+                             R"("s":"\"q\"\n","f":[1.0,-2000.0,1e-07,1.2345678901234569e+23],)" + kNothing + R"(},"id":7},)" +
                              R"({"type":"Feature","properties":{)" + kNothing + R"(},"geometry":null},)" +
                              R"({"type":"Feature","properties":{)" + kNothing + R"(},"geometry":null},)" +
                              R"({"type":"Feature","geometry":null,"properties":{)" + kNothing + "}}" +
