@@ -1,13 +1,8 @@
 #include "layers/tiles_service.h"
 
-#include <cstdio>
-
 namespace layers {
 
 namespace {
-
-// Bumped whenever tile encoding changes, so old ETags die with old code.
-constexpr const char* kTileFormatVersion = "t1";
 
 void append_query(std::string& k, const TileQuery& q) {
   k += tile_layer_name(q.layer);
@@ -29,12 +24,6 @@ void append_query(std::string& k, const TileQuery& q) {
     }
   else
     k += '*';
-}
-
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
 }
 
 }  // namespace
@@ -59,17 +48,6 @@ std::string TileService::raster_key(const RasterQuery& q, std::int64_t generatio
   k += '@';
   k += std::to_string(q.scale);
   return k;
-}
-
-std::string TileService::etag(const std::string& key) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key)));
-  std::string tag = "\"";
-  tag += kTileFormatVersion;
-  tag += '-';
-  tag += hex;
-  tag += '"';
-  return tag;
 }
 
 namespace {

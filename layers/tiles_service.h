@@ -2,8 +2,8 @@
 // Tiles as the server hands them out: built from the request's snapshot
 // (its TileSet and coverage statistics, ready before it was published) and
 // kept in one process-wide tile cache. Every cache key carries the
-// snapshot's serial and every ETag its data generation, so nothing built
-// before an import is served after it; entries of a replaced snapshot are
+// snapshot's serial (the ETag is the server's, server/caching_policy.h), so
+// nothing built before an import is served after it; entries of a replaced snapshot are
 // never found again and age out of the cache as it fills.
 #include <cstdint>
 #include <memory>
@@ -25,11 +25,9 @@ class TileService {
  public:
   explicit TileService(TileServiceOptions options = {});
 
-  // Canonical keys (generation included); the ETag derives from them.
+  // Canonical cache keys (generation included): equal keys, equal bytes.
   static std::string vector_key(const TileQuery& q, std::int64_t generation);
   static std::string raster_key(const RasterQuery& q, std::int64_t generation);
-  // A strong entity tag for a key: equal keys build equal bytes.
-  static std::string etag(const std::string& key);
 
   std::shared_ptr<const CachedTile> vector_tile(const Snapshot& snapshot, const TileQuery& q);
   std::shared_ptr<const CachedTile> raster_tile(const Snapshot& snapshot, const RasterQuery& q);

@@ -2,9 +2,8 @@
 
 #include <chrono>
 
-#include "server/http/caching.h"
+#include "server/caching_policy.h"
 #include "server/routes/operations.h"
-#include "server/snapshot_etag.h"
 #include "server/routes/territories.h"
 #include "server/routes/coverage.h"
 #include "server/routes/initiatives.h"
@@ -19,22 +18,25 @@ namespace server {
 
 http::Router make_router(layers::RegistryHolder& holder, const Site& site, const RouteOptions& options) {
   http::Router router;
-  // Registry routes answer from one snapshot; GETs carry a snapshot ETag,
-  // checked before the handler runs.
+  // Registry routes answer from one snapshot; GETs carry its data validator,
+  // checked before the handler runs (server/caching_policy.h).
   auto with = [&holder](http::Response (*f)(const http::Request&, const layers::Registry&)) {
     return [f, &holder](const http::Request& r) {
       const auto snapshot = holder.current();
       const layers::Registry& registry = snapshot->registry();
       if (r.method != "GET" && r.method != "HEAD") return f(r, registry);
-      std::string etag = snapshot_etag(r, snapshot->generation());
-      if (http::not_modified_since(r, etag)) return http::not_modified(etag, kSnapshotCacheControl);
-      http::Response response = f(r, registry);
-      if (response.status != 200) return response;
-      return http::conditional(r, std::move(response), std::move(etag), kSnapshotCacheControl);
+      return caching::answer(r, caching::data_validator(r, snapshot->generation()), [&] { return f(r, registry); });
     };
   };
-  router.add("GET", "/healthz", routes::healthz);
-  router.add("GET", "/readyz", with(routes::readyz));
+  // Probes answer about this moment: no cache may keep them.
+  const auto no_store = [](http::Response response) {
+    http::set_header(response, "Cache-Control", caching::kNoStore);
+    return response;
+  };
+  router.add("GET", "/healthz", [no_store](const http::Request& r) { return no_store(routes::healthz(r)); });
+  router.add("GET", "/readyz", [no_store, &holder](const http::Request& r) {
+    return no_store(routes::readyz(r, holder.current()->registry()));
+  });
   router.add("GET", "/territories/{code}", with(routes::get_territory));
   router.add("GET", "/locate", with(routes::locate));
   router.add("GET", "/coverage", with(routes::coverage));

@@ -9,7 +9,7 @@
 #include "layers/tiles.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
-#include "server/http/caching.h"
+#include "server/caching_policy.h"
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/routes/ogc_params.h"
@@ -37,10 +37,10 @@ json crs_list() {
   return list;
 }
 
-std::string etag_for(const http::Request& r, const OgcContext& ctx, const std::string& base, Format f) {
-  std::string seed = ctx.catalog.fingerprint() + "|" + base + "|" + r.path + "|" + std::to_string(static_cast<int>(f));
-  for (const auto& [k, v] : r.query) seed += "|" + k + "=" + v;
-  return http::weak_etag(seed);
+// The validator of an answer: besides the request line, the negotiated
+// format (f= or Accept) and the base URL (Host, X-Forwarded-*) select it.
+caching::Validator validator_for(const http::Request& r, const OgcContext& ctx, const std::string& base, Format f) {
+  return caching::data_validator(r, ctx.generation, base + "|" + std::to_string(static_cast<int>(f)));
 }
 
 http::Response html_response(const std::string& title, const json& doc, std::string_view geojson = {}) {
@@ -50,9 +50,9 @@ http::Response html_response(const std::string& title, const json& doc, std::str
   return resp;
 }
 
-http::Response finish(const http::Request& r, http::Response resp, const std::string& etag) {
+http::Response finish(const http::Request& r, http::Response resp, const caching::Validator& v) {
   http::set_header(resp, "Vary", "Accept, Accept-Encoding");
-  return http::conditional(r, std::move(resp), etag, kCacheControl);
+  return caching::stamp(r, std::move(resp), v);
 }
 
 json collection_json(const layers::Collection& c, const std::string& base, bool full) {
@@ -117,8 +117,8 @@ http::Response metadata(const http::Request& r, const OgcContext& ctx, const std
   check_known_params(r, {"f"});
   const Format f = negotiate(r, false);
   const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, f);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const caching::Validator etag = validator_for(r, ctx, base, f);
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   const auto [title, doc] = build(base);
   http::Response resp = f == Format::html ? html_response(title, doc) : http::json(200, doc.dump());
   if (f != Format::html) resp.content_type = media_type;
@@ -214,8 +214,8 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
   for (const auto& n : filters) q.filters.push_back(n.get());
 
   const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, format);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const caching::Validator etag = validator_for(r, ctx, base, format);
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
 
   const layers::FeaturePage page = layers::query_features(c, q);
 
@@ -289,8 +289,8 @@ http::Response item(const http::Request& r, const OgcContext& ctx) {
   const layers::PublishedFeature* f = c.find(fid);
   if (!f) throw http::NotFound("no feature '" + fid + "' in collection " + c.id, {{"collection", c.id}, {"featureId", fid}});
   const std::string base = base_url(r, ctx.site);
-  const std::string etag = etag_for(r, ctx, base, format);
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kCacheControl);
+  const caching::Validator etag = validator_for(r, ctx, base, format);
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   const std::string self = base + "/collections/" + c.id + "/items/" + url_encode(fid);
   json links = {link(self + query_with(r, {}), "self", format == Format::html ? "text/html" : kGeoJson, "This feature"),
                 link(self + query_with(r, {{"f", format == Format::html ? "json" : "html"}}), "alternate",

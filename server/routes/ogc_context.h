@@ -1,6 +1,9 @@
 #pragma once
 // What every OGC API - Features handler works from: the feature catalog of
-// the request's registry snapshot and the site (public base URL).
+// the request's registry snapshot, its data generation (for validators) and
+// the site (public base URL).
+#include <cstdint>
+
 #include "layers/collections.h"
 #include "server/site.h"
 
@@ -9,6 +12,7 @@ namespace server::routes {
 struct OgcContext {
   const layers::FeatureCatalog& catalog;
   const Site& site;
+  std::int64_t generation = 0;
 };
 
 // Media types the OGC handlers send.
@@ -16,7 +20,5 @@ inline constexpr const char* kGeoJson = "application/geo+json";
 inline constexpr const char* kJson = "application/json";
 inline constexpr const char* kHtml = "text/html; charset=utf-8";
 inline constexpr const char* kOpenApi = "application/vnd.oai.openapi+json;version=3.0";
-// Data may change on any import: caches revalidate after a minute.
-inline constexpr const char* kCacheControl = "public, max-age=60";
 
 }  // namespace server::routes

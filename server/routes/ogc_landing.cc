@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "server/encode/html.h"
-#include "server/http/caching.h"
+#include "server/caching_policy.h"
 #include "server/openapi.h"
 #include "server/params.h"
 #include "server/routes/ogc_params.h"
@@ -27,10 +27,10 @@ http::Response respond(const http::Request& r, const OgcContext& ctx, Format f, 
     resp.content_type = json_type;
     resp.body = doc.dump();
   }
-  std::string seed = ctx.catalog.fingerprint() + "|" + r.path + "|" + base_url(r, ctx.site) + "|" +
-                     std::to_string(static_cast<int>(f));
   http::set_header(resp, "Vary", "Accept, Accept-Encoding");
-  return http::conditional(r, std::move(resp), http::weak_etag(seed), kCacheControl);
+  return caching::stamp(
+      r, std::move(resp),
+      caching::data_validator(r, ctx.generation, base_url(r, ctx.site) + "|" + std::to_string(static_cast<int>(f))));
 }
 
 }  // namespace

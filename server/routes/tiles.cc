@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "server/http/caching.h"
+#include "server/caching_policy.h"
 #include "server/http/errors.h"
 #include "server/routes/tiles_params.h"
 
@@ -10,13 +10,13 @@ namespace server::routes {
 
 namespace {
 
-http::Response tile_response(const http::Request& r, const std::string& etag,
+http::Response tile_response(const http::Request& r, const caching::Validator& etag,
                              const std::shared_ptr<const layers::CachedTile>& tile, const char* type) {
   http::Response resp;
   resp.body = tile->body;
   resp.content_type = type;
   if (tile->truncated) resp.headers.emplace_back("Tile-Truncated", "true");
-  return http::conditional(r, std::move(resp), etag, kTileCacheControl);
+  return caching::stamp(r, std::move(resp), etag);
 }
 
 }  // namespace
@@ -25,8 +25,9 @@ http::Response vector_tile(const http::Request& r, layers::TileService& tiles, c
   check_tile_params(r, {"properties"});
   layers::TileQuery q = tile_query(r, snapshot.registry(), r.path_param("y"));
   q.properties = properties_param(r, q.layer);
-  const std::string etag = layers::TileService::etag(layers::TileService::vector_key(q, snapshot.generation()));
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
+  // The path and query name the tile, its layer, filter and properties.
+  const caching::Validator etag = caching::data_validator(r, snapshot.generation());
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   return tile_response(r, etag, tiles.vector_tile(snapshot, q), kMvtType);
 }
 
@@ -72,8 +73,8 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
                              {{"parameter", "measure"}, {"allowed", layers::measure_names()}});
     q.measure = *parsed;
   }
-  const std::string etag = layers::TileService::etag(layers::TileService::raster_key(q, snapshot.generation()));
-  if (http::not_modified_since(r, etag)) return http::not_modified(etag, kTileCacheControl);
+  const caching::Validator etag = caching::data_validator(r, snapshot.generation());
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   return tile_response(r, etag, tiles.raster_tile(snapshot, q), "image/png");
 }
 

@@ -10,8 +10,6 @@
 
 namespace server::routes {
 
-// Tiles change with any import: clients revalidate (ETag) after a minute.
-inline constexpr const char* kTileCacheControl = "public, max-age=60";
 inline constexpr const char* kMvtType = "application/vnd.mapbox-vector-tile";
 
 http::Response vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot);

@@ -8,7 +8,7 @@
 
 #include "geo/tile_math.h"
 #include "server/filter_params.h"
-#include "server/http/caching.h"
+#include "server/caching_policy.h"
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/routes/tiles.h"
@@ -71,12 +71,11 @@ json bounds_of(const layers::Registry& registry) {
   return json::array({r(e.min_x), r(e.min_y), r(e.max_x), r(e.max_y)});
 }
 
-http::Response metadata_response(const http::Request& r, const json& doc, const layers::Registry& registry) {
-  std::string seed = r.path;
-  seed += query_suffix(r);
-  seed += '|';
-  seed += std::to_string(registry.generation());
-  return http::conditional(r, http::json(200, doc.dump()), http::weak_etag(seed), kTileCacheControl);
+http::Response metadata_response(const http::Request& r, const json& doc, const layers::Registry& registry,
+                                 const std::string& base) {
+  // The base URL is in the links of the document, so it selects the bytes.
+  return caching::stamp(r, http::json(200, doc.dump()),
+                        caching::data_validator(r, registry.generation(), base));
 }
 
 }  // namespace
@@ -105,7 +104,7 @@ http::Response tilejson(const http::Request& r, const layers::Registry& registry
       {"center", json::array({-70.6693, -33.4489, 4})},
       {"vector_layers", vector_layers},
   };
-  return metadata_response(r, doc, registry);
+  return metadata_response(r, doc, registry, base);
 }
 
 namespace {
@@ -176,7 +175,7 @@ http::Response ogc_collection_tilesets(const http::Request& r, const layers::Reg
   json doc = {{"links", {link(base + "/collections/" + id + "/tiles", "self", "application/json", "Tilesets"),
                          link(base + "/collections/" + id, "collection", "application/json", id)}},
               {"tilesets", tilesets}};
-  return metadata_response(r, doc, registry);
+  return metadata_response(r, doc, registry, base);
 }
 
 http::Response ogc_collection_tileset(const http::Request& r, const layers::Registry& registry, const Site& site) {
@@ -184,7 +183,8 @@ http::Response ogc_collection_tileset(const http::Request& r, const layers::Regi
   const std::string& id = r.path_param("collectionId");
   const layers::TileLayer layer = collection_tile_layer(id);
   check_tile_matrix_set(r.path_param("tileMatrixSetId"));
-  return metadata_response(r, vector_tileset(base_url(r, site), id, layer), registry);
+  const std::string base = base_url(r, site);
+  return metadata_response(r, vector_tileset(base, id, layer), registry, base);
 }
 
 http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site) {
@@ -197,7 +197,7 @@ http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site) {
                                         {"type", "application/json"}}})}};
   json doc = {{"tileMatrixSets", json::array({entry})}};
   http::Response resp = http::json(200, doc.dump());
-  http::set_header(resp, "Cache-Control", "public, max-age=86400");
+  http::set_header(resp, "Cache-Control", caching::kFixed);
   return resp;
 }
 
@@ -226,7 +226,7 @@ http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site) {
               {"links", {{{"href", base_url(r, site) + "/tiles/WebMercatorQuad"}, {"rel", "self"}, {"type", "application/json"}}}},
               {"tileMatrices", matrices}};
   http::Response resp = http::json(200, doc.dump());
-  http::set_header(resp, "Cache-Control", "public, max-age=86400");
+  http::set_header(resp, "Cache-Control", caching::kFixed);
   return resp;
 }
 

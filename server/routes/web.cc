@@ -8,6 +8,7 @@
 #include <system_error>
 #include <vector>
 
+#include "server/caching_policy.h"
 #include "server/http/errors.h"
 #include "server/http/text.h"
 #include "server/params.h"
@@ -40,8 +41,8 @@ constexpr std::array<MediaType, 8> kMediaTypes = {{
 
 // Our own files change with the checkout: always revalidate (a 304 is cheap).
 // MapLibre's files change only when the lockfile does.
-constexpr std::string_view kRevalidate = "no-cache";
-constexpr std::string_view kVendorCache = "public, max-age=86400";
+constexpr std::string_view kRevalidate = caching::kData;
+constexpr std::string_view kVendorCache = caching::kVersionedFile;
 
 // Everything the page loads comes from this server; MapLibre starts its
 // worker from a blob: URL and paints images from blob: and data: URLs.
@@ -77,23 +78,6 @@ std::string hex(std::uintmax_t v) {
   return out;
 }
 
-// True when an If-None-Match list names this entity tag (or is "*"),
-// compared weakly (RFC 9110 13.1.2): `opaque` is the tag without W/.
-bool none_match_hits(const http::Request& r, const std::string& opaque) {
-  const auto field = r.header("if-none-match");
-  if (!field) return false;
-  std::string_view rest = *field;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    std::string_view tag = http::trim(rest.substr(0, comma));
-    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);  // weak comparison, RFC 9110 13.1.2
-    if (tag == "*" || tag == opaque) return true;
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 http::Response send_file(const http::Request& r, const fs::path& path, std::string_view type,
                          std::string_view cache_control) {
   std::error_code ec;
@@ -104,16 +88,16 @@ http::Response send_file(const http::Request& r, const fs::path& path, std::stri
   if (ec) throw http::NotFound("no file " + path.filename().string());
   // Weak: the server may gzip the body, and a strong tag would then have
   // to differ per content coding.
-  std::string opaque = "\"";
-  opaque += hex(size);
-  opaque += '-';
-  opaque += hex(static_cast<std::uintmax_t>(mtime.time_since_epoch().count()));
-  opaque += '"';
-  const std::string etag = "W/" + opaque;
+  std::string etag = "W/\"";
+  etag += hex(size);
+  etag += '-';
+  etag += hex(static_cast<std::uintmax_t>(mtime.time_since_epoch().count()));
+  etag += '"';
+  const caching::Validator validator{etag, std::string(cache_control)};
 
   http::Response out;
-  if (none_match_hits(r, opaque)) {
-    out = http::empty(304);
+  if (caching::client_is_current(r, validator)) {
+    out = caching::not_modified(validator);
   } else {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw http::NotFound("no file " + path.filename().string());

@@ -1,0 +1,68 @@
+#include "server/caching_policy.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+namespace server::caching {
+namespace {
+
+const std::string& process_nonce() {
+  static const std::string nonce =
+      std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+  return nonce;
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+bool cacheable_method(const http::Request& r) { return r.method == "GET" || r.method == "HEAD"; }
+
+}  // namespace
+
+std::string data_etag(const http::Request& request, std::int64_t generation, std::string_view representation) {
+  // Parameters sorted by name (stable: repeated names keep their order), so
+  // ?a=1&b=2 and ?b=2&a=1 share a tag. Unit separators keep "a=b&c" and
+  // "a=b\x1fc" apart.
+  std::vector<std::pair<std::string_view, std::string_view>> query(request.query.begin(), request.query.end());
+  std::stable_sort(query.begin(), query.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string seed = process_nonce();
+  seed += '\x1f';
+  seed += kEncodingVersion;
+  seed += '\x1f';
+  seed += request.path;
+  for (const auto& [name, value] : query) {
+    seed += '\x1e';
+    seed += name;
+    seed += '\x1f';
+    seed += value;
+  }
+  seed += '\x1d';
+  seed += representation;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(seed)));
+  std::string tag = "W/\"g";
+  tag += std::to_string(generation);
+  tag += '-';
+  tag += hex;
+  tag += '"';
+  return tag;
+}
+
+bool client_is_current(const http::Request& request, const Validator& v) {
+  return cacheable_method(request) && http::not_modified_since(request, v.etag);
+}
+
+http::Response not_modified(const Validator& v) { return http::not_modified(v.etag, v.cache_control); }
+
+http::Response stamp(const http::Request& request, http::Response response, const Validator& v) {
+  if (response.status != 200) return response;
+  return http::conditional(request, std::move(response), v.etag, v.cache_control);
+}
+
+}  // namespace server::caching
