@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/caching_policy.h"
 #include "tests/support/generation_wait.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
@@ -60,6 +61,40 @@ class CachingPolicy : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   HttpClient client_;
 };
+
+server::http::Request request(std::string path, std::vector<std::pair<std::string, std::string>> query) {
+  server::http::Request r;
+  r.method = "GET";
+  r.path = std::move(path);
+  r.query = std::move(query);
+  return r;
+}
+
+TEST(CachingPolicyTag, CanonicalQueryGenerationAndRepresentation) {
+  using server::caching::data_etag;
+  const auto ab = request("/coverage", {{"a", "1"}, {"b", "2"}});
+  const auto ba = request("/coverage", {{"b", "2"}, {"a", "1"}});
+  EXPECT_EQ(data_etag(ab, 7), data_etag(ba, 7));
+  EXPECT_EQ(data_etag(ab, 7).rfind("W/\"g7-", 0), 0u) << data_etag(ab, 7);
+  EXPECT_EQ(data_etag(ab, 7).size(), std::string("W/\"g7-").size() + 16 + 1);
+  EXPECT_NE(data_etag(ab, 7), data_etag(ab, 8));
+  EXPECT_NE(data_etag(ab, 7), data_etag(ab, 7, "html"));
+  EXPECT_NE(data_etag(ab, 7), data_etag(request("/coverage.", {{"a", "1"}, {"b", "2"}}), 7));
+  // Repeated names keep their order: it may matter (properties=a&properties=b).
+  EXPECT_NE(data_etag(request("/x", {{"p", "a"}, {"p", "b"}}), 1), data_etag(request("/x", {{"p", "b"}, {"p", "a"}}), 1));
+  // Separators keep names, values and parameters apart.
+  EXPECT_NE(data_etag(request("/x", {{"a", "b&c=d"}}), 1), data_etag(request("/x", {{"a", "b"}, {"c", "d"}}), 1));
+  EXPECT_NE(data_etag(request("/x", {{"ab", ""}}), 1), data_etag(request("/x", {{"a", "b"}}), 1));
+}
+
+TEST(CachingPolicyTag, OnlyGetAndHeadAreAnsweredWith304) {
+  auto r = request("/x", {});
+  const server::caching::Validator v = server::caching::data_validator(r, 3);
+  r.headers.emplace_back("if-none-match", v.etag);
+  EXPECT_TRUE(server::caching::client_is_current(r, v));
+  r.method = "POST";
+  EXPECT_FALSE(server::caching::client_is_current(r, v));
+}
 
 std::string tag_prefix(std::int64_t generation) { return "W/\"g" + std::to_string(generation) + "-"; }
 
