@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/caching_policy.h"
 #include "server/http/prometheus_text.h"
 #include "server/params.h"
 
@@ -56,7 +57,7 @@ http::Response metrics(const http::Request& r, const http::RouteMetrics& request
   http::Response res;
   res.content_type = http::kPrometheusMediaType;
   res.body = std::move(out);
-  http::set_header(res, "Cache-Control", "no-store");
+  http::set_header(res, "Cache-Control", caching::kNoStore);
   return res;
 }
 
