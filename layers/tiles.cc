@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "geo/mvt_encoder.h"
@@ -124,11 +125,15 @@ void add_points_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry&
 void add_footprints_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& registry, const TileQuery& q,
                           const geo::TileGrid& grid, Budget& budget) {
   const auto& initiatives = registry.initiatives();
-  for (std::size_t k : ts.footprints().query(q.tile.z, buffered(q.tile))) {
-    const std::size_t i = ts.footprint_owner()[k];
+  // A shared shape is clipped once per tile, however many records draw it.
+  std::map<std::size_t, std::vector<geo::mvt::Polygon>> clipped;
+  for (const auto& [i, k] : ts.footprints_in(q.tile.z, buffered(q.tile))) {
     if (!q.filter.matches(initiatives[i].initiative)) continue;
     if (budget.full()) return;
-    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(ts.footprints().shape(q.tile.z, k), grid, &ts.footprints().bounds(q.tile.z, k));
+    auto it = clipped.find(k);
+    if (it == clipped.end())
+      it = clipped.emplace(k, geo::tile_polygons(ts.footprints().shape(q.tile.z, k), grid, &ts.footprints().bounds(q.tile.z, k))).first;
+    const std::vector<geo::mvt::Polygon>& polys = it->second;
     if (polys.empty()) continue;
     geo::mvt::FeatureBuilder f(layer);
     f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));

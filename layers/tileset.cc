@@ -4,7 +4,9 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -24,19 +26,30 @@ std::vector<geo::FlatPolygon> to_mercator(const geo::Geometry& g) {
   return polys;
 }
 
-// The polygons of a footprint: its own polygons, or the units its codes or
-// names resolved to, at the footprint's scale and in its division.
-geo::Geometry footprint_polygons(const Registry& registry, const StoredInitiative& s) {
+// The unit geometries a code or name footprint resolved to, at the
+// footprint's scale and in its division, in join order; empty for any
+// other footprint. Equal lists give equal polygons, so they key a shared shape.
+std::vector<const geo::Geometry*> footprint_parts(const Registry& registry, const StoredInitiative& s) {
   const Footprint& f = s.initiative.footprint;
-  if (f.kind == FootprintKind::polygons && f.geometry) return geo::to_multi_polygon(f.geometry);
-  if ((f.kind != FootprintKind::codes && f.kind != FootprintKind::names) || !s.footprint_scale) return {};
   std::vector<const geo::Geometry*> parts;
+  if ((f.kind != FootprintKind::codes && f.kind != FootprintKind::names) || !s.footprint_scale) return parts;
   for (const JoinedUnit& ju : s.units)
     if (ju.division == f.division && ju.level == *s.footprint_scale)
       if (const geo::Geometry* g = registry.catalog().geometry(ju.division, ju.code)) parts.push_back(g);
-  if (parts.empty()) return {};
+  return parts;
+}
+
+geo::Geometry union_of(const std::vector<const geo::Geometry*>& parts) {
   if (parts.size() == 1) return geo::to_multi_polygon(*parts[0]);
   return geo::to_multi_polygon(geo::union_all(parts));
+}
+
+// A Web Mercator point on the surface of a lon/lat geometry.
+std::pair<double, double> mercator_point_on(const geo::Geometry& g) {
+  double x = 0, y = 0;
+  geo::point_xy(geo::point_on_surface(g), x, y);
+  geo::lonlat_to_mercator(x, y, x, y);
+  return {x, y};
 }
 
 }  // namespace
@@ -126,32 +139,54 @@ TileSet::TileSet(const Registry& registry) : generation_(registry.generation()) 
       slots.push_back(k);
     }
 
+  // One shape per distinct footprint: a code footprint repeated by many
+  // records is reprojected, simplified and stored once. Shapes are made in
+  // order of their first owner, so the coverage (and every tile) is what one
+  // shape per record gave.
+  constexpr std::size_t kNone = SIZE_MAX;
   std::vector<std::vector<geo::FlatPolygon>> footprints;
+  std::vector<std::pair<double, double>> shape_points;
+  auto add_shape = [&](const geo::Geometry& polys) {
+    if (!polys || polys.is_empty()) return kNone;
+    footprints.push_back(to_mercator(polys));
+    shape_points.push_back(mercator_point_on(polys));
+    footprint_owners_.emplace_back();
+    return footprints.size() - 1;
+  };
+  std::map<std::vector<const geo::Geometry*>, std::size_t> shape_of_parts;
   const auto& initiatives = registry.initiatives();
   points_.resize(initiatives.size());
   for (std::size_t i = 0; i < initiatives.size(); ++i) {
     const StoredInitiative& s = initiatives[i];
     const Footprint& f = s.initiative.footprint;
-    geo::Geometry polys = footprint_polygons(registry, s);
-    if (polys && !polys.is_empty()) {
-      footprints.push_back(to_mercator(polys));
-      footprint_owner_.push_back(i);
+    std::size_t shape = kNone;
+    if (f.kind == FootprintKind::polygons && f.geometry) {
+      shape = add_shape(geo::to_multi_polygon(f.geometry));
+    } else if (std::vector<const geo::Geometry*> parts = footprint_parts(registry, s); !parts.empty()) {
+      const auto it = shape_of_parts.find(parts);
+      shape = it != shape_of_parts.end() ? it->second : add_shape(union_of(parts));
+      if (it == shape_of_parts.end()) shape_of_parts.emplace(std::move(parts), shape);
     }
-    // The representative point: of the footprint's own geometry, else of its polygons.
-    const geo::Geometry* source = f.kind == FootprintKind::points && f.geometry ? &f.geometry : nullptr;
-    if (!source && polys && !polys.is_empty()) source = &polys;
-    if (source) {
-      double x = 0, y = 0;
-      geo::point_xy(geo::point_on_surface(*source), x, y);
-      geo::lonlat_to_mercator(x, y, x, y);
-      points_[i] = std::make_pair(x, y);
-    }
+    if (shape != kNone) footprint_owners_[shape].push_back(i);
+    // The representative point: of the footprint's own points, else of its polygons.
+    if (f.kind == FootprintKind::points && f.geometry)
+      points_[i] = mercator_point_on(f.geometry);
+    else if (shape != kNone)
+      points_[i] = shape_points[shape];
   }
 
   std::vector<std::function<void()>> jobs;
   for (std::size_t k : slots) jobs.push_back([this, k, &unit_features] { units_[k] = ZoomedPolygons(unit_features[k]); });
   jobs.push_back([this, &footprints] { footprints_ = ZoomedPolygons(footprints); });
   run_parallel(jobs);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> TileSet::footprints_in(int z, const geo::Envelope& box) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t k : footprints_.query(z, box))
+    for (std::size_t i : footprint_owners_[k]) out.emplace_back(i, k);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 const ZoomedPolygons& TileSet::units(Level level, Division division) const {

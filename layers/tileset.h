@@ -64,10 +64,14 @@ class TileSet {
   // communes share one geometry copy for both divisions.
   const ZoomedPolygons& units(Level level, Division division) const;
   const std::vector<const Unit*>& unit_list(Level level, Division division) const;
-  // Footprint polygons of the initiatives that have any (index into footprint_owner()).
+  // The distinct footprint shapes: initiatives whose codes or names resolve
+  // to the same units share one shape (one copy per zoom, not one per record).
   const ZoomedPolygons& footprints() const { return footprints_; }
-  // For footprint feature k: its index in registry.initiatives().
-  const std::vector<std::size_t>& footprint_owner() const { return footprint_owner_; }
+  // For footprint shape k: the indexes in registry.initiatives() drawn with it, ascending.
+  const std::vector<std::size_t>& footprint_owners(std::size_t k) const { return footprint_owners_[k]; }
+  // (initiative index, footprint shape) of every footprint whose box at zoom
+  // z meets `box`, by initiative index.
+  std::vector<std::pair<std::size_t, std::size_t>> footprints_in(int z, const geo::Envelope& box) const;
   // A representative Web Mercator point per initiative (nullopt: no location).
   const std::vector<std::optional<std::pair<double, double>>>& initiative_points() const { return points_; }
   std::int64_t generation() const { return generation_; }
@@ -79,7 +83,7 @@ class TileSet {
   std::array<ZoomedPolygons, 6> units_;
   std::array<std::vector<const Unit*>, 6> unit_lists_;
   ZoomedPolygons footprints_;
-  std::vector<std::size_t> footprint_owner_;
+  std::vector<std::vector<std::size_t>> footprint_owners_;
   std::vector<std::optional<std::pair<double, double>>> points_;
   std::int64_t generation_;
 };
