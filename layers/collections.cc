@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -50,15 +51,21 @@ nlohmann::json to_json(const FieldValue& v) {
   return nullptr;
 }
 
+// GeoJSON texts by geometry object while a catalog is built, each with its
+// geometry held so no address is reused meanwhile.
+using GeometryTexts = std::unordered_map<const geo::Geometry*, std::pair<std::shared_ptr<const geo::Geometry>,
+                                                                         std::shared_ptr<const std::string>>>;
+
 // Fills the precomputed texts and the indexes once the features are in.
-void finish(Collection& c) {
+void finish(Collection& c, GeometryTexts& texts) {
   std::sort(c.features.begin(), c.features.end(),
             [](const PublishedFeature& a, const PublishedFeature& b) { return a.id < b.id; });
   std::vector<geo::Envelope> boxes;
   const geo::CoordinateFormat crs84{kDegreePrecision, nullptr, false};
   for (std::size_t i = 0; i < c.features.size(); ++i) {
     auto& f = c.features[i];
-    f.geometry_json.clear();
+    f.geometry_json = "null";
+    f.geometry_text.reset();
     if (f.geometry && !f.geometry->is_empty()) {
       f.box = f.geometry->envelope();
       boxes.push_back(f.box);
@@ -67,10 +74,17 @@ void finish(Collection& c) {
         c.extent->expand(f.box);
       else
         c.extent = f.box;
-      geo::append_geojson_geometry(f.geometry_json, *f.geometry, crs84);
+      auto& [held, text] = texts[f.geometry.get()];
+      if (!text) {
+        std::string json;
+        geo::append_geojson_geometry(json, *f.geometry, crs84);
+        held = f.geometry;
+        text = std::make_shared<const std::string>(std::move(json));
+      }
+      f.geometry_text = text;
+      f.geometry_json = *text;
     } else {
       f.geometry.reset();
-      f.geometry_json = "null";
     }
     std::string props = "{";
     for (std::size_t k = 0; k < c.fields.size(); ++k) {
@@ -93,7 +107,7 @@ void finish(Collection& c) {
 
 FieldValue text_or_null(const std::string& s) { return s.empty() ? FieldValue{} : FieldValue{s}; }
 
-std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Level level) {
+std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Level level, GeometryTexts& texts) {
   auto c = std::make_unique<Collection>();
   const std::string level_plural = level == Level::region ? "regions" : level == Level::province ? "provinces" : "communes";
   const bool d2007 = d == Division::d2007;
@@ -149,15 +163,15 @@ std::unique_ptr<Collection> unit_collection(const Registry& reg, Division d, Lev
     f.geometry = std::shared_ptr<const geo::Geometry>(std::shared_ptr<const void>{}, g);
     c->features.push_back(std::move(f));
   }
-  finish(*c);
+  finish(*c, texts);
   return c;
 }
 
 // The footprint's area from the units it reaches (2018 division): whole
-// regions and provinces as they are, the other communes one by one, then
+// regions and provinces as they are, the other communes one by one, to be
 // dissolved. Provinces and regions are dissolved communes, so the result
 // is the union of the footprint's communes.
-geo::Geometry joined_units_geometry(const Catalog& cat, const StoredInitiative& s) {
+std::vector<const geo::Geometry*> joined_unit_parts(const Catalog& cat, const StoredInitiative& s) {
   std::set<std::string> regions, provinces;
   std::vector<const geo::Geometry*> parts;
   for (Level level : {Level::region, Level::province, Level::commune}) {
@@ -178,9 +192,19 @@ geo::Geometry joined_units_geometry(const Catalog& cat, const StoredInitiative& 
       if (const geo::Geometry* g = cat.geometry(Division::d2018, j.code)) parts.push_back(g);
     }
   }
-  if (parts.empty()) return {};
-  if (parts.size() == 1) return parts.front()->clone();
-  return geo::to_multi_polygon(geo::union_all(parts));
+  return parts;
+}
+
+// The dissolved geometry of unit parts, shared by every record with the
+// same parts: one unit is borrowed from the catalog as is (like the unit
+// collections), several are dissolved once.
+using JoinedGeometries = std::map<std::vector<const geo::Geometry*>, std::shared_ptr<const geo::Geometry>>;
+std::shared_ptr<const geo::Geometry> joined_units_geometry(std::vector<const geo::Geometry*> parts, JoinedGeometries& memo) {
+  if (parts.empty()) return nullptr;
+  if (parts.size() == 1) return std::shared_ptr<const geo::Geometry>(std::shared_ptr<const void>{}, parts.front());
+  const auto it = memo.try_emplace(std::move(parts)).first;
+  if (!it->second) it->second = std::make_shared<const geo::Geometry>(geo::to_multi_polygon(geo::union_all(it->first)));
+  return it->second;
 }
 
 std::string joined_codes(const StoredInitiative& s, Division d, Level level) {
@@ -197,7 +221,7 @@ std::string joined_codes(const StoredInitiative& s, Division d, Level level) {
   return out;
 }
 
-std::unique_ptr<Collection> initiative_collection(const Registry& reg) {
+std::unique_ptr<Collection> initiative_collection(const Registry& reg, GeometryTexts& texts) {
   auto c = std::make_unique<Collection>();
   c->id = "initiatives";
   c->title = "Initiatives";
@@ -246,6 +270,7 @@ std::unique_ptr<Collection> initiative_collection(const Registry& reg) {
                              std::string(division_name(j.d)) + " division",
                          true});
 
+  JoinedGeometries joined_geometries;
   for (const auto& s : reg.initiatives()) {
     const Initiative& in = s.initiative;
     PublishedFeature f;
@@ -269,15 +294,18 @@ std::unique_ptr<Collection> initiative_collection(const Registry& reg) {
     for (const auto& j : joined) f.values[*c->field_index(j.name)] = text_or_null(joined_codes(s, j.d, j.level));
     const bool own = (in.footprint.kind == FootprintKind::points || in.footprint.kind == FootprintKind::polygons) &&
                      in.footprint.geometry && !in.footprint.geometry.is_empty();
-    geo::Geometry g = own ? in.footprint.geometry.clone() : joined_units_geometry(reg.catalog(), s);
-    if (g) f.geometry = std::make_shared<const geo::Geometry>(std::move(g));
+    if (own)
+      f.geometry = std::make_shared<const geo::Geometry>(in.footprint.geometry.clone());
+    else
+      f.geometry = joined_units_geometry(joined_unit_parts(reg.catalog(), s), joined_geometries);
     c->features.push_back(std::move(f));
   }
-  finish(*c);
+  finish(*c, texts);
   return c;
 }
 
-std::unique_ptr<Collection> census_collection(const Registry& reg, const std::vector<CensusZone>& zones) {
+std::unique_ptr<Collection> census_collection(const Registry& reg, const std::vector<CensusZone>& zones,
+                                              GeometryTexts& texts) {
   auto c = std::make_unique<Collection>();
   c->id = "census-zones";
   c->title = "Census zones (INE, Censo 2017)";
@@ -300,7 +328,7 @@ std::unique_ptr<Collection> census_collection(const Registry& reg, const std::ve
     f.geometry = std::make_shared<const geo::Geometry>(geo::Geometry::point(z.lon, z.lat));
     c->features.push_back(std::move(f));
   }
-  finish(*c);
+  finish(*c, texts);
   return c;
 }
 
@@ -308,13 +336,14 @@ std::unique_ptr<Collection> census_collection(const Registry& reg, const std::ve
 
 FeatureCatalog::FeatureCatalog(const Registry& registry, const std::vector<CensusZone>& census_zones)
     : generation_(registry.generation()) {
-  collections_.push_back(unit_collection(registry, Division::d2018, Level::region));
-  collections_.push_back(unit_collection(registry, Division::d2018, Level::province));
-  collections_.push_back(unit_collection(registry, Division::d2018, Level::commune));
-  collections_.push_back(unit_collection(registry, Division::d2007, Level::region));
-  collections_.push_back(unit_collection(registry, Division::d2007, Level::province));
-  collections_.push_back(initiative_collection(registry));
-  collections_.push_back(census_collection(registry, census_zones));
+  GeometryTexts texts;
+  collections_.push_back(unit_collection(registry, Division::d2018, Level::region, texts));
+  collections_.push_back(unit_collection(registry, Division::d2018, Level::province, texts));
+  collections_.push_back(unit_collection(registry, Division::d2018, Level::commune, texts));
+  collections_.push_back(unit_collection(registry, Division::d2007, Level::region, texts));
+  collections_.push_back(unit_collection(registry, Division::d2007, Level::province, texts));
+  collections_.push_back(initiative_collection(registry, texts));
+  collections_.push_back(census_collection(registry, census_zones, texts));
   // FNV-1a over every published text.
   std::uint64_t h = 1469598103934665603ull;
   auto mix = [&h](std::string_view s) {

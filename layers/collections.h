@@ -41,7 +41,11 @@ struct PublishedFeature {
   std::vector<FieldValue> values;                 // aligned with Collection::fields
   std::shared_ptr<const geo::Geometry> geometry;  // lon/lat; null when the feature has none
   geo::Envelope box;                              // of the geometry, when it has one
-  std::string geometry_json;                      // CRS84 with kDegreePrecision, "null" without geometry
+  // CRS84 with kDegreePrecision, "null" without geometry: a view of
+  // geometry_text, one text per geometry object, shared by every feature
+  // drawn from it (a unit and the code footprints naming it).
+  std::string_view geometry_json = "null";
+  std::shared_ptr<const std::string> geometry_text;
   std::string properties_json;                    // {"field":value,...} in field order
   std::optional<int> year;                        // the temporal instant (initiatives: contest year)
 };
