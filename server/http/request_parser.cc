@@ -96,6 +96,7 @@ void parse_field_line(std::string_view line, std::vector<std::pair<std::string, 
   const auto colon = line.find(':');
   if (colon == std::string_view::npos) bad("a header field line has no colon");
   const std::string_view name = line.substr(0, colon);
+  if (name.empty()) bad("a header field line has no name before its colon");
   if (name.back() == ' ' || name.back() == '\t') bad("whitespace between a field name and its colon (RFC 9112 5.1)");
   if (!is_token(name)) bad("a header field name is not a token");
   const std::string_view value = trim(line.substr(colon + 1));

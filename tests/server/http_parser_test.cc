@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/utf8.h"
 #include "server/http/errors.h"
 #include "server/http/request_parser.h"
 #include "server/http/url.h"
@@ -112,6 +113,7 @@ TEST(RequestParser, MalformedHeadsAre400) {
            "GET / HTTP/1.1\r\nHost: h\r\nNoColon\r\n\r\n",          // no colon
            "GET / HTTP/1.1\r\nHost: h\r\nBad Name: x\r\n\r\n",      // space in the name
            "GET / HTTP/1.1\r\nHost: h\r\n: x\r\n\r\n",              // empty name
+           "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n: x\r\n\r\n",  // in a trailer
            "GET / HTTP/1.1\r\nHost: h\r\nX: a\x7f\r\n\r\n",         // DEL in a value
            "GET / HTTP/1.1\r\nHost: h\rX: y\r\n\r\n",               // bare CR
            "GET / HTTP/x.1\r\nHost: h\r\n\r\n",                     // version syntax
@@ -193,10 +195,10 @@ TEST(RequestParser, ReportsProgress) {
 }
 
 TEST(Url, InvalidUtf8IsRefusedOnceDecoded) {
-  EXPECT_TRUE(is_utf8("plain"));
-  EXPECT_TRUE(is_utf8("\xc3\xb1" "and" "\xc3\xba \xf0\x9f\x97\xba"));
+  EXPECT_TRUE(geo::is_valid_utf8("plain"));
+  EXPECT_TRUE(geo::is_valid_utf8("\xc3\xb1" "and" "\xc3\xba \xf0\x9f\x97\xba"));
   for (const char* bad : {"\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\x80"}) {
-    EXPECT_FALSE(is_utf8(bad)) << bad;
+    EXPECT_FALSE(geo::is_valid_utf8(bad)) << bad;
   }
   EXPECT_THROW(parse_query("q=%ff"), BadRequest);
   EXPECT_THROW(parse_query("%c3=1"), BadRequest);
