@@ -1,5 +1,6 @@
 #include "server/http/url.h"
 
+#include "geo/utf8.h"
 #include "server/http/errors.h"
 
 namespace server::http {
@@ -26,43 +27,10 @@ void for_each_piece(std::string_view text, char separator, F f) {
 // Decoded text must be UTF-8: handlers, the JSON library and the store all
 // assume it, and would otherwise fail later with a 500.
 void check_utf8(const std::string& text, const char* what) {
-  if (!is_utf8(text)) throw BadRequest(std::string(what) + " is not valid UTF-8 once percent-decoded");
+  if (!geo::is_valid_utf8(text)) throw BadRequest(std::string(what) + " is not valid UTF-8 once percent-decoded");
 }
 
 }  // namespace
-
-bool is_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    // The lead byte gives the length, the smallest code point of that length and its top bits.
-    std::size_t extra = 0;
-    char32_t min = 0, code = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1, min = 0x80, code = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, min = 0x800, code = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, min = 0x10000, code = c & 0x07;
-    } else {
-      return false;  // a continuation byte, or 0xF8 and above
-    }
-    if (i + extra >= text.size()) return false;  // cut short
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past Unicode.
-    if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 Target split_target(std::string_view target) {
   if (target.empty() || target.front() != '/') {

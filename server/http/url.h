@@ -16,10 +16,6 @@ struct Target {
 // Splits an origin-form target ("/a/b?x=1"); throws BadRequest for any other form.
 Target split_target(std::string_view target);
 
-// Whether text is well-formed UTF-8 (RFC 3629: no overlong forms, no
-// surrogates, nothing past U+10FFFF).
-bool is_utf8(std::string_view text);
-
 // Decodes %XX escapes; with plus_is_space (query strings) '+' is a space.
 // Throws BadRequest on a malformed escape or an encoded NUL, which could
 // only truncate strings further down.
