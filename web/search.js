@@ -18,7 +18,12 @@ export class SearchBox {
       this.timer = setTimeout(() => this.#search(), 120);
     });
     input.addEventListener('keydown', (e) => this.#key(e));
-    input.addEventListener('blur', () => setTimeout(() => this.#close(), 150));
+    // Closes a moment after the box loses focus (so a click on a result
+    // lands first), unless focus came back meanwhile: a list shown for text
+    // the user is still typing must stay open.
+    input.addEventListener('blur', () => setTimeout(() => {
+      if (document.activeElement !== this.input) this.#close();
+    }, 150));
   }
 
   async #search() {
