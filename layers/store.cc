@@ -6,6 +6,7 @@
 #include "geo/error.h"
 #include "geo/sqlite_db.h"
 #include "layers/errors.h"
+#include "layers/stored_list.h"
 
 namespace layers {
 
@@ -38,24 +39,6 @@ CREATE TABLE initiative_units(
   PRIMARY KEY(initiative_id, division, code));
 CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
 )SQL";
-
-std::string join_list(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
-  return out;
-}
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size() && !s.empty()) {
-    const std::size_t end = s.find(';', start);
-    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 void bump_generation(geo::Database& db) {
   db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
@@ -175,8 +158,8 @@ std::vector<StoredInitiative> Store::load_initiatives() {
     for (FootprintKind k : {FootprintKind::codes, FootprintKind::names, FootprintKind::points, FootprintKind::polygons})
       if (kind == footprint_kind_name(k)) i.footprint.kind = k;
     i.footprint.division = parse_division(st.text(16)).value_or(Division::d2018);
-    i.footprint.codes = split_list(st.text(17));
-    i.footprint.names = split_list(st.text(18));
+    i.footprint.codes = split_stored_list(st.text(17));
+    i.footprint.names = split_stored_list(st.text(18));
     i.footprint.names_level = parse_level(st.text(19));
     i.footprint.basis_note = st.text(20);
     for (const auto& kv : nlohmann::json::parse(st.text(21))) i.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
@@ -225,7 +208,7 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives)
     if (i.field_visit) ins.bind(13, static_cast<std::int64_t>(*i.field_visit)); else ins.bind_null(13);
     ins.bind(14, i.region_recorded).bind(15, s.region_recorded_code);
     ins.bind(16, footprint_kind_name(i.footprint.kind)).bind(17, division_name(i.footprint.division));
-    ins.bind(18, join_list(i.footprint.codes)).bind(19, join_list(i.footprint.names));
+    ins.bind(18, join_stored_list(i.footprint.codes)).bind(19, join_stored_list(i.footprint.names));
     if (i.footprint.names_level) ins.bind(20, level_name(*i.footprint.names_level)); else ins.bind_null(20);
     ins.bind(21, i.footprint.basis_note).bind(22, attrs.dump());
     if (i.footprint.geometry) ins.bind_blob(23, i.footprint.geometry.to_wkb()); else ins.bind_null(23);

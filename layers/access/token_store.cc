@@ -4,6 +4,7 @@
 
 #include "geo/sqlite_db.h"
 #include "layers/access/secret.h"
+#include "layers/stored_list.h"
 
 namespace layers::access {
 namespace {
@@ -22,23 +23,6 @@ CREATE TABLE IF NOT EXISTS tokens(
 constexpr std::size_t kMaxName = 200;
 constexpr const char* kColumns = "id, name, role, regions, created, expires, revoked, secret_sha256";
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    const auto end = std::min(s.find(',', start), s.size());
-    out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 bool has_tokens_table(geo::Database& db) {
   auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tokens'");
   return q.step();
@@ -49,7 +33,7 @@ TokenStore::Stored read_row(const geo::Statement& row) {
   s.token.id = row.text(0);
   s.token.name = row.text(1);
   s.token.role = parse_role(row.text(2)).value_or(Role::editor);
-  s.token.regions = split(row.text(3));
+  s.token.regions = split_stored_list(row.text(3), ',');
   s.token.created = row.text(4);
   if (!row.is_null(5)) s.token.expires = row.text(5);
   if (!row.is_null(6)) s.token.revoked = row.text(6);
@@ -103,7 +87,8 @@ IssuedToken TokenStore::create(const NewToken& request, std::chrono::system_cloc
   geo::Transaction tx(db);
   db.exec(kSchema);
   auto insert = db.prepare(std::string("INSERT INTO tokens(") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, NULL, ?)");
-  insert.bind(1, t.id).bind(2, t.name).bind(3, role_name(t.role)).bind(4, join(t.regions)).bind(5, t.created);
+  insert.bind(1, t.id).bind(2, t.name).bind(3, role_name(t.role)).bind(4, join_stored_list(t.regions, ','));
+  insert.bind(5, t.created);
   if (t.expires) insert.bind(6, *t.expires);
   else insert.bind_null(6);
   insert.bind(7, sha256_hex(secret));
