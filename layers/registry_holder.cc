@@ -81,8 +81,11 @@ void RegistryHolder::watch() {
   std::unique_lock lock(wake_mutex_);
   while (!wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; })) {
     lock.unlock();
-    release_retired();
-    check_store();
+    {
+      std::lock_guard writes(write_mutex_);
+      release_retired();
+      check_store();
+    }
     lock.lock();
   }
 }
@@ -100,7 +103,7 @@ void RegistryHolder::check_store() {
     std::shared_ptr<const Snapshot> next = options_.build(path_, *published);
     failing_ = false;
     backoff_ = kFirstRetry;
-    if (next && next != published) publish(std::move(next));
+    if (next && next != published) publish(std::move(next), false);
     return;
   } catch (const std::exception& e) {
     options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
@@ -116,16 +119,27 @@ void RegistryHolder::check_store() {
   backoff_ = std::min(backoff_ * 2, kLastRetry);
 }
 
-void RegistryHolder::publish(std::shared_ptr<const Snapshot> next) {
+void RegistryHolder::publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from,
+                                   std::int64_t to) {
+  const std::shared_ptr<const Snapshot> published = current();
+  std::shared_ptr<const Snapshot> next;
+  if (published->generation() == from) next = Snapshot::with_changes(*published, changes, to);
+  if (!next) next = Snapshot::load(path_, options_.inputs);
+  publish(std::move(next), true);
+  seen_ = stamp();  // the watcher need not read the store again for this write
+}
+
+void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, bool by_write) {
   const std::int64_t from = current()->generation(), to = next->generation();
   {
     std::lock_guard lock(published_mutex_);
     std::swap(published_, next);  // next now holds the replaced snapshot
     status_.generation = to;
-    ++status_.reloads;
+    ++(by_write ? status_.writes : status_.reloads);
   }
   retired_.push_back(std::move(next));
-  options_.log("territorio: store " + path_ + " reloaded: generation " + std::to_string(from) + " -> " +
+  if (!by_write)
+    options_.log("territorio: store " + path_ + " reloaded: generation " + std::to_string(from) + " -> " +
                std::to_string(to) + ", " + std::to_string(current()->registry().initiatives().size()) +
                " initiatives");
 }

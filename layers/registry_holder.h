@@ -48,10 +48,21 @@ class RegistryHolder {
   // the copy of a pointer.
   std::shared_ptr<const Snapshot> current() const;
 
+  // Serializes this process's writers with the watcher's reloads: a write
+  // holds it from the start of its transaction until publish_write returns,
+  // so snapshots are published in generation order.
+  std::unique_lock<std::mutex> lock_writes() { return std::unique_lock(write_mutex_); }
+  // Called with lock_writes() held, after a write committed `changes` to the
+  // store, moving it from generation `from` to `to`: publishes the snapshot
+  // that shows them before returning, derived from the published one when
+  // that is generation `from`, else loaded from the store.
+  void publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from, std::int64_t to);
+
   struct Status {
     std::int64_t generation = 0;      // of the published snapshot
     std::uint64_t reloads = 0;        // snapshots published after the first
     std::uint64_t failed_reloads = 0;  // reloads that kept the published snapshot
+    std::uint64_t writes = 0;          // snapshots published by publish_write
   };
   Status status() const;
 
@@ -70,7 +81,7 @@ class RegistryHolder {
 
   void watch();         // the watcher thread
   void check_store();   // one poll: reload if the store changed
-  void publish(std::shared_ptr<const Snapshot> next);
+  void publish(std::shared_ptr<const Snapshot> next, bool by_write);
   void release_retired();
 
   const std::string path_;
@@ -80,7 +91,8 @@ class RegistryHolder {
   std::shared_ptr<const Snapshot> published_;
   Status status_;
 
-  // The watcher's own state (touched by no other thread).
+  // Held by a reload and by a write (see lock_writes()): guards the state below.
+  std::mutex write_mutex_;
   StoreStamp seen_;
   bool failing_ = false;
   std::chrono::steady_clock::time_point retry_at_;

@@ -26,6 +26,11 @@ std::shared_ptr<const Snapshot> Snapshot::load(const std::string& store_path, co
   return std::make_shared<const Snapshot>(std::move(registry), inputs);
 }
 
+std::shared_ptr<const Snapshot> Snapshot::with_changes(const Snapshot&, const std::vector<InitiativeChange>&,
+                                                       std::int64_t) {
+  return nullptr;  // not derived yet: the caller loads the store
+}
+
 Snapshot::Snapshot(std::shared_ptr<const Registry> registry, const SnapshotInputs& inputs)
     : registry_(std::move(registry)),
       features_(*registry_, inputs.census_zones),

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@
 #include "layers/tileset.h"
 
 namespace layers {
+
+// One record written to the store: its version after the write, or none
+// when the write deleted it.
+struct InitiativeChange {
+  std::string id;
+  std::optional<StoredInitiative> after;
+};
 
 // What a snapshot is built from besides the store: static reference data.
 struct SnapshotInputs {
@@ -33,6 +41,13 @@ class Snapshot {
   // registry): call it off the request path. Throws on a store that cannot
   // be read (missing, corrupt, changing under the reader).
   static std::shared_ptr<const Snapshot> load(const std::string& store_path, const SnapshotInputs& inputs);
+
+  // The snapshot of `published` with `changes` (committed to the store as
+  // `generation`) applied, built without reading the store. Null when it
+  // cannot be derived so (the caller then loads the store).
+  static std::shared_ptr<const Snapshot> with_changes(const Snapshot& published,
+                                                      const std::vector<InitiativeChange>& changes,
+                                                      std::int64_t generation);
 
   Snapshot(std::shared_ptr<const Registry> registry, const SnapshotInputs& inputs);
   Snapshot(const Snapshot&) = delete;

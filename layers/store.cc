@@ -1,5 +1,6 @@
 #include "layers/store.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,7 @@
 namespace layers {
 
 namespace {
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char* kSchema = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -30,7 +31,7 @@ CREATE TABLE initiatives(
   stage TEXT, award TEXT, field_visit INTEGER, region_recorded TEXT, region_recorded_code TEXT,
   footprint_kind TEXT NOT NULL, footprint_division TEXT NOT NULL, footprint_codes TEXT,
   footprint_names TEXT, footprint_level TEXT, footprint_scale TEXT, footprint_basis TEXT,
-  attributes TEXT NOT NULL);
+  attributes TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0);
 SELECT AddGeometryColumn('initiatives', 'geom', 4326, 'GEOMETRY', 'XY');
 CREATE TABLE initiative_units(
   initiative_id TEXT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
@@ -39,6 +40,23 @@ CREATE TABLE initiative_units(
   PRIMARY KEY(initiative_id, division, code));
 CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
 )SQL";
+
+// Version 2: a revision per record (the generation that wrote it: the
+// record's ETag) and the audit trail of every write.
+const char* kSchemaV2 = R"SQL(
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, generation INTEGER NOT NULL, time TEXT NOT NULL,
+  token_id TEXT, token_name TEXT NOT NULL,
+  operation TEXT NOT NULL CHECK(operation IN ('create','replace','update','delete','import')),
+  feature_id TEXT NOT NULL, before TEXT, after TEXT);
+CREATE INDEX audit_by_feature ON audit(feature_id, seq);
+CREATE INDEX audit_by_generation ON audit(generation);
+)SQL";
+
+int schema_version(geo::Database& db) {
+  auto st = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  return st.step() ? static_cast<int>(std::strtol(st.text(0).c_str(), nullptr, 10)) : 0;
+}
 
 void bump_generation(geo::Database& db) {
   db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
@@ -55,10 +73,21 @@ bool Store::exists(const std::string& path) { return std::filesystem::exists(pat
 Store::Store(const std::string& path, bool writable) {
   if (!exists(path)) throw DataError("store '" + path + "' does not exist");
   impl_ = std::make_unique<Impl>(path, writable ? geo::Database::Mode::read_write_create : geo::Database::Mode::read_only);
-  auto st = impl_->db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!st.step() || st.text(0) != std::to_string(kSchemaVersion))
-    throw DataError("store '" + path + "' has another schema version; rebuild it");
-  impl_->db.exec("PRAGMA foreign_keys = ON");
+  geo::Database& db = impl_->db;
+  int version = schema_version(db);
+  if (version == 1 && writable) {
+    // A store of an earlier release: add what version 2 holds, keep the data.
+    geo::Transaction tx(db);
+    db.exec("ALTER TABLE initiatives ADD COLUMN revision INTEGER NOT NULL DEFAULT 0");
+    db.exec(kSchemaV2);
+    db.exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    tx.commit();
+    version = 2;
+  }
+  if (version != kSchemaVersion)
+    throw DataError("store '" + path + "' has schema version " + std::to_string(version) + ", this release reads " +
+                    std::to_string(kSchemaVersion) + (version < kSchemaVersion ? ": open it once with territorio serve or import to migrate it" : ": rebuild it"));
+  db.exec("PRAGMA foreign_keys = ON");
 }
 
 Store::Store(const std::string& path, Created) {
@@ -67,6 +96,7 @@ Store::Store(const std::string& path, Created) {
   geo::Transaction tx(db);
   db.exec("SELECT InitSpatialMetadata(0)");
   db.exec(kSchema);
+  db.exec(kSchemaV2);
   auto meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
   meta.bind(1, std::string_view("schema_version")).bind(2, std::to_string(kSchemaVersion));
   meta.run();
@@ -132,7 +162,7 @@ std::vector<StoredInitiative> Store::load_initiatives() {
       "SELECT id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
       "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
       "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom), "
-      "footprint_scale "
+      "footprint_scale, revision "
       "FROM initiatives ORDER BY id");
   std::vector<StoredInitiative> out;
   std::unordered_map<std::string, std::size_t> index;
@@ -165,6 +195,7 @@ std::vector<StoredInitiative> Store::load_initiatives() {
     for (const auto& kv : nlohmann::json::parse(st.text(21))) i.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
     if (!st.is_null(22)) i.footprint.geometry = geo::Geometry::from_wkb(st.blob(22));
     s.footprint_scale = parse_level(st.text(23));
+    s.revision = st.integer(24);
     index[i.id] = out.size();
     out.push_back(std::move(s));
   }
@@ -185,12 +216,13 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives)
   if (initiatives.empty()) return;
   geo::Database& db = impl_->db;
   geo::Transaction tx(db);
+  const std::int64_t revision = generation() + 1;  // the generation this import produces
   auto exists = db.prepare("SELECT 1 FROM initiatives WHERE id = ?");
   auto ins = db.prepare(
       "INSERT INTO initiatives(id, name, institution, institution_type, area, thematic_field, scope, rurality, "
       "contest, year, stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, "
       "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom, "
-      "footprint_scale) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?)");
+      "footprint_scale, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?,?)");
   auto unit = db.prepare(
       "INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) VALUES(?,?,?,?,?,?)");
   for (const StoredInitiative& s : initiatives) {
@@ -213,6 +245,7 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives)
     ins.bind(21, i.footprint.basis_note).bind(22, attrs.dump());
     if (i.footprint.geometry) ins.bind_blob(23, i.footprint.geometry.to_wkb()); else ins.bind_null(23);
     if (s.footprint_scale) ins.bind(24, level_name(*s.footprint_scale)); else ins.bind_null(24);
+    ins.bind(25, revision);
     try {
       ins.run();
     } catch (const geo::SqliteError& e) {

@@ -19,6 +19,9 @@ struct StoredInitiative {
   std::string region_recorded_code;  // the recorded region resolved in the 2007 division
   std::vector<JoinedUnit> units;
   std::optional<Level> footprint_scale;  // see JoinResult::scale
+  // The generation whose write stored this version of the record: its
+  // weak ETag, and the version named in its history.
+  std::int64_t revision = 0;
 };
 
 // Progress of long work: (done, total, what).

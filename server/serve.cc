@@ -6,6 +6,7 @@
 
 #include "layers/feature_census.h"
 #include "layers/registry_holder.h"
+#include "layers/store.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 
@@ -23,6 +24,8 @@ int serve(const Options& o) {
 
   // The first snapshot is built before anything is served; later ones by
   // the holder's watcher, while the previous one keeps answering.
+  // Opening the store for writing migrates one of an earlier release.
+  { layers::Store migrate(o.store, true); }
   layers::HolderOptions ho;
   ho.inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
   layers::RegistryHolder holder(o.store, std::move(ho));
