@@ -8,7 +8,8 @@
 // footprint_codes, footprint_names, footprint_level, footprint_basis. Every
 // field, recognised or not, is also kept in the record's attributes.
 // The footprint is, in order of preference: the feature geometry (points or
-// polygons), footprint_codes, footprint_names; otherwise unknown.
+// polygons), footprint_codes, footprint_names; otherwise unknown. The fields
+// are read as layers/initiative_fields.h says, like the write API does.
 #include <string>
 #include <vector>
 
