@@ -34,4 +34,20 @@ Geometry polygon_from_rings(const std::vector<std::vector<double>>& rings) {
   return Geometry(poly);
 }
 
+Geometry multi_point_from_xy(const std::vector<double>& xy) {
+  std::vector<Geometry> points;
+  points.reserve(xy.size() / 2);
+  for (std::size_t i = 0; i + 1 < xy.size(); i += 2) points.push_back(Geometry::point(xy[i], xy[i + 1]));
+  std::vector<GEOSGeometry*> parts;
+  parts.reserve(points.size());
+  for (auto& p : points) parts.push_back(p.release());
+  GEOSContextHandle_t h = geos_handle();
+  GEOSGeometry* g = GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, parts.data(), static_cast<unsigned>(parts.size()));
+  if (!g) {
+    for (auto* p : parts) GEOSGeom_destroy_r(h, p);
+    geos_context().fail("building a MultiPoint");
+  }
+  return Geometry(g);
+}
+
 }  // namespace geo

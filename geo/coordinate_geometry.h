@@ -13,4 +13,7 @@ namespace geo {
 // when GEOS refuses a ring.
 Geometry polygon_from_rings(const std::vector<std::vector<double>>& rings);
 
+// A MultiPoint of interleaved x, y positions (an empty one for no positions).
+Geometry multi_point_from_xy(const std::vector<double>& xy);
+
 }  // namespace geo

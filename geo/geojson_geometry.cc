@@ -109,6 +109,12 @@ void append_geometry(std::string& out, GEOSContextHandle_t h, const GEOSGeometry
 void append_fixed(std::string& out, double v, int precision) {
   if (!std::isfinite(v)) throw GeometryError("a coordinate is not a finite number");
   char buf[64];
+  if (precision < 0) {
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    const std::string_view text(buf, static_cast<std::size_t>(r.ptr - buf));
+    out.append(text == "-0" ? "0" : text);
+    return;
+  }
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, precision);
   char* end = r.ptr;
   if (precision > 0) {

@@ -10,12 +10,14 @@
 namespace geo {
 
 struct CoordinateFormat {
-  int precision = 6;                         // decimals kept; trailing zeros are trimmed
+  int precision = 6;                         // decimals kept, trailing zeros trimmed; < 0: exact (shortest text
+                                             // that reads back as the same double)
   const ProjTransform* transform = nullptr;  // applied to every x,y (lon/lat in, x/east first out)
   bool swap_axes = false;                    // write y,x (EPSG:4326's latitude-first order)
 };
 
-// Appends v with at most `precision` decimals ("-70.5", "12", never "1e-07").
+// Appends v with at most `precision` decimals ("-70.5", "12", never "1e-07");
+// with precision < 0 the shortest text that reads back as v ("1e-07" may be).
 void append_fixed(std::string& out, double v, int precision);
 
 // Appends the GeoJSON geometry object of g ("null" for an empty owner).

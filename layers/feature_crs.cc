@@ -40,6 +40,14 @@ const geo::ProjTransform* transform_from_crs84(const Crs& crs) {
   return t.get();
 }
 
+const geo::ProjTransform* transform_to_crs84(const Crs& crs) {
+  if (!crs.projected) return nullptr;
+  thread_local std::map<std::string, std::unique_ptr<geo::ProjTransform>> cache;
+  auto& t = cache[crs.proj];
+  if (!t) t = std::make_unique<geo::ProjTransform>(crs.proj, "OGC:CRS84");
+  return t.get();
+}
+
 geo::Envelope box_to_crs84(const Crs& crs, double a0, double a1, double b0, double b1) {
   // (a0, a1) lower corner and (b0, b1) upper corner in the CRS's axis order.
   double x0 = a0, y0 = a1, x1 = b0, y1 = b1;
@@ -47,10 +55,8 @@ geo::Envelope box_to_crs84(const Crs& crs, double a0, double a1, double b0, doub
     std::swap(x0, y0);
     std::swap(x1, y1);
   }
-  if (!crs.projected) return geo::Envelope{x0, y0, x1, y1};
-  thread_local std::map<std::string, std::unique_ptr<geo::ProjTransform>> cache;
-  auto& t = cache[crs.proj];
-  if (!t) t = std::make_unique<geo::ProjTransform>(crs.proj, "OGC:CRS84");
+  const geo::ProjTransform* t = transform_to_crs84(crs);
+  if (!t) return geo::Envelope{x0, y0, x1, y1};
   constexpr int kSteps = 16;
   std::vector<double> xy;
   for (int i = 0; i <= kSteps; ++i) {

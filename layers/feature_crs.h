@@ -30,6 +30,10 @@ const Crs* find_crs(std::string_view uri);
 // EPSG:4326, which need at most an axis swap.
 const geo::ProjTransform* transform_from_crs84(const Crs& crs);
 
+// crs -> CRS84 (x/east first), for the calling thread; null for CRS84 and
+// EPSG:4326, which need at most an axis swap.
+const geo::ProjTransform* transform_to_crs84(const Crs& crs);
+
 // A box given in crs (in its own axis order) as a lon/lat envelope: its
 // edges are densified so the curved image of a projected box is covered.
 // Throws geo::ProjError when a corner has no image.
