@@ -16,20 +16,23 @@ bool iequals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Principal authenticate(const TokenStore& tokens, std::optional<std::string_view> authorization,
-                       std::chrono::system_clock::time_point now) {
-  if (!authorization) throw AccessDenied(Denial::missing, "no Authorization header");
+std::optional<BearerParts> parse_bearer(std::string_view value) {
   // RFC 9110 11.4: the scheme is case-insensitive, one or more spaces follow.
-  std::string_view value = *authorization;
   constexpr std::string_view kScheme = "bearer";
   if (value.size() <= kScheme.size() || !iequals(value.substr(0, kScheme.size()), kScheme) ||
       value[kScheme.size()] != ' ')
-    throw AccessDenied(Denial::malformed, "Authorization is not a Bearer credential");
+    return std::nullopt;
   value.remove_prefix(kScheme.size());
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-  const auto parts = split_bearer(value);
-  if (!parts) throw AccessDenied(Denial::malformed, "the bearer token does not have the trt_<id>_<secret> shape");
+  return split_bearer(value);
+}
+
+Principal authenticate(const TokenStore& tokens, std::optional<std::string_view> authorization,
+                       std::chrono::system_clock::time_point now) {
+  if (!authorization) throw AccessDenied(Denial::missing, "no Authorization header");
+  const auto parts = parse_bearer(*authorization);
+  if (!parts) throw AccessDenied(Denial::malformed, "Authorization is not Bearer trt_<id>_<secret>");
 
   const auto stored = tokens.find(parts->id);
   // The digest is compared even when the id is unknown, so both cases cost the same.

@@ -33,6 +33,11 @@ struct Principal {
   Token token;
 };
 
+// The token an Authorization value carries: "Bearer trt_<id>_<secret>",
+// the scheme in any case (RFC 9110 11.4), spaces around the token allowed;
+// nullopt for anything else. Pure: no lookup is made.
+std::optional<BearerParts> parse_bearer(std::string_view authorization);
+
 // authorization: the field's value, nullopt when the request has none.
 Principal authenticate(const TokenStore& tokens, std::optional<std::string_view> authorization,
                        std::chrono::system_clock::time_point now);
