@@ -41,8 +41,8 @@ struct FeatureOptions {
 // else, naming the member.
 SourceRecord parse_feature(const Json& feature, const FeatureOptions& options = {});
 
-// The Feature text of a record as stored: the top-level id (and revision,
-// when given); properties in the order of the attributes, each recognised
+// The Feature text of a record as stored: the top-level id (none while it
+// is "") and revision (when given); properties in the order of the attributes, each recognised
 // one with its value in the record (year a number, field_visit a boolean,
 // lists joined with ';'), then recognised fields the attributes lack, then
 // footprint_kind; the record's own points or polygons with every digit, or

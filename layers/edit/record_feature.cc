@@ -73,8 +73,11 @@ class PropertiesWriter {
 }  // namespace
 
 std::string record_feature_json(const Initiative& in, std::optional<std::int64_t> revision) {
-  std::string out = "{\"type\":\"Feature\",\"id\":";
-  geo::append_json_string(out, in.id);
+  std::string out = "{\"type\":\"Feature\"";
+  if (!in.id.empty()) {  // not yet assigned: no id rather than an invalid one
+    out += ",\"id\":";
+    geo::append_json_string(out, in.id);
+  }
   if (revision) out += ",\"revision\":" + std::to_string(*revision);
   out += ",\"geometry\":";
   const Footprint& f = in.footprint;

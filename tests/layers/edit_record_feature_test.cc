@@ -112,6 +112,12 @@ TEST(EditRecordFeature, WritesTheRecordsValuesNotStaleAttributeText) {
                                  {"footprint_level", "commune"}}));
   // Written again, the record read back gives the same text.
   EXPECT_EQ(record_feature_json(round_trip(back)), record_feature_json(back));
+  // An id not yet assigned is left out, not written empty.
+  in = Initiative{};
+  in.name = "n";
+  EXPECT_EQ(record_feature_json(in),
+            R"({"type":"Feature","geometry":null,"properties":{"name":"n","footprint_kind":"unknown"}})");
+  EXPECT_EQ(round_trip(in).id, "");
 }
 
 TEST(EditRecordFeature, WritesOwnGeometriesWithEveryDigit) {
