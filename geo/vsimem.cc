@@ -15,6 +15,15 @@ MemoryDirectory::MemoryDirectory() {
 
 MemoryDirectory::~MemoryDirectory() { VSIRmdirRecursive(dir_.c_str()); }
 
+void MemoryDirectory::write(const std::string& name, std::string_view bytes) {
+  const std::string p = path(name);
+  VSILFILE* f = VSIFOpenL(p.c_str(), "wb");
+  if (!f) throw GdalError("cannot create in-memory file " + p);
+  const bool ok = bytes.empty() || VSIFWriteL(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  VSIFCloseL(f);
+  if (!ok) throw GdalError("cannot write in-memory file " + p);
+}
+
 std::string MemoryDirectory::read(const std::string& name) const {
   vsi_l_offset size = 0;
   const std::string p = path(name);

@@ -2,6 +2,7 @@
 // Files in GDAL's in-memory file system (/vsimem/), so a dataset written by
 // a GDAL driver can be handed out as bytes without touching the disk.
 #include <string>
+#include <string_view>
 
 namespace geo {
 
@@ -15,6 +16,8 @@ class MemoryDirectory {
 
   // The path of a file named `name` inside the directory.
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  // Creates (or replaces) a file named `name` holding a copy of bytes.
+  void write(const std::string& name, std::string_view bytes);
   // The bytes of a file written there; GdalError if it does not exist.
   std::string read(const std::string& name) const;
 

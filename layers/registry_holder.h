@@ -44,6 +44,8 @@ class RegistryHolder {
   RegistryHolder(const RegistryHolder&) = delete;
   RegistryHolder& operator=(const RegistryHolder&) = delete;
 
+  const std::string& store_path() const { return path_; }
+
   // The published snapshot. Never waits for a reload: the lock guards only
   // the copy of a pointer.
   std::shared_ptr<const Snapshot> current() const;

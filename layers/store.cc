@@ -7,7 +7,7 @@
 #include "geo/error.h"
 #include "geo/sqlite_db.h"
 #include "layers/errors.h"
-#include "layers/stored_list.h"
+#include "layers/store_rows.h"
 
 namespace layers {
 
@@ -58,9 +58,6 @@ int schema_version(geo::Database& db) {
   return st.step() ? static_cast<int>(std::strtol(st.text(0).c_str(), nullptr, 10)) : 0;
 }
 
-void bump_generation(geo::Database& db) {
-  db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
-}
 }  // namespace
 
 struct Store::Impl {
@@ -125,7 +122,7 @@ void Store::insert_units(const std::vector<UnitRecord>& units) {
     if (r.geometry) ins.bind_blob(9, r.geometry->to_wkb()); else ins.bind_null(9);
     ins.run();
   }
-  bump_generation(db);
+  advance_generation(db);
   tx.commit();
 }
 
@@ -157,107 +154,35 @@ std::vector<UnitRecord> Store::load_units() {
   return out;
 }
 
-std::vector<StoredInitiative> Store::load_initiatives() {
-  auto st = impl_->db.prepare(
-      "SELECT id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
-      "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
-      "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom), "
-      "footprint_scale, revision "
-      "FROM initiatives ORDER BY id");
-  std::vector<StoredInitiative> out;
-  std::unordered_map<std::string, std::size_t> index;
-  while (st.step()) {
-    StoredInitiative s;
-    Initiative& i = s.initiative;
-    i.id = st.text(0);
-    i.name = st.text(1);
-    i.institution = st.text(2);
-    i.institution_type = st.text(3);
-    i.area = st.text(4);
-    i.thematic_field = st.text(5);
-    i.scope = st.text(6);
-    i.rurality = st.text(7);
-    i.contest = st.text(8);
-    if (!st.is_null(9)) i.year = static_cast<int>(st.integer(9));
-    i.stage = st.text(10);
-    i.award = st.text(11);
-    if (!st.is_null(12)) i.field_visit = st.integer(12) != 0;
-    i.region_recorded = st.text(13);
-    s.region_recorded_code = st.text(14);
-    const std::string kind = st.text(15);
-    for (FootprintKind k : {FootprintKind::codes, FootprintKind::names, FootprintKind::points, FootprintKind::polygons})
-      if (kind == footprint_kind_name(k)) i.footprint.kind = k;
-    i.footprint.division = parse_division(st.text(16)).value_or(Division::d2018);
-    i.footprint.codes = split_stored_list(st.text(17));
-    i.footprint.names = split_stored_list(st.text(18));
-    i.footprint.names_level = parse_level(st.text(19));
-    i.footprint.basis_note = st.text(20);
-    for (const auto& kv : nlohmann::json::parse(st.text(21))) i.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
-    if (!st.is_null(22)) i.footprint.geometry = geo::Geometry::from_wkb(st.blob(22));
-    s.footprint_scale = parse_level(st.text(23));
-    s.revision = st.integer(24);
-    index[i.id] = out.size();
-    out.push_back(std::move(s));
-  }
-  auto us = impl_->db.prepare(
-      "SELECT initiative_id, division, level, code, whole, basis FROM initiative_units "
-      "ORDER BY initiative_id, division DESC, CASE level WHEN 'commune' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, code");
-  while (us.step()) {
-    auto it = index.find(us.text(0));
-    if (it == index.end()) continue;
-    out[it->second].units.push_back(
-        {*parse_division(us.text(1)), *parse_level(us.text(2)), us.text(3), us.integer(4) != 0, us.text(5)});
-  }
-  return out;
-}
+std::vector<StoredInitiative> Store::load_initiatives() { return read_initiatives(impl_->db, {}); }
 
-void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives) {
+geo::Database& Store::database() { return impl_->db; }
+
+void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives, std::vector<AuditRow> audit) {
   // Nothing to write: the generation stays, so no ETag or cached tile goes stale.
   if (initiatives.empty()) return;
   geo::Database& db = impl_->db;
   geo::Transaction tx(db);
   const std::int64_t revision = generation() + 1;  // the generation this import produces
   auto exists = db.prepare("SELECT 1 FROM initiatives WHERE id = ?");
-  auto ins = db.prepare(
-      "INSERT INTO initiatives(id, name, institution, institution_type, area, thematic_field, scope, rurality, "
-      "contest, year, stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, "
-      "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom, "
-      "footprint_scale, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?,?)");
-  auto unit = db.prepare(
-      "INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) VALUES(?,?,?,?,?,?)");
+  InitiativeWriter writer(db);
   for (const StoredInitiative& s : initiatives) {
     const Initiative& i = s.initiative;
     exists.bind(1, i.id);
     const bool dup = exists.step();
     exists.reset();
     if (dup) throw ImportError(i.id, "an initiative with this id is already in the store");
-    nlohmann::json attrs = nlohmann::json::array();
-    for (const auto& [k, v] : i.attributes) attrs.push_back({k, v});
-    ins.bind(1, i.id).bind(2, i.name).bind(3, i.institution).bind(4, i.institution_type).bind(5, i.area);
-    ins.bind(6, i.thematic_field).bind(7, i.scope).bind(8, i.rurality).bind(9, i.contest);
-    if (i.year) ins.bind(10, static_cast<std::int64_t>(*i.year)); else ins.bind_null(10);
-    ins.bind(11, i.stage).bind(12, i.award);
-    if (i.field_visit) ins.bind(13, static_cast<std::int64_t>(*i.field_visit)); else ins.bind_null(13);
-    ins.bind(14, i.region_recorded).bind(15, s.region_recorded_code);
-    ins.bind(16, footprint_kind_name(i.footprint.kind)).bind(17, division_name(i.footprint.division));
-    ins.bind(18, join_stored_list(i.footprint.codes)).bind(19, join_stored_list(i.footprint.names));
-    if (i.footprint.names_level) ins.bind(20, level_name(*i.footprint.names_level)); else ins.bind_null(20);
-    ins.bind(21, i.footprint.basis_note).bind(22, attrs.dump());
-    if (i.footprint.geometry) ins.bind_blob(23, i.footprint.geometry.to_wkb()); else ins.bind_null(23);
-    if (s.footprint_scale) ins.bind(24, level_name(*s.footprint_scale)); else ins.bind_null(24);
-    ins.bind(25, revision);
     try {
-      ins.run();
+      writer.insert(s, revision);
     } catch (const geo::SqliteError& e) {
       throw ImportError(i.id, std::string("store rejected the record: ") + e.what());
     }
-    for (const JoinedUnit& u : s.units) {
-      unit.bind(1, i.id).bind(2, division_name(u.division)).bind(3, level_name(u.level)).bind(4, u.code);
-      unit.bind(5, static_cast<std::int64_t>(u.whole)).bind(6, u.basis);
-      unit.run();
-    }
   }
-  bump_generation(db);
+  for (AuditRow& row : audit) {
+    row.generation = revision;
+    append_audit(db, row);
+  }
+  advance_generation(db);
   tx.commit();
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "geo/sqlite_db.h"
+#include "layers/audit_trail.h"
 #include "layers/catalog.h"
 #include "layers/initiative.h"
 
@@ -49,8 +51,12 @@ class Store {
 
   // Inserts the initiatives in one transaction: all or nothing. Throws
   // ImportError naming the record on a duplicate id. An empty list writes
-  // nothing and leaves the generation as it is.
-  void insert_initiatives(const std::vector<StoredInitiative>& initiatives);
+  // nothing and leaves the generation as it is. The audit rows (one per
+  // record) are written in the same transaction, with the new generation.
+  void insert_initiatives(const std::vector<StoredInitiative>& initiatives, std::vector<AuditRow> audit = {});
+  // The store's connection, for its own parts (edits, audit, tokens).
+  geo::Database& database();
+
   // Inserts the units of both divisions in one transaction.
   void insert_units(const std::vector<UnitRecord>& units);
 

@@ -1,7 +1,10 @@
 #include "layers/store_builder.h"
 
+#include <chrono>
 #include <filesystem>
 
+#include "layers/access/token.h"
+#include "layers/edit/feature_body.h"
 #include "layers/boundaries.h"
 #include "layers/errors.h"
 #include "layers/importer.h"
@@ -17,7 +20,20 @@ ImportReport import_records(Store& store, const Catalog& catalog, const std::str
   ImportReport report;
   auto records = read_initiatives(source);
   auto joined = join_records(joiner, gazetteer, std::move(records), report.notes, progress);
-  store.insert_initiatives(joined);
+  // Each record's first version in the audit trail, so its history starts here.
+  std::vector<AuditRow> audit;
+  audit.reserve(joined.size());
+  const std::string now = access::utc_timestamp(std::chrono::system_clock::now());
+  for (const StoredInitiative& s : joined) {
+    AuditRow row;
+    row.time = now;
+    row.token_name = "territorio import";
+    row.operation = "import";
+    row.feature_id = s.initiative.id;
+    row.after = edit::record_feature_json(s.initiative);
+    audit.push_back(std::move(row));
+  }
+  store.insert_initiatives(joined, std::move(audit));
   report.imported = joined.size();
   return report;
 }

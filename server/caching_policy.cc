@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "server/http/errors.h"
+
 namespace server::caching {
 namespace {
 
@@ -52,6 +54,48 @@ std::string data_etag(const http::Request& request, std::int64_t generation, std
   tag += hex;
   tag += '"';
   return tag;
+}
+
+Validator record_validator(std::int64_t revision, const Validator& data) {
+  // data.etag is W/"g...": keep its quoted part after the revision.
+  return {"W/\"r" + std::to_string(revision) + "-" + data.etag.substr(3), data.cache_control};
+}
+
+std::optional<layers::edit::Precondition> if_match(const http::Request& request) {
+  const auto field = request.header("if-match");
+  if (!field) return std::nullopt;
+  layers::edit::Precondition p;
+  std::string_view rest = *field;
+  auto skip_space = [&rest] {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == ',')) rest.remove_prefix(1);
+  };
+  skip_space();
+  if (rest == "*") {
+    p.any = true;
+    return p;
+  }
+  const auto bad = [] {
+    return http::BadRequest("If-Match must be * or a list of entity tags such as W/\"r12\"");
+  };
+  if (rest.empty()) throw bad();
+  while (!rest.empty()) {
+    if (rest.substr(0, 2) == "W/") rest.remove_prefix(2);
+    if (rest.empty() || rest.front() != '"') throw bad();
+    const auto close = rest.find('"', 1);
+    if (close == std::string_view::npos) throw bad();
+    const std::string_view tag = rest.substr(1, close - 1);
+    rest.remove_prefix(close + 1);
+    // r<revision>, then "-" and the representation's part (ignored here).
+    const std::string_view digits = tag.substr(1, tag.find('-') == std::string_view::npos ? tag.npos : tag.find('-') - 1);
+    std::int64_t revision = -1;  // a foreign tag: matches no revision
+    if (!tag.empty() && tag.front() == 'r' && !digits.empty() && digits.size() <= 18 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      revision = std::stoll(std::string(digits));
+    p.revisions.push_back(revision);
+    if (p.revisions.size() > 64) throw http::BadRequest("If-Match names more than 64 entity tags");
+    skip_space();
+  }
+  return p;
 }
 
 bool client_is_current(const http::Request& request, const Validator& v) {

@@ -15,9 +15,11 @@
 // caches keep it but revalidate before each use, and a revalidation costs a
 // hash, so a write is visible on the next request, never a minute later.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "layers/edit/editor.h"
 #include "server/http/caching.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
@@ -52,6 +54,20 @@ inline Validator data_validator(const http::Request& request, std::int64_t gener
                                 std::string_view representation = {}) {
   return {data_etag(request, generation, representation), kData};
 }
+
+// The tag of one initiative's representation: its data tag with the
+// record's revision in front, W/"r<revision>-g<generation>-<hex>". Caches
+// revalidate it like any data answer (a new attribute column changes every
+// record's properties); a write's If-Match is compared on the revision
+// alone, so an editor's copy stays valid while others edit other records.
+Validator record_validator(std::int64_t revision, const Validator& data);
+
+// The If-Match field of a write: nullopt when absent. A tag that is not one
+// of record_validator's names no revision (and so never matches: 412); a field
+// that is not "*" or a list of quoted tags is a BadRequest. Weak tags match
+// (RFC 9110 asks for strong comparison; records only have weak tags, as
+// OGC API - Features Part 4 describes).
+std::optional<layers::edit::Precondition> if_match(const http::Request& request);
 
 // Whether a GET or HEAD request's If-None-Match already names the tag.
 bool client_is_current(const http::Request& request, const Validator& v);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "layers/access/token_store.h"
+#include "layers/audit_trail.h"
 #include "layers/batch_join.h"
 #include "layers/registry.h"
 #include "layers/store_builder.h"
@@ -90,10 +91,25 @@ int token(const Options& o) {
   }
   return 0;
 }
+// audit: one line per row, oldest first; what the rows hold is public
+// (token ids and names, never secrets).
+int audit(const Options& o) {
+  if (!layers::Store::exists(o.store)) throw layers::DataError("store " + o.store + " not found: run territorio build");
+  layers::Store store(o.store);
+  const auto rows = layers::audit_listing(store.database(), o.audit.since, o.audit.token,
+                                          static_cast<std::size_t>(o.audit.limit));
+  std::printf("%-20s  %-10s  %-8s  %-12s  %-24s  %s\n", "time", "generation", "operation", "token", "feature", "by");
+  for (const auto& r : rows)
+    std::printf("%-20s  %-10lld  %-8s  %-12s  %-24s  %s\n", r.time.c_str(), static_cast<long long>(r.generation),
+                r.operation.c_str(), r.token_id.value_or("-").c_str(), r.feature_id.c_str(), r.token_name.c_str());
+  std::fprintf(stderr, "%zu rows\n", rows.size());
+  return 0;
+}
 }  // namespace
 
 int run_command(const Options& o) {
   if (o.command == "token") return token(o);
+  if (o.command == "audit") return audit(o);
   if (o.command == "build") return build(o);
   if (o.command == "import") return import(o);
   if (o.command == "join") return join(o);

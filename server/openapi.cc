@@ -67,6 +67,58 @@ json with(json a, const json& b) {
   return a;
 }
 
+// OGC API - Features Part 4 on initiatives, their history and the changes
+// feed. Writes need a bearer token (securitySchemes.bearer).
+void add_write_paths(json& paths) {
+  const json id = param("featureId", "path", "Initiative id", str());
+  const json if_match = param("If-Match", "header", "The record's ETag, W/\"r<revision>\" (or *)", str(), true);
+  const json content_crs = param("Content-Crs", "header", "CRS of the body's geometry, as <URI> (default CRS84)", str());
+  const json bearer = json::array({{{"bearer", json::array()}}});
+  const json feature = {{"application/geo+json", {{"schema", {{"type", "object"}}}}}};
+  auto problem = [](const char* why) { return json{{"description", why}}; };
+  auto write = [&](const char* method, const char* summary, const char* id_name, json params, json body_types, json responses) {
+    json o = op(method, summary, id_name, std::move(params), std::move(responses));
+    o[method]["security"] = bearer;
+    if (!body_types.is_null()) o[method]["requestBody"] = {{"required", true}, {"content", body_types}};
+    for (const auto& [code, why] : std::vector<std::pair<const char*, const char*>>{
+             {"400", "Invalid feature or patch"}, {"401", "No valid bearer token"},
+             {"403", "The record is outside the token's regions"}, {"413", "Body over the limit"},
+             {"429", "Too many writes with this token (Retry-After)"}})
+      o[method]["responses"][code] = problem(why);
+    return o;
+  };
+  json items = write("post", "Create an initiative", "createInitiative", json::array({content_crs}), feature,
+                     {{"201", {{"description", "Created; Location and ETag of the new record"}}},
+                      {"409", problem("An initiative with this id exists")}});
+  paths["/collections/initiatives/items"].update(items);
+  json item = write("put", "Replace an initiative", "replaceInitiative", json::array({id, if_match, content_crs}), feature,
+                    {{"200", response("The record as stored, with its joined units", {"application/geo+json"})},
+                     {"412", problem("If-Match names an older version")}, {"428", problem("If-Match is missing")}});
+  item.update(write("patch", "Change an initiative (JSON merge patch of the feature)", "updateInitiative",
+                    json::array({id, if_match, content_crs}),
+                    {{"application/merge-patch+json", {{"schema", {{"type", "object"}}}}}},
+                    {{"200", response("The record as stored, with its joined units", {"application/geo+json"})},
+                     {"412", problem("If-Match names an older version")}, {"428", problem("If-Match is missing")}}));
+  item.update(write("delete", "Delete an initiative", "deleteInitiative", json::array({id, if_match}), nullptr,
+                    {{"204", {{"description", "Deleted"}}}, {"412", problem("If-Match names an older version")},
+                     {"428", problem("If-Match is missing")}}));
+  paths["/collections/initiatives/items/{featureId}"] = item;
+  paths["/collections/initiatives/items/{featureId}/history"] =
+      op("get", "Every version of an initiative: who, when, before and after", "getInitiativeHistory",
+         json::array({id}), {{"200", response("Versions, oldest first", {"application/json"})}});
+  paths["/imports"] = write("post", "Import initiatives (as territorio import): all or nothing", "importInitiatives",
+                            json::array(),
+                            {{"text/csv", {{"schema", {{"type", "string"}}}}},
+                             {"application/geo+json", {{"schema", {{"type", "object"}}}}},
+                             {"application/geopackage+sqlite3", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}},
+                            {{"201", response("A report per record", {"application/json"})},
+                             {"409", problem("A record's id is already stored")}});
+  paths["/changes"] = op("get", "What changed since a generation", "getChanges",
+                         json::array({param("since", "query", "The generation the client has (0: all)",
+                                            {{"type", "integer"}, {"minimum", 0}}, true)}),
+                         {{"200", response("Changed records, oldest first", {"application/json"})}});
+}
+
 // Every route outside OGC API - Features: territories, coverage,
 // statistics, the join, tiles and the map page.
 void add_service_paths(json& paths) {
@@ -234,6 +286,7 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
     paths["/collections/" + c->id + "/items"] =
         get(c->title, "getFeatures_" + c->id, ps, {{"200", response(c->title, item_types)}});
   }
+  add_write_paths(paths);
   add_service_paths(paths);
   return {
       {"openapi", "3.0.3"},
@@ -245,6 +298,8 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
       {"paths", paths},
       {"components",
        {{"parameters", params},
+        {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"},
+                                          {"description", "A token made by territorio token create"}}}}},
         {"schemas",
          {{"problem", {{"type", "object"},
                        {"properties", {{"type", {{"type", "string"}}}, {"title", {{"type", "string"}}},

@@ -66,6 +66,8 @@ std::string usage() {
          "                        issue a bearer token for writes; its secret is printed once\n"
          "  token list            every token: id, name, role, regions, dates, status (never secrets)\n"
          "  token revoke ID       revoke a token at once\n"
+         "  audit [--since YYYY-MM-DD[THH:MM:SSZ]] [--token ID] [--limit N]\n"
+         "                        the audit trail: every write, who and when, oldest first\n"
          "\n"
          "options (environment variable in brackets):\n"
          "  --store PATH          SpatiaLite store [TERRITORIO_STORE] (default var/territorio.sqlite)\n"
@@ -82,6 +84,8 @@ std::string usage() {
          "  --public-url URL      base URL for links [TERRITORIO_PUBLIC_URL]\n"
          "  --tile-cache-mb N     memory for cached tiles, in MiB [TERRITORIO_TILE_CACHE_MB] (default 256; 0: off)\n"
          "  --web DIR             the map page's files [TERRITORIO_WEB] (default: the source tree's web/)\n"
+         "  --write-rate N        writes per minute one token may sustain [TERRITORIO_WRITE_RATE] (default 300)\n"
+         "  --write-burst N       writes a quiet token may make at once [TERRITORIO_WRITE_BURST] (default 20)\n"
          "  --help, --version\n";
 }
 
@@ -97,6 +101,8 @@ Options parse_options(int argc, const char* const* argv) {
   o.cors_write_origins = parse_origins("TERRITORIO_CORS_WRITE_ORIGINS", env_or("TERRITORIO_CORS_WRITE_ORIGINS", ""));
   bool origins_given = false;  // on the command line: they replace the environment's
   o.public_url = env_or("TERRITORIO_PUBLIC_URL", "");
+  o.write_rate = parse_int("TERRITORIO_WRITE_RATE", env_or("TERRITORIO_WRITE_RATE", "300"), 1, 1000000);
+  o.write_burst = parse_int("TERRITORIO_WRITE_BURST", env_or("TERRITORIO_WRITE_BURST", "20"), 1, 100000);
   o.tile_cache_mb = parse_int("TERRITORIO_TILE_CACHE_MB", env_or("TERRITORIO_TILE_CACHE_MB", "256"), 0, kMaxTileCacheMb);
   o.web_dir = env_or("TERRITORIO_WEB", "");
   for (int i = 1; i < argc; ++i) {
@@ -120,6 +126,8 @@ Options parse_options(int argc, const char* const* argv) {
       o.cors_write_origins.push_back(parse_origin("--cors-write-origin", value()));
     }
     else if (a == "--public-url") o.public_url = value();
+    else if (a == "--write-rate") o.write_rate = parse_int("--write-rate", value(), 1, 1000000);
+    else if (a == "--write-burst") o.write_burst = parse_int("--write-burst", value(), 1, 100000);
     else if (a == "--tile-cache-mb") o.tile_cache_mb = parse_int("--tile-cache-mb", value(), 0, kMaxTileCacheMb);
     else if (a == "--web") o.web_dir = value();
     else if (a == "--force") o.force = true;
@@ -127,6 +135,9 @@ Options parse_options(int argc, const char* const* argv) {
     else if (a == "--region") o.token.regions.push_back(value());
     else if (a == "--role") o.token.role = value();
     else if (a == "--expires") o.token.expires = value();
+    else if (a == "--since") o.audit.since = value();
+    else if (a == "--token") o.audit.token = value();
+    else if (a == "--limit") o.audit.limit = parse_int("--limit", value(), 1, 1000000);
     else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
     else if (o.command.empty()) o.command = a;
     else o.positional.push_back(a);
@@ -143,7 +154,8 @@ Options parse_options(int argc, const char* const* argv) {
     return o;
   }
   const std::size_t want = o.command == "import" ? 1 : o.command == "join" ? 2 : 0;
-  if (o.command != "serve" && o.command != "build" && o.command != "import" && o.command != "join")
+  if (o.command != "serve" && o.command != "build" && o.command != "import" && o.command != "join" &&
+      o.command != "audit")
     throw UsageError("unknown command '" + o.command + "'");
   if (o.positional.size() != want)
     throw UsageError(o.command + " takes " + std::to_string(want) + " argument(s), got " +

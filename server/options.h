@@ -13,7 +13,7 @@ struct UsageError : std::runtime_error {
 };
 
 struct Options {
-  std::string command;                  // serve | build | import | join | token
+  std::string command;                  // serve | build | import | join | token | audit
   std::vector<std::string> positional;  // SOURCE [OUTPUT]; token: create | list | revoke ID
   std::string store;                    // --store, TERRITORIO_STORE
   std::string data_dir;                 // --data, TERRITORIO_DATA
@@ -26,6 +26,8 @@ struct Options {
   // origins whose web pages may send writes (POST, PUT, PATCH, DELETE).
   std::vector<std::string> cors_write_origins;
   std::string public_url;               // --public-url, TERRITORIO_PUBLIC_URL
+  int write_rate = 300;                 // --write-rate, TERRITORIO_WRITE_RATE: per token, per minute
+  int write_burst = 20;                 // --write-burst, TERRITORIO_WRITE_BURST
   int tile_cache_mb = 256;              // --tile-cache-mb, TERRITORIO_TILE_CACHE_MB (0: no tile cache)
   std::string web_dir;                  // --web, TERRITORIO_WEB (empty: the source tree's web/)
   bool force = false;                   // --force (build: replace an existing store)
@@ -36,6 +38,12 @@ struct Options {
     std::string role = "editor";
     std::optional<std::string> expires;
   } token;
+  // audit: --since (a UTC date or time prefix), --token ID, --limit N.
+  struct Audit {
+    std::optional<std::string> since;
+    std::optional<std::string> token;
+    int limit = 10000;
+  } audit;
   bool help = false;
   bool version = false;
 };

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "server/caching_policy.h"
+#include "server/domain_errors.h"
 #include "server/routes/operations.h"
 #include "server/routes/territories.h"
 #include "server/routes/coverage.h"
@@ -11,6 +12,7 @@
 #include "server/routes/stats.h"
 #include "server/routes/territory_search.h"
 #include "server/routes/web.h"
+#include "server/routes/initiative_writes.h"
 #include "server/routes/ogc_routes.h"
 #include "server/routes/tiles.h"
 
@@ -18,6 +20,7 @@ namespace server {
 
 http::Router make_router(layers::RegistryHolder& holder, const Site& site, const RouteOptions& options) {
   http::Router router;
+  router.set_error_mapper(map_domain_error);
   // Registry routes answer from one snapshot; GETs carry its data validator,
   // checked before the handler runs (server/caching_policy.h).
   auto with = [&holder](http::Response (*f)(const http::Request&, const layers::Registry&)) {
@@ -53,6 +56,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   router.add("GET", "/map/i18n/{file}", [web](const http::Request& r) { return web->strings_file(r); });
   router.add("GET", "/map/vendor/{file}", [web](const http::Request& r) { return web->vendor_file(r); });
   routes::add_ogc_routes(router, holder, site);
+  routes::add_write_routes(router, holder, site, options.edit_limits);
   const auto tiles = routes::add_tile_routes(router, holder, site, options.tile_cache_bytes);
   // Last, so that every route above has its metrics slot; /metrics counts itself too.
   const auto started = std::chrono::system_clock::now();

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "layers/edit/editor.h"
 #include "layers/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"
@@ -13,6 +14,7 @@ namespace server {
 struct RouteOptions {
   std::size_t tile_cache_bytes = std::size_t{256} << 20;  // 0: no tile cache
   std::string web_dir;  // the map page's files; empty: routes::default_web_dir()
+  layers::edit::EditLimits edit_limits;  // bodies, vertices and writes per token
 };
 
 // The holder must outlive the router. Each request works on the snapshot

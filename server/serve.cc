@@ -39,6 +39,7 @@ int serve(const Options& o) {
   RouteOptions ro;
   ro.tile_cache_bytes = static_cast<std::size_t>(o.tile_cache_mb) << 20;
   ro.web_dir = o.web_dir;
+  ro.edit_limits.rate = {o.write_rate / 60.0, static_cast<double>(o.write_burst)};
   http::Router router = make_router(holder, Site{o.public_url, o.data_dir}, ro);
   router.set_cors(http::CorsPolicy{o.cors_write_origins});
   http::HttpServer server(std::move(router), so);

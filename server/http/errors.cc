@@ -80,6 +80,17 @@ PayloadTooLarge::PayloadTooLarge(std::string detail, nlohmann::json extras)
 UnsupportedMediaType::UnsupportedMediaType(std::string detail, nlohmann::json extras)
     : HttpError(415, std::move(detail), std::move(extras)) {}
 
+PreconditionFailed::PreconditionFailed(std::string detail, nlohmann::json extras)
+    : HttpError(412, std::move(detail), std::move(extras)) {}
+
+PreconditionRequired::PreconditionRequired(std::string detail, nlohmann::json extras)
+    : HttpError(428, std::move(detail), std::move(extras)) {}
+
+TooManyRequests::TooManyRequests(std::string detail, int retry_after_seconds, nlohmann::json extras)
+    : HttpError(429, std::move(detail), std::move(extras)) {
+  add_header("Retry-After", std::to_string(retry_after_seconds));
+}
+
 ServiceUnavailable::ServiceUnavailable(std::string detail, int retry_after_seconds, nlohmann::json extras)
     : HttpError(503, std::move(detail), std::move(extras)) {
   add_header("Retry-After", std::to_string(retry_after_seconds));

@@ -70,6 +70,19 @@ struct UnsupportedMediaType : HttpError {
   explicit UnsupportedMediaType(std::string detail, nlohmann::json extras = nlohmann::json::object());
 };
 
+// 412 and 428: the conditional request of RFC 9110 / RFC 6585.
+struct PreconditionFailed : HttpError {
+  explicit PreconditionFailed(std::string detail, nlohmann::json extras = nlohmann::json::object());
+};
+struct PreconditionRequired : HttpError {
+  explicit PreconditionRequired(std::string detail, nlohmann::json extras = nlohmann::json::object());
+};
+
+// 429 with Retry-After: this client is over its rate.
+struct TooManyRequests : HttpError {
+  TooManyRequests(std::string detail, int retry_after_seconds, nlohmann::json extras = nlohmann::json::object());
+};
+
 // 503 with Retry-After: the server is busy, not broken; try again later.
 struct ServiceUnavailable : HttpError {
   ServiceUnavailable(std::string detail, int retry_after_seconds, nlohmann::json extras = nlohmann::json::object());

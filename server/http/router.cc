@@ -223,12 +223,23 @@ Response Router::Call::run() && {
     if (routing_error_) std::rethrow_exception(routing_error_);
     response = entry_ != nullptr ? entry_->handler(request_) : answer_unrouted();
   } catch (...) {
-    response = problem_response(std::current_exception());
+    response = router_->problem_for(std::current_exception());
   }
   return finish(std::move(response));
 }
 
-Response Router::Call::fail(std::exception_ptr error) && { return finish(problem_response(std::move(error))); }
+Response Router::Call::fail(std::exception_ptr error) && { return finish(router_->problem_for(std::move(error))); }
+
+Response Router::problem_for(std::exception_ptr error) const noexcept {
+  if (error_mapper_) {
+    try {
+      error_mapper_(error);
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  return problem_response(std::move(error));
+}
 
 Response Router::Call::finish(Response response) {
   apply_cors(response, request_, cross_origin_, router_->cors_);

@@ -93,6 +93,14 @@ class Router {
   void add(std::string method, std::string_view pattern, Handler handler, HeavyWhen heavy_when);
   void add(std::string method, std::string_view pattern, Handler handler, CrossOrigin cross_origin);
 
+  // Turns the errors of the layers below into HttpErrors: called with every
+  // exception a handler throws; rethrows it as an HttpError when it knows
+  // it, returns otherwise (the error then becomes a 500).
+  using ErrorMapper = std::function<void(std::exception_ptr)>;
+  void set_error_mapper(ErrorMapper mapper) { error_mapper_ = std::move(mapper); }
+  // The problem response for error, after the mapper has seen it. Never throws.
+  Response problem_for(std::exception_ptr error) const noexcept;
+
   // Origins allowed to send writes from a browser (see cors.h).
   void set_cors(CorsPolicy policy) { cors_ = std::move(policy); }
   const CorsPolicy& cors() const { return cors_; }
@@ -139,6 +147,7 @@ class Router {
   std::vector<std::pair<std::string, std::string>> declared_;
   std::shared_ptr<RouteMetrics> metrics_ = std::make_shared<RouteMetrics>();
   CorsPolicy cors_;
+  ErrorMapper error_mapper_;
 };
 
 }  // namespace server::http

@@ -6,6 +6,7 @@
 #include "layers/cql2_parser.h"
 #include "layers/feature_export.h"
 #include "layers/feature_query.h"
+#include "layers/territory_initiatives.h"
 #include "layers/tiles.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
@@ -289,7 +290,9 @@ http::Response item(const http::Request& r, const OgcContext& ctx) {
   const layers::PublishedFeature* f = c.find(fid);
   if (!f) throw http::NotFound("no feature '" + fid + "' in collection " + c.id, {{"collection", c.id}, {"featureId", fid}});
   const std::string base = base_url(r, ctx.site);
-  const caching::Validator etag = validator_for(r, ctx, base, format);
+  caching::Validator etag = validator_for(r, ctx, base, format);
+  if (ctx.registry && c.id == "initiatives")
+    if (const auto* record = layers::find_initiative(*ctx.registry, fid)) etag = caching::record_validator(record->revision, etag);
   if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   const std::string self = base + "/collections/" + c.id + "/items/" + url_encode(fid);
   json links = {link(self + query_with(r, {}), "self", format == Format::html ? "text/html" : kGeoJson, "This feature"),

@@ -13,6 +13,9 @@ struct OgcContext {
   const layers::FeatureCatalog& catalog;
   const Site& site;
   std::int64_t generation = 0;
+  // The records behind the initiatives collection: their revisions are the
+  // items' entity tags.
+  const layers::Registry* registry = nullptr;
 };
 
 // Media types the OGC handlers send.

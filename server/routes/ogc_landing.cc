@@ -42,6 +42,8 @@ const std::vector<std::string>& conformance_classes() {
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
       "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
       "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
       "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
       "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",

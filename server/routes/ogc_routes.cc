@@ -12,7 +12,7 @@ void add_ogc_routes(http::Router& router, layers::RegistryHolder& holder, const 
   auto bind = [shared_site, &holder](http::Response (*f)(const http::Request&, const OgcContext&)) {
     return [f, shared_site, &holder](const http::Request& r) {
       const auto snapshot = holder.current();
-      return f(r, OgcContext{snapshot->features(), *shared_site, snapshot->generation()});
+      return f(r, OgcContext{snapshot->features(), *shared_site, snapshot->generation(), &snapshot->registry()});
     };
   };
   router.add("GET", "/", bind(landing));

@@ -46,6 +46,14 @@ std::string ServerProcess::url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }
 
+void ServerProcess::kill_now() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 int ServerProcess::stop() {
   if (pid_ <= 0) return 0;
   kill(pid_, SIGTERM);

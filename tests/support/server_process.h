@@ -20,6 +20,8 @@ class ServerProcess {
   std::string url(const std::string& path) const;
   // Sends SIGTERM and returns the exit status (as from waitpid).
   int stop();
+  // SIGKILL: the process dies at once, mid-write if it was writing.
+  void kill_now();
 
  private:
   pid_t pid_ = -1;

@@ -1,0 +1,213 @@
+#include "layers/edit/editor.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "layers/access/scope.h"
+#include "layers/audit_trail.h"
+#include "layers/edit/feature_body.h"
+#include "layers/edit/json_body.h"
+#include "layers/edit/merge_patch.h"
+#include "layers/errors.h"
+#include "layers/importer.h"
+#include "layers/store_rows.h"
+
+namespace layers::edit {
+
+namespace {
+
+// The regions a record reaches (2018 division: every commune lies in one,
+// so this is the check "every commune in the token's regions", and a 2007
+// footprint is checked through its communes, which the join resolved).
+void add_regions(const StoredInitiative& s, std::set<std::string>& regions) {
+  for (const JoinedUnit& u : s.units)
+    if (u.division == Division::d2018 && u.level == Level::region) regions.insert(u.code);
+}
+
+void check_precondition(const std::optional<Precondition>& if_match, const StoredInitiative& current) {
+  if (!if_match)
+    throw DomainError(Fault::unconditional,
+                      "this write must say which version it replaces: send If-Match with the ETag of the record "
+                      "(W/\"r" + std::to_string(current.revision) + "\" is current)");
+  if (if_match->any) return;
+  const auto& r = if_match->revisions;
+  if (std::find(r.begin(), r.end(), current.revision) == r.end())
+    throw DomainError(Fault::stale, "record " + current.initiative.id +
+                                        " was changed since that version: its current ETag is W/\"r" +
+                                        std::to_string(current.revision) + "\"; read it again and redo the change");
+}
+
+// A patch that gives a new footprint source without saying its kind means
+// that source: a geometry moves the record there, codes or names replace
+// its places. The stored kind would otherwise keep the old source.
+FeatureOptions feature_options(std::optional<std::string_view> content_crs, std::size_t max_vertices) {
+  FeatureOptions o;
+  o.max_vertices = max_vertices;
+  if (content_crs) o.crs = &parse_content_crs(*content_crs);
+  return o;
+}
+
+BodyLimits body_limits(std::size_t max_bytes) {
+  BodyLimits l;
+  l.max_bytes = max_bytes;
+  return l;
+}
+
+void prepare_patch_target(Json& target, const Json& patch) {
+  const auto props = patch.find("properties");
+  const bool names_kind = props != patch.end() && props->is_object() && props->contains("footprint_kind");
+  if (names_kind || !target["properties"].is_object()) return;
+  auto given = [&](const char* key) {
+    return props != patch.end() && props->is_object() && props->contains(key) && !(*props)[key].is_null();
+  };
+  if (patch.contains("geometry") && !patch["geometry"].is_null())
+    target["properties"].erase("footprint_kind");
+  else if (given("footprint_codes"))
+    target["properties"]["footprint_kind"] = "codes";
+  else if (given("footprint_names"))
+    target["properties"]["footprint_kind"] = "names";
+}
+
+}  // namespace
+
+struct Editor::Change {
+  std::string operation;  // create | replace | update | delete
+  std::string id;
+  std::optional<Precondition> if_match;
+  // The record after the write, from the one before (none for a create);
+  // empty for a delete.
+  std::function<SourceRecord(const std::optional<StoredInitiative>& before)> make_after;
+};
+
+Editor::Editor(RegistryHolder& holder, EditLimits limits)
+    : holder_(holder),
+      store_path_(holder.store_path()),
+      limits_(limits),
+      rate_(limits.rate) {}
+
+Editor::~Editor() = default;
+
+void Editor::take_rate(const access::Principal& who) {
+  int retry_after = 1;
+  if (!rate_.allow(who.token.id, access::RateLimiter::Clock::now(), retry_after))
+    throw DomainError(Fault::too_many, "too many writes with this token: wait " + std::to_string(retry_after) +
+                                           " s (Retry-After)", retry_after);
+}
+
+Written Editor::create(const access::Principal& who, const FeatureInput& feature) {
+  take_rate(who);
+  const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
+  SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
+  if (record.initiative.id.empty()) record.initiative.id = new_initiative_id();
+  const std::string id = record.initiative.id;
+  auto shared = std::make_shared<SourceRecord>(std::move(record));
+  return commit(who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
+                        return std::move(*shared);
+                      }});
+}
+
+Written Editor::replace(const access::Principal& who, const std::string& id,
+                        const std::optional<Precondition>& if_match, const FeatureInput& feature) {
+  take_rate(who);
+  const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
+  SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
+  if (record.initiative.id.empty()) record.initiative.id = id;
+  if (record.initiative.id != id)
+    throw DomainError(Fault::invalid, "the feature's id '" + record.initiative.id + "' is not the id in the path '" +
+                                          id + "': a PUT replaces the record it names");
+  auto shared = std::make_shared<SourceRecord>(std::move(record));
+  return commit(who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
+                        return std::move(*shared);
+                      }});
+}
+
+Written Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                      const FeatureInput& merge_patch) {
+  take_rate(who);
+  const FeatureOptions options = feature_options(merge_patch.content_crs, limits_.max_vertices);
+  auto patch = std::make_shared<Json>(parse_json_body(merge_patch.body, body_limits(limits_.max_body_bytes)));
+  if (!patch->is_object())
+    throw DomainError(Fault::invalid, "a merge patch of a feature is a JSON object (RFC 7386)");
+  return commit(who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
+                        Json target = Json::parse(record_feature_json(before->initiative));
+                        prepare_patch_target(target, *patch);
+                        SourceRecord record = parse_feature(apply_merge_patch(std::move(target), *patch), options);
+                        if (record.initiative.id != id)
+                          throw DomainError(Fault::invalid, "a patch may not change the record's id");
+                        return record;
+                      }});
+}
+
+Written Editor::remove(const access::Principal& who, const std::string& id,
+                       const std::optional<Precondition>& if_match) {
+  take_rate(who);
+  return commit(who, {"delete", id, if_match, {}});
+}
+
+Written Editor::commit(const access::Principal& who, Change change) {
+  const auto lock = holder_.lock_writes();
+  const std::shared_ptr<const Snapshot> snapshot = holder_.current();
+  // Opened by the first write: a server that is never written to may serve a read-only file.
+  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
+  geo::Database& db = store_->database();
+  geo::Transaction tx(db);
+  const std::int64_t from = store_->generation(), to = from + 1;
+
+  std::vector<StoredInitiative> found = read_initiatives(db, change.id);
+  std::optional<StoredInitiative> before;
+  if (!found.empty()) before = std::move(found.front());
+  if (change.operation == "create" && before)
+    throw DomainError(Fault::conflict, "an initiative with id '" + change.id +
+                                           "' exists: change it with PUT or PATCH on its URL, or choose another id");
+  if (change.operation != "create") {
+    if (!before) throw DomainError(Fault::not_found, "no initiative '" + change.id + "'");
+    check_precondition(change.if_match, *before);
+  }
+
+  std::optional<StoredInitiative> after;
+  if (change.make_after) {
+    std::vector<SourceRecord> records;
+    records.push_back(change.make_after(before));
+    const Registry& registry = snapshot->registry();
+    const Joiner joiner(registry.catalog(), registry.gazetteer());
+    std::vector<std::string> notes;
+    try {
+      after = std::move(join_records(joiner, registry.gazetteer(), std::move(records), notes).front());
+    } catch (const ImportError& e) {
+      throw DomainError(Fault::invalid, e.reason);
+    }
+    after->revision = to;
+  }
+
+  access::Footprints touched;
+  for (const auto* s : {before ? &*before : nullptr, after ? &*after : nullptr}) {
+    if (!s) continue;
+    add_regions(*s, touched.regions);
+    if (s->units.empty()) touched.located = false;
+  }
+  access::check_scope(who, touched);
+
+  InitiativeWriter writer(db);
+  if (before) writer.remove(change.id);
+  if (after) writer.insert(*after, to);
+  AuditRow row;
+  row.generation = to;
+  row.time = access::utc_timestamp(std::chrono::system_clock::now());
+  row.token_id = who.token.id;
+  row.token_name = who.token.name;
+  row.operation = change.operation;
+  row.feature_id = change.id;
+  if (before) row.before = record_feature_json(before->initiative);
+  if (after) row.after = record_feature_json(after->initiative);
+  append_audit(db, row);
+  advance_generation(db);
+  tx.commit();
+
+  std::vector<InitiativeChange> changes;
+  changes.push_back({change.id, std::move(after)});
+  holder_.publish_write(changes, from, to);
+  return {change.id, to, holder_.current()};
+}
+
+}  // namespace layers::edit

@@ -1,0 +1,106 @@
+#pragma once
+// The write side of the registry: creates, replaces, patches and deletes
+// single initiatives for the holder of a token. Each write is checked
+// against the token's scope before and after, validated and joined as an
+// import is, stored with its audit row in one transaction (a committed
+// write is on disk), and published in a new snapshot before the call
+// returns, so the answer to the client and every later read show it.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layers/access/credentials.h"
+#include "layers/access/rate_limit.h"
+#include "layers/registry_holder.h"
+#include "layers/store.h"
+
+namespace layers::edit {
+
+// The versions a conditional write accepts (If-Match): any current one
+// ("*"), or one of these revisions.
+struct Precondition {
+  bool any = false;
+  std::vector<std::int64_t> revisions;
+};
+
+// A GeoJSON Feature (or merge patch) as the client sent it.
+struct FeatureInput {
+  std::string_view body;
+  std::optional<std::string_view> content_crs;  // the Content-Crs field, if any
+};
+
+struct EditLimits {
+  std::size_t max_body_bytes = 2u << 20;
+  std::size_t max_vertices = 200000;
+  std::size_t max_import_bytes = 20u << 20;
+  std::size_t max_import_records = 100000;
+  access::RateLimit rate;
+};
+
+// A bulk import: what territorio import reads, sent as the body.
+enum class ImportFormat { csv, geojson, geopackage };
+struct ImportInput {
+  std::string_view body;
+  ImportFormat format = ImportFormat::csv;
+};
+
+// What became of each record of an import. The import is all or nothing:
+// `written` is true only when every record was accepted.
+struct RecordOutcome {
+  std::string record;  // "line 12 (id 40)" as import names it, or the id
+  std::string id;
+  std::string status;  // created | invalid | out_of_scope | exists
+  std::string detail;  // why, for a refused record
+};
+struct ImportOutcome {
+  bool written = false;
+  std::vector<RecordOutcome> records;
+  std::vector<std::string> notes;  // repairs the import made (closed rings, snapped points)
+  std::int64_t generation = 0;     // the store's after the import
+};
+
+struct Written {
+  std::string id;
+  std::int64_t revision = 0;  // of the record now; the generation of a delete
+  std::shared_ptr<const Snapshot> snapshot;  // published, showing the write
+};
+
+class Editor {
+ public:
+  // Writes to the holder's store.
+  explicit Editor(RegistryHolder& holder, EditLimits limits = {});
+  ~Editor();
+  Editor(const Editor&) = delete;
+  Editor& operator=(const Editor&) = delete;
+
+  // Each throws DomainError (invalid, too_large, not_found, conflict, stale,
+  // unconditional, too_many) or access::AccessDenied (out_of_scope), and
+  // then has written nothing.
+  Written create(const access::Principal& who, const FeatureInput& feature);
+  Written replace(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                  const FeatureInput& feature);
+  Written patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                const FeatureInput& merge_patch);
+  Written remove(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match);
+  // All records in the token's scope, none already stored, each valid: then
+  // one transaction; otherwise nothing is written and the outcome says why
+  // per record. A source GDAL cannot read is a DomainError (invalid).
+  ImportOutcome import(const access::Principal& who, const ImportInput& input);
+
+ private:
+  struct Change;
+  Written commit(const access::Principal& who, Change change);
+  void take_rate(const access::Principal& who);
+
+  RegistryHolder& holder_;
+  std::string store_path_;
+  EditLimits limits_;
+  access::RateLimiter rate_;
+  std::unique_ptr<Store> store_;  // opened by the first write; used with holder_.lock_writes() held
+};
+
+}  // namespace layers::edit

@@ -1,0 +1,130 @@
+// Editor::import: the bulk write, `territorio import` over HTTP.
+#include <set>
+
+#include "geo/error.h"
+#include "geo/vsimem.h"
+#include "layers/access/scope.h"
+#include "layers/audit_trail.h"
+#include "layers/edit/editor.h"
+#include "layers/edit/feature_body.h"
+#include "layers/errors.h"
+#include "layers/importer.h"
+#include "layers/initiative_source.h"
+#include "layers/store_rows.h"
+
+namespace layers::edit {
+
+namespace {
+
+const char* file_name(ImportFormat f) {
+  switch (f) {
+    case ImportFormat::csv: return "upload.csv";
+    case ImportFormat::geojson: return "upload.geojson";
+    case ImportFormat::geopackage: return "upload.gpkg";
+  }
+  return "upload";
+}
+
+std::vector<SourceRecord> read_upload(const ImportInput& input, std::size_t max_records) {
+  geo::MemoryDirectory dir;
+  dir.write(file_name(input.format), input.body);
+  std::vector<SourceRecord> records;
+  try {
+    records = read_initiatives(dir.path(file_name(input.format)));
+  } catch (const ImportError& e) {
+    throw DomainError(Fault::invalid, e.what());
+  } catch (const geo::GdalError&) {
+    // GDAL's message names the in-memory path: say what the client can act on.
+    throw DomainError(Fault::invalid, std::string("the body is not a readable ") +
+                                          (input.format == ImportFormat::csv       ? "CSV file"
+                                           : input.format == ImportFormat::geojson ? "GeoJSON file"
+                                                                                   : "GeoPackage"));
+  }
+  if (records.size() > max_records)
+    throw DomainError(Fault::too_large, "an import takes at most " + std::to_string(max_records) +
+                                            " records; this one has " + std::to_string(records.size()));
+  if (records.empty()) throw DomainError(Fault::invalid, "the import holds no record");
+  return records;
+}
+
+}  // namespace
+
+ImportOutcome Editor::import(const access::Principal& who, const ImportInput& input) {
+  if (input.body.size() > limits_.max_import_bytes)
+    throw DomainError(Fault::too_large, "an import body may have at most " +
+                                            std::to_string(limits_.max_import_bytes >> 20) + " MiB");
+  take_rate(who);
+  std::vector<SourceRecord> records = read_upload(input, limits_.max_import_records);
+
+  ImportOutcome outcome;
+  const auto lock = holder_.lock_writes();
+  const std::shared_ptr<const Snapshot> snapshot = holder_.current();
+  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
+  geo::Database& db = store_->database();
+  geo::Transaction tx(db);
+  const std::int64_t from = store_->generation(), to = from + 1;
+  const Registry& registry = snapshot->registry();
+  const Joiner joiner(registry.catalog(), registry.gazetteer());
+
+  std::vector<StoredInitiative> accepted;
+  std::set<std::string> ids;
+  bool refused = false;
+  for (SourceRecord& r : records) {
+    RecordOutcome o{r.label, r.initiative.id, "created", ""};
+    try {
+      if (!ids.insert(r.initiative.id).second)
+        throw DomainError(Fault::conflict, "the id appears twice in this import");
+      if (!read_initiatives(db, r.initiative.id).empty())
+        throw DomainError(Fault::conflict, "an initiative with this id is already stored");
+      std::vector<SourceRecord> one;
+      one.push_back(std::move(r));
+      StoredInitiative s = std::move(join_records(joiner, registry.gazetteer(), std::move(one), outcome.notes).front());
+      access::Footprints touched;
+      touched.located = !s.units.empty();
+      for (const JoinedUnit& u : s.units)
+        if (u.division == Division::d2018 && u.level == Level::region) touched.regions.insert(u.code);
+      access::check_scope(who, touched);
+      s.revision = to;
+      accepted.push_back(std::move(s));
+    } catch (const ImportError& e) {
+      o.status = "invalid";
+      o.detail = e.reason;
+    } catch (const access::AccessDenied& e) {
+      o.status = "out_of_scope";
+      o.detail = e.what();
+    } catch (const DomainError& e) {
+      o.status = "exists";
+      o.detail = e.what();
+    }
+    refused = refused || o.status != "created";
+    outcome.records.push_back(std::move(o));
+  }
+  outcome.generation = from;
+  if (refused) return outcome;  // the transaction rolls back: nothing written
+
+  InitiativeWriter writer(db);
+  const std::string now = access::utc_timestamp(std::chrono::system_clock::now());
+  std::vector<InitiativeChange> changes;
+  for (StoredInitiative& s : accepted) {
+    writer.insert(s, to);
+    AuditRow row;
+    row.generation = to;
+    row.time = now;
+    row.token_id = who.token.id;
+    row.token_name = who.token.name;
+    row.operation = "import";
+    row.feature_id = s.initiative.id;
+    row.after = record_feature_json(s.initiative);
+    append_audit(db, row);
+    std::string id = s.initiative.id;
+    changes.push_back({std::move(id), std::move(s)});
+  }
+  advance_generation(db);
+  tx.commit();
+  holder_.publish_write(changes, from, to);
+  outcome.written = true;
+  outcome.generation = to;
+  return outcome;
+}
+
+}  // namespace layers::edit
