@@ -1,8 +1,12 @@
 // Editor::import: the bulk write, `territorio import` over HTTP.
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <stdexcept>
 
 #include "geo/error.h"
-#include "geo/vsimem.h"
 #include "layers/access/scope.h"
 #include "layers/audit_trail.h"
 #include "layers/edit/editor.h"
@@ -25,14 +29,47 @@ const char* file_name(ImportFormat f) {
   return "upload";
 }
 
+// The body as a file of its own in a private directory, removed afterwards:
+// the import's readers (GDAL, and the CSV structure check) take a path.
+class UploadFile {
+ public:
+  UploadFile(const ImportInput& input) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "territorio-import-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a directory for an import");
+    dir_ = pattern;
+    path_ = (dir_ / file_name(input.format)).string();
+    std::ofstream out(path_, std::ios::binary);
+    out.write(input.body.data(), static_cast<std::streamsize>(input.body.size()));
+    if (!out.flush()) throw std::runtime_error("cannot write an import's body to " + path_);
+  }
+  ~UploadFile() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  UploadFile(const UploadFile&) = delete;
+  UploadFile& operator=(const UploadFile&) = delete;
+  const std::string& path() const { return path_; }
+  // A reader's message with the private path replaced by the file's name.
+  std::string shown(std::string message) const {
+    for (auto at = message.find(dir_.string()); at != std::string::npos; at = message.find(dir_.string()))
+      message.erase(at, dir_.string().size() + 1);
+    return message;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
 std::vector<SourceRecord> read_upload(const ImportInput& input, std::size_t max_records) {
-  geo::MemoryDirectory dir;
-  dir.write(file_name(input.format), input.body);
+  const UploadFile file(input);
   std::vector<SourceRecord> records;
   try {
-    records = read_initiatives(dir.path(file_name(input.format)));
+    records = read_initiatives(file.path());
   } catch (const ImportError& e) {
-    throw DomainError(Fault::invalid, e.what());
+    throw DomainError(Fault::invalid, file.shown(e.what()));
+  } catch (const DataError& e) {
+    throw DomainError(Fault::invalid, file.shown(e.what()));
   } catch (const geo::GdalError&) {
     // GDAL's message names the in-memory path: say what the client can act on.
     throw DomainError(Fault::invalid, std::string("the body is not a readable ") +
