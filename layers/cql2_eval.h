@@ -12,12 +12,13 @@
 
 #include "geo/geometry.h"
 #include "layers/cql2_ast.h"
+#include "layers/errors.h"
 
 namespace layers::cql2 {
 
 // A property the collection does not have; what() names it.
-struct UnknownProperty : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct UnknownProperty : DomainError {
+  explicit UnknownProperty(const std::string& detail) : DomainError(Fault::invalid, detail) {}
 };
 
 struct BoundField {

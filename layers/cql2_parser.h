@@ -9,13 +9,14 @@
 #include <string_view>
 
 #include "layers/cql2_ast.h"
+#include "layers/errors.h"
 
 namespace layers::cql2 {
 
 // A filter that is not CQL2 text we understand; what() says what and where
 // (character offset).
-struct SyntaxError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct SyntaxError : DomainError {
+  explicit SyntaxError(const std::string& detail) : DomainError(Fault::invalid, detail) {}
 };
 
 // Longest filter text accepted and deepest nesting, so hostile input stays

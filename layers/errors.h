@@ -40,9 +40,5 @@ struct ImportError : std::runtime_error {
   std::string reason;
 };
 
-// A lookup for a unit or initiative that does not exist.
-struct UnknownUnit : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 }  // namespace layers

@@ -14,19 +14,20 @@
 #include <vector>
 
 #include "layers/catalog.h"
+#include "layers/errors.h"
 
 namespace layers {
 
 // The upload cannot be read; what() names the line or feature and the
 // reason, and is valid UTF-8 (echoed input is checked and shortened).
-struct UploadError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct UploadError : DomainError {
+  explicit UploadError(const std::string& detail, Fault fault = Fault::invalid) : DomainError(fault, detail) {}
 };
 
 // The upload is readable but exceeds one of the UploadLimits; what() names
 // the limit and its value.
 struct UploadLimitExceeded : UploadError {
-  using UploadError::UploadError;
+  explicit UploadLimitExceeded(const std::string& detail) : UploadError(detail, Fault::too_large) {}
 };
 
 // Bounds on one upload, so that no input can exhaust the stack, the memory

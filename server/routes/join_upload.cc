@@ -62,21 +62,16 @@ http::Response join_upload(const http::Request& r, const layers::Registry& reg) 
   }
   const UploadFormat format = upload_format(r);
   if (r.body.empty()) throw http::BadRequest("the upload is empty");
-  try {
-    http::Response res;
-    if (format == UploadFormat::csv) {
-      res.content_type = std::string(encode::kCsvMediaType);
-      res.body = joined_csv(reg.catalog(), r.body);
-    } else {
-      res.content_type = "application/geo+json";
-      res.body = joined_geojson(reg.catalog(), r.body);
-    }
-    return res;
-  } catch (const layers::UploadLimitExceeded& e) {
-    throw http::PayloadTooLarge(e.what());
-  } catch (const layers::UploadError& e) {
-    throw http::BadRequest(e.what());
+  // A bad or oversized upload is a layers::UploadError: 400 or 413 (server/domain_errors).
+  http::Response res;
+  if (format == UploadFormat::csv) {
+    res.content_type = std::string(encode::kCsvMediaType);
+    res.body = joined_csv(reg.catalog(), r.body);
+  } else {
+    res.content_type = "application/geo+json";
+    res.body = joined_geojson(reg.catalog(), r.body);
   }
+  return res;
 }
 
 }  // namespace server::routes
