@@ -64,7 +64,8 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
     const auto snapshot = holder.current();
     const auto reloads = holder.status();
     return routes::metrics(r, *requests,
-                           {snapshot->registry(), tiles->cache_stats(), started, reloads.reloads, reloads.failed_reloads});
+                           {snapshot->registry(), tiles->cache_stats(), started, reloads.reloads, reloads.failed_reloads,
+                            reloads.writes});
   }, http::CrossOrigin::none);  // for operators: no web page may read it
   return router;
 }

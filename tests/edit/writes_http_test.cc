@@ -175,10 +175,19 @@ TEST_F(Writes, HistoryListsEveryVersionWithWhoAndWhen) {
   EXPECT_EQ(send("GET", "/collections/initiatives/items/never-was/history").status, 404);
 }
 
+// The value of a counter in /metrics.
+long metric(const std::string& text, const std::string& name) {
+  const auto at = text.find("\n" + name + " ");
+  return at == std::string::npos ? -1 : std::stol(text.substr(at + name.size() + 2));
+}
+
 TEST_F(Writes, ChangesSinceAGenerationListWhatChanged) {
   const json ready = json::parse(send("GET", "/readyz").body);
   const long since = ready["generation"].get<long>();
+  const long writes = metric(send("GET", "/metrics").body, "territorio_writes_total");
+  ASSERT_GE(writes, 0);
   ASSERT_EQ(post(feature_body("w-chg", "Cambio"), server_->biobio).status, 201);
+  EXPECT_EQ(metric(send("GET", "/metrics").body, "territorio_writes_total"), writes + 1);
   const HttpResult r = send("GET", "/changes?since=" + std::to_string(since));
   ASSERT_EQ(r.status, 200) << r.body;
   const json doc = json::parse(r.body);
@@ -188,6 +197,7 @@ TEST_F(Writes, ChangesSinceAGenerationListWhatChanged) {
   EXPECT_EQ(doc["changes"][0]["id"], "w-chg");
   EXPECT_EQ(doc["changes"][0]["operation"], "create");
   expect_problem(send("GET", "/changes"), 400);
+
   expect_problem(send("GET", "/changes?since=-1"), 400);
 }
 
