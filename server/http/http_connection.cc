@@ -176,7 +176,9 @@ void HttpConnection::submit(Router::Call call, Reply reply) {
   const std::weak_ptr<HttpConnection> weak = weak_from_this();
   Pistache::Tcp::Transport* transport = transport_;
   const std::shared_ptr<const ServerContext> context = context_;
-  const bool queued = context_->jobs->try_submit([shared_call, weak, transport, context, reply] {
+  const bool write = shared_call->work() == Work::write;
+  JobPool& pool = write ? *context_->writes : *context_->jobs;
+  const bool queued = pool.try_submit([shared_call, weak, transport, context, reply] {
     auto response = std::make_shared<Response>(respond(std::move(*shared_call), context->parser.max_body));
     try {
       post_to_worker(
@@ -195,7 +197,9 @@ void HttpConnection::submit(Router::Call call, Reply reply) {
   }
   send(std::move(*shared_call)
            .fail(std::make_exception_ptr(ServiceUnavailable(
-               "the server is busy with other uploads and downloads; try again shortly", kRetryAfterSeconds))),
+               write ? "the server is busy with other writes; try again shortly"
+                     : "the server is busy with other uploads and downloads; try again shortly",
+               kRetryAfterSeconds))),
        reply);
 }
 

@@ -50,6 +50,7 @@ struct ServerContext {
   std::chrono::milliseconds header_timeout{30000};
   std::chrono::milliseconds body_timeout{60000};
   std::shared_ptr<JobPool> jobs;
+  std::shared_ptr<JobPool> writes;  // one thread: Work::write routes
   std::shared_ptr<PendingTimers> timers;
 };
 

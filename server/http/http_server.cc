@@ -17,6 +17,8 @@ namespace {
 
 // The request line and header fields (RFC 9112 leaves the limit to us).
 constexpr std::size_t kMaxRequestHead = 64 * 1024;
+// Write requests that may wait for the writer thread before a 503.
+constexpr std::size_t kWriteQueue = 256;
 constexpr std::size_t kMaxHeaderFields = 100;
 
 }  // namespace
@@ -46,6 +48,9 @@ void HttpServer::start() {
                            .keepaliveTimeout(options_.keepalive_timeout);
 
   jobs_ = std::make_shared<JobPool>(JobPoolOptions{options_.jobs, options_.job_queue}, router_->job_counters());
+  // Writes take the store's lock one at a time anyway: one thread at normal
+  // priority, with room for many writers to wait their turn.
+  writes_ = std::make_shared<JobPool>(JobPoolOptions{1, kWriteQueue, 0}, std::make_shared<JobCounters>());
   auto context = std::make_shared<ServerContext>();
   context->router = router_;
   context->parser = ParserLimits{kMaxRequestHead, kMaxHeaderFields, options_.max_request_body};
@@ -53,6 +58,7 @@ void HttpServer::start() {
   context->header_timeout = options_.header_timeout;
   context->body_timeout = options_.body_timeout;
   context->jobs = jobs_;
+  context->writes = writes_;
   context->timers = timers_;
 
   auto endpoint = std::make_unique<Http::Endpoint>(Address(options_.address, Port(options_.port)));
@@ -63,6 +69,8 @@ void HttpServer::start() {
   } catch (...) {
     jobs_->stop();
     jobs_.reset();
+    writes_->stop();
+    writes_.reset();
     throw;
   }
   port_ = static_cast<std::uint16_t>(endpoint->getPort());
@@ -75,8 +83,10 @@ void HttpServer::stop() {
   // Jobs hand their responses to the workers' transports: finish them
   // while those still exist.
   jobs_->stop();
+  writes_->stop();
   endpoint_.reset();  // joins the workers, which shutdown() does not wait for
   jobs_.reset();
+  writes_.reset();
   sockets_->close_leaked();
   timers_->close_all();
   port_ = 0;

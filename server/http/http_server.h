@@ -65,6 +65,7 @@ class HttpServer {
   std::shared_ptr<OpenSockets> sockets_;
   std::shared_ptr<PendingTimers> timers_;
   std::shared_ptr<JobPool> jobs_;
+  std::shared_ptr<JobPool> writes_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::uint16_t port_ = 0;
 };

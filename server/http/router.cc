@@ -202,12 +202,12 @@ void Router::match(Call& call) const {
   request.path_params = std::move(best_params);
   call.entry_ = best_entry;
   const RouteOptions& options = best_entry->options;
-  call.heavy_ = options.work == Work::heavy;
-  if (!call.heavy_ && options.heavy_when) {
+  call.work_ = options.work;
+  if (call.work_ == Work::light && options.heavy_when) {
     try {
-      call.heavy_ = options.heavy_when(request);
+      if (options.heavy_when(request)) call.work_ = Work::heavy;
     } catch (...) {
-      call.heavy_ = false;  // a malformed request fails fast in the handler
+      // a malformed request fails fast in the handler
     }
   }
 }

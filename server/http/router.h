@@ -30,6 +30,8 @@ using Handler = std::function<Response(const Request&)>;
 enum class Work {
   light,  // milliseconds: run on the HTTP worker that read the request
   heavy,  // may take seconds of CPU or hundreds of MB: run on the job pool
+  write,  // a write to the store: run on the writer thread, one at a time, so
+          // no HTTP worker waits for the store's lock or its fsync
 };
 
 // Decides per request whether a route's work is heavy (e.g. GET items
@@ -54,8 +56,10 @@ class Router {
     Call(Call&&) noexcept = default;
     Call& operator=(Call&&) noexcept = default;
 
-    // Whether the route asked for the job pool for this request.
-    bool heavy() const { return heavy_; }
+    // Where the route asked this request to run.
+    Work work() const { return work_; }
+    // Whether it runs off the HTTP worker (on the job pool or the writer).
+    bool heavy() const { return work_ != Work::light; }
     // The request; the caller may still decode its body before run().
     Request& request() { return request_; }
 
@@ -80,7 +84,7 @@ class Router {
     std::string allow_;             // the path's methods, when entry_ is null and the path is known
     std::size_t metrics_slot_ = RouteMetrics::kNoRoute;
     CrossOrigin cross_origin_ = CrossOrigin::allowed;
-    bool heavy_ = false;
+    Work work_ = Work::light;
     std::chrono::steady_clock::time_point start_;
   };
 

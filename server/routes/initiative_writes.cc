@@ -200,10 +200,11 @@ void add_write_routes(http::Router& router, layers::RegistryHolder& holder, cons
   auto bind = [context](http::Response (*f)(const http::Request&, const WriteContext&)) {
     return [f, context](const http::Request& r) { return f(r, *context); };
   };
-  router.add("POST", "/collections/initiatives/items", bind(create));
-  router.add("PUT", "/collections/initiatives/items/{featureId}", bind(replace));
-  router.add("PATCH", "/collections/initiatives/items/{featureId}", bind(patch));
-  router.add("DELETE", "/collections/initiatives/items/{featureId}", bind(remove));
+  // Writes run on the writer thread: HTTP workers keep answering reads.
+  router.add("POST", "/collections/initiatives/items", bind(create), http::Work::write);
+  router.add("PUT", "/collections/initiatives/items/{featureId}", bind(replace), http::Work::write);
+  router.add("PATCH", "/collections/initiatives/items/{featureId}", bind(patch), http::Work::write);
+  router.add("DELETE", "/collections/initiatives/items/{featureId}", bind(remove), http::Work::write);
   router.add("GET", "/collections/initiatives/items/{featureId}/history", bind(history));
   router.add("GET", "/changes", bind(changes));
   // Parsing a source of thousands of records runs on the job pool.
