@@ -303,7 +303,7 @@ export class Editor {
 
   #showCount() {
     const count = this.$('edit-codes-count');
-    if (count) count.textContent = `${formatNumber(this.footprint.codes.length)} ${t('edit.footprint.selected')}`;
+    if (count) count.textContent = `${t('edit.footprint.selected')}: ${formatNumber(this.footprint.codes.length)}`;
   }
 
   // The footprint on the map: picked communes, or the point.
@@ -406,8 +406,9 @@ export class Editor {
     }
     if (wrote) {
       this.vocabulary = null;
-      this.root.dataset.writes = String(Number(this.root.dataset.writes ?? 0) + 1);
       await this.hooks.onWrite();
+      // Counted once the page shows the new data (the tests wait on it).
+      this.root.dataset.writes = String(Number(this.root.dataset.writes ?? 0) + 1);
     }
   }
 }
