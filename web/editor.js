@@ -36,6 +36,7 @@ export class Editor {
     this.keepable = false;  // the record's footprint is one the form cannot draw
     this.vocabulary = null; // Promise of { field: [values in the data] }
     this.busy = false;
+    this.history = null;    // the shown history document
 
     hooks.toggle.addEventListener('click', () => (this.open ? this.close() : this.show()));
     this.$('editor-close').addEventListener('click', () => this.close());
@@ -72,9 +73,8 @@ export class Editor {
 
   // Re-labels what JS built, in the current language (the rest has data-i18n).
   render() {
-    if (!this.formOpen) return;
-    const values = this.#readValues();
-    this.#buildForm(values);
+    if (this.history && !this.$('editor-history').hidden) renderHistory(this.$('editor-history-list'), this.history);
+    if (this.formOpen) this.#buildForm(this.#readValues());
   }
 
   #syncSession() {
@@ -200,6 +200,7 @@ export class Editor {
   }
 
   #showHistory(doc) {
+    this.history = doc;
     renderHistory(this.$('editor-history-list'), doc);
     this.$('editor-history').hidden = false;
     this.root.dataset.versions = String(doc.versions?.length ?? 0);
