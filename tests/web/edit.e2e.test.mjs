@@ -306,4 +306,23 @@ describe('/map editing mode in headless Chromium', () => {
     const refusals = [/HTTP (400|401|403|412): .*\/collections\/initiatives\/items/, /status of (400|401|403|412)/];
     assert.deepEqual(unexpected(refusals), []);
   });
+
+  test('another tab starts signed out, and the editor fits a phone', async () => {
+    const p = await browser.context.newPage();
+    const seen = watchPage(p, server.url(''));
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(server.url('/map'));
+    await p.waitForFunction(() => document.getElementById('map').dataset.state === 'idle', null, { timeout: 30000 });
+    await p.click('#edit-toggle');
+    await p.locator('#editor-signin').waitFor();
+    assert.equal(await p.evaluate(() => sessionStorage.getItem('territorio.token')), null);
+    assert.ok(await p.locator('#editor-session').isHidden());
+    const box = await p.locator('#editor').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box));
+    await p.screenshot({ path: join(SHOTS, 'edit-phone.png') });
+    await p.click('#editor-close');
+    assert.ok(await p.locator('#editor').isHidden());
+    assert.deepEqual(seen, []);
+    await p.close();
+  });
 });
