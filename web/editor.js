@@ -175,7 +175,9 @@ export class Editor {
     }
   }
 
-  async #openForm({ values, footprint }) {
+  // focus: the name field takes it (not after a save, where the keyboard
+  // stays on Guardar and the message below it is shown).
+  async #openForm({ values, footprint }, { focus = true } = {}) {
     this.formOpen = true;
     this.footprint = footprint;
     this.keepable = footprint.kind === 'keep';
@@ -188,7 +190,7 @@ export class Editor {
     this.#confirmDelete(false);
     if (footprint.kind === 'codes') await this.hooks.showCommunes();
     this.#markMap();
-    this.$('edit-name').focus();
+    if (focus) this.$('edit-name').focus();
   }
 
   #closeForm() {
@@ -355,16 +357,20 @@ export class Editor {
       this.#status(t('edit.done.unchanged'));
       return;
     }
-    await this.#write(async () => {
+    const saved = await this.#write(async () => {
       const stored = before
         ? await replaceItem(this.token, this.record.id, this.record.etag, feature)
         : await createItem(this.token, feature);
       const id = String(stored.feature.properties?.id ?? stored.feature.id);
       this.record = { id, etag: stored.etag, feature: stored.feature };
       this.#showHistory(await readHistory(id));
-      await this.#openForm(formFromFeature(stored.feature));
+      await this.#openForm(formFromFeature(stored.feature), { focus: false });
       this.#status(`${before ? t('edit.done.saved') : t('edit.done.created')} (${id})`);
     });
+    if (saved) {
+      this.$('editor-save').focus();
+      this.$('editor-status').scrollIntoView({ block: 'nearest' });
+    }
   }
 
   #confirmDelete(asking) {
@@ -386,7 +392,7 @@ export class Editor {
   }
 
   // Runs one write with the buttons off; on success the page's data is
-  // refreshed, on failure the problem is explained.
+  // refreshed, on failure the problem is explained. True when it wrote.
   async #write(work) {
     this.busy = true;
     this.root.setAttribute('aria-busy', 'true');
@@ -411,5 +417,6 @@ export class Editor {
       // Counted once the page shows the new data (the tests wait on it).
       this.root.dataset.writes = String(Number(this.root.dataset.writes ?? 0) + 1);
     }
+    return wrote;
   }
 }

@@ -33,7 +33,8 @@ let id;           // the initiative the test creates
 
 // `territorio token create` prints the secret alone on its first line.
 function createToken(bin, store, name) {
-  const out = execFileSync(bin, ['token', 'create', '--store', store, '--name', name, '--region', '08'], { encoding: 'utf8' });
+  const out = execFileSync(bin, ['token', 'create', '--store', store, '--name', name, '--region', '08'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return out.split('\n')[0].trim();
 }
 
@@ -149,6 +150,8 @@ describe('/map editing mode in headless Chromium', () => {
     assert.ok(id, 'the form now holds the stored record');
     assert.equal(await editor('form'), 'edit');
     assert.equal(await page.locator('#editor-status').textContent(), `Iniciativa creada (${id})`);
+    assert.ok(await page.locator('#editor-save').evaluate((e) => e === document.activeElement), 'the keyboard stays on Guardar');
+    assert.ok(await page.locator('#editor-status').isVisible());
 
     const stored = await fetchJson(server.url(`/collections/initiatives/items/${encodeURIComponent(id)}`));
     assert.equal(stored.properties.name, NAME);
