@@ -6,6 +6,7 @@ import { coverageUrl, getJson, statsUrl, unitFeatureUrl, unitInitiativesUrl, FIL
 import { classify } from './classify.js';
 import { CoverageMap, LEVELS } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
+import { Editor } from './editor.js';
 import { csvHref, download, visibleUnitsGeoJson } from './export.js';
 import { FilterControls } from './filters.js';
 import { currentLanguage, formatNumber, loadLanguage, t, translateDocument } from './i18n.js';
@@ -68,7 +69,7 @@ class App {
     this.map = new CoverageMap(this.mapEl, {
       level: state.level,
       division: state.division,
-      handlers: { onHover: (code, point) => this.#hover(code, point), onClick: (code) => this.openUnit(code) },
+      handlers: { onHover: (code, point) => this.#hover(code, point), onClick: (code, lonLat) => this.#click(code, lonLat) },
     });
     this.#mark('territorio:map-created');
     this.map.map.once('idle', () => this.#mark('territorio:first-idle'));
@@ -77,7 +78,18 @@ class App {
     translateDocument();
     this.#syncControls();
     this.map.setAttribution(t('attribution'));
-    this.panel = new UnitPanel($('panel'), { onClose: () => this.closeUnit() });
+    this.editor = new Editor($('editor'), {
+      map: this.map,
+      toggle: $('edit-toggle'),
+      showCommunes: () => this.showCommunes(),
+      onWrite: () => this.refresh(),
+      onSessionChange: () => this.panel.open && this.openUnit(this.panel.code),
+    });
+    this.panel = new UnitPanel($('panel'), {
+      onClose: () => this.closeUnit(),
+      onEdit: (id) => this.editor.edit(id),
+      canEdit: () => this.editor.signedIn,
+    });
     this.filters = new FilterControls($('filters'), $('clear-filters'), {
       onChange: (filters) => { this.state.filters = filters; this.update(); },
     });
@@ -144,6 +156,31 @@ class App {
     if (generation !== this.generation) return;
     this.mapEl.dataset.state = 'idle';
     this.mapEl.dataset.generation = String(generation);
+  }
+
+  // After a write: the figures (/coverage feature-states, summary, charts,
+  // the open panel) and the filter choices come again from the server, which
+  // answers from the write's new data generation. The boundary tiles carry
+  // only codes and names, which writes never change, so they stay.
+  async refresh() {
+    await this.update();
+    await this.filters.load();
+  }
+
+  // The commune level, where the editor picks a footprint's communes.
+  async showCommunes() {
+    if (this.state.level === 'commune') return;
+    this.state.level = 'commune';
+    $('level').value = 'commune';
+    this.closeUnit();
+    await this.update();
+  }
+
+  // A click on a unit picks it for the footprint being edited (communes
+  // only), else opens its panel.
+  #click(code, lonLat) {
+    if (this.editor?.picking && (this.editor.footprint.kind === 'points' || this.state.level === 'commune')) this.editor.pick(code, lonLat);
+    else this.openUnit(code);
   }
 
   // Recolours the map and the legend for the current metric.
@@ -226,6 +263,7 @@ class App {
     translateDocument();
     this.#syncControls();
     this.filters.render();
+    this.editor.render();
     this.map.setAttribution(t('attribution'));
     this.repaint();
     renderSummary($('summary'), $('gap-list'), this.coverage);

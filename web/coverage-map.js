@@ -13,6 +13,12 @@ export const CHILE_BOUNDS = [[-76.0, -56.0], [-66.0, -17.4]];
 
 const fillId = (level) => `${level}-fill`;
 const lineId = (level) => `${level}-line`;
+// The editor's marks: communes picked for a footprint (feature-state
+// `picked` on the commune tiles) and a placed point.
+const PICKED_LAYER = 'commune-picked';
+const POINT_SOURCE = 'edit-point';
+const PICK_COLOR = '#c2185b';
+const noPoint = () => ({ type: 'FeatureCollection', features: [] });
 
 function style(level, division) {
   const sources = {};
@@ -49,21 +55,41 @@ function style(level, division) {
       },
     });
   }
+  const picked = {
+    id: PICKED_LAYER,
+    type: 'fill',
+    source: LAYER_OF_LEVEL.commune,
+    'source-layer': LAYER_OF_LEVEL.commune,
+    layout: { visibility: level === 'commune' ? 'visible' : 'none' },
+    paint: {
+      'fill-color': PICK_COLOR,
+      'fill-opacity': ['case', ['boolean', ['feature-state', 'picked'], false], 0.55, 0],
+      'fill-antialias': false,
+    },
+  };
+  sources[POINT_SOURCE] = { type: 'geojson', data: noPoint() };
+  const point = {
+    id: POINT_SOURCE,
+    type: 'circle',
+    source: POINT_SOURCE,
+    paint: { 'circle-radius': 7, 'circle-color': PICK_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+  };
   return {
     version: 8,
     sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde8ef' } }, ...fills, ...lines],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde8ef' } }, ...fills, picked, ...lines, point],
   };
 }
 
 export class CoverageMap {
-  // handlers: onHover(code | null, point), onClick(code)
+  // handlers: onHover(code | null, point), onClick(code, lngLat)
   // The first level's tiles load with the style, while the coverage is fetched.
   constructor(container, { level, division, handlers }) {
     this.level = level;
     this.division = division;
     this.hovered = null;
     this.selected = null;
+    this.picked = new Set();
     this.map = new MapLibreMap({
       container,
       style: style(level, division),
@@ -108,7 +134,7 @@ export class CoverageMap {
     });
     this.map.on('click', layer, (e) => {
       const code = e.features[0]?.properties?.code;
-      if (code !== undefined) this.handlers.onClick(code);
+      if (code !== undefined) this.handlers.onClick(code, [e.lngLat.lng, e.lngLat.lat]);
     });
   }
 
@@ -139,6 +165,7 @@ export class CoverageMap {
       this.map.setLayoutProperty(fillId(l), 'visibility', v);
       this.map.setLayoutProperty(lineId(l), 'visibility', v);
     }
+    this.map.setLayoutProperty(PICKED_LAYER, 'visibility', level === 'commune' ? 'visible' : 'none');
   }
 
   // Colours the units: `units` from /coverage, `classOf(unit)` a class index,
@@ -148,6 +175,7 @@ export class CoverageMap {
     this.map.removeFeatureState({ source, sourceLayer: source });
     for (const u of units) this.#state(u.code, { cls: classOf(u) });
     if (this.selected !== null) this.#state(this.selected, { selected: true });
+    if (this.level === 'commune') for (const c of this.picked) this.#state(c, { picked: true });
     this.map.setPaintProperty(fillId(this.level), 'fill-color', fillColorExpression(classes));
   }
 
@@ -155,6 +183,23 @@ export class CoverageMap {
     if (this.selected !== null) this.#state(this.selected, { selected: false });
     this.selected = code;
     if (code !== null) this.#state(code, { selected: true });
+  }
+
+  // Marks the communes of a footprint being edited (codes of other levels
+  // are not drawn).
+  setPicked(codes) {
+    const source = LAYER_OF_LEVEL.commune;
+    const state = (id, picked) => this.map.setFeatureState({ source, sourceLayer: source, id }, { picked });
+    for (const c of this.picked) if (!codes.includes(c)) state(c, false);
+    this.picked = new Set(codes.filter((c) => c.length === 5));
+    for (const c of this.picked) state(c, true);
+  }
+
+  // Shows the point of a footprint being edited ([lon, lat]), or none.
+  setEditPoint(lonLat) {
+    this.map.getSource(POINT_SOURCE).setData(lonLat
+      ? { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonLat } }
+      : noPoint());
   }
 
   fitTo(bbox) {

@@ -1,5 +1,6 @@
 // The side panel of one unit: its parents, its figures and the initiatives
-// related to it (/territories/{code}/initiatives), each with how it relates.
+// related to it (/territories/{code}/initiatives), each with how it relates,
+// and, for a signed-in editor, a button that opens it in the editor.
 import { formatNumber, t } from './i18n.js';
 
 function text(tag, className, value) {
@@ -16,7 +17,7 @@ function relationText(item) {
   return s;
 }
 
-function initiativeItem(item) {
+function initiativeItem(item, onEdit) {
   const li = document.createElement('li');
   li.dataset.id = item.id;
   li.dataset.relation = item.relation;
@@ -28,11 +29,19 @@ function initiativeItem(item) {
   if (item.stage) meta.append(text('span', 'stage', item.stage));
   if (item.year) meta.append(text('span', 'year', String(item.year)));
   li.append(meta, text('span', 'relation', relationText(item)));
+  if (onEdit) {
+    const edit = text('button', 'link edit', t('edit.edit_item'));
+    edit.type = 'button';
+    edit.setAttribute('aria-label', `${t('edit.edit_item_label')}: ${item.name}`);
+    edit.addEventListener('click', () => onEdit(item.id));
+    li.append(edit);
+  }
   return li;
 }
 
 export class UnitPanel {
-  constructor(root, { onClose }) {
+  // onEdit(id) opens a record in the editor, offered while canEdit() holds.
+  constructor(root, { onClose, onEdit, canEdit }) {
     this.root = root;
     this.parents = root.querySelector('#panel-parents');
     this.title = root.querySelector('#panel-title');
@@ -40,6 +49,8 @@ export class UnitPanel {
     this.list = root.querySelector('#panel-initiatives');
     root.querySelector('#panel-close').addEventListener('click', () => onClose());
     this.code = null;
+    this.onEdit = onEdit;
+    this.canEdit = canEdit;
   }
 
   get open() { return !this.root.hidden; }
@@ -59,7 +70,10 @@ export class UnitPanel {
     }
     this.figures.textContent = parts.join(' · ');
     if (data.initiatives.length === 0) this.list.replaceChildren(text('li', 'empty', t('panel.none')));
-    else this.list.replaceChildren(...data.initiatives.map(initiativeItem));
+    else {
+      const onEdit = this.canEdit() ? this.onEdit : null;
+      this.list.replaceChildren(...data.initiatives.map((item) => initiativeItem(item, onEdit)));
+    }
   }
 
   hide() {
