@@ -7,7 +7,14 @@ namespace layers {
 
 Registry::Registry(std::unique_ptr<Catalog> catalog, std::vector<StoredInitiative> initiatives, std::int64_t generation)
     : catalog_(std::move(catalog)),
-      gazetteer_(make_gazetteer(*catalog_)),
+      gazetteer_(std::make_shared<const Gazetteer>(make_gazetteer(*catalog_))),
+      initiatives_(InitiativeList::of(std::move(initiatives))),
+      generation_(generation) {}
+
+Registry::Registry(std::shared_ptr<const Catalog> catalog, std::shared_ptr<const Gazetteer> gazetteer,
+                   InitiativeList initiatives, std::int64_t generation)
+    : catalog_(std::move(catalog)),
+      gazetteer_(std::move(gazetteer)),
       initiatives_(std::move(initiatives)),
       generation_(generation) {}
 

@@ -23,13 +23,6 @@
 
 namespace layers {
 
-// One record written to the store: its version after the write, or none
-// when the write deleted it.
-struct InitiativeChange {
-  std::string id;
-  std::optional<StoredInitiative> after;
-};
-
 // What a snapshot is built from besides the store: static reference data.
 struct SnapshotInputs {
   std::vector<CensusZone> census_zones;  // published as the census-zones collection

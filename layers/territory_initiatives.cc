@@ -46,9 +46,7 @@ std::vector<RelatedInitiative> initiatives_related_to(const Registry& registry, 
 }
 
 const StoredInitiative* find_initiative(const Registry& registry, std::string_view id) {
-  for (const StoredInitiative& s : registry.initiatives())
-    if (s.initiative.id == id) return &s;
-  return nullptr;
+  return registry.initiatives().find(id);
 }
 
 }  // namespace layers
