@@ -3,7 +3,10 @@
 // units of both divisions, the initiatives and the census zones, each with
 // a fixed schema, its features in id order, a box index, and the GeoJSON
 // text of every geometry and property set precomputed at build, so the
-// request path only selects and concatenates.
+// request path only selects and concatenates. Features and collections are
+// immutable and shared: the catalog after a write holds the same objects
+// for everything the write did not change (layers/unit_features.h,
+// layers/initiative_features.h build them).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -48,18 +51,21 @@ struct PublishedFeature {
   std::shared_ptr<const std::string> geometry_text;
   std::string properties_json;                    // {"field":value,...} in field order
   std::optional<int> year;                        // the temporal instant (initiatives: contest year)
+  std::uint64_t geometry_digest = 0;              // hash of geometry_text (0 without one)
+  std::uint64_t digest = 0;                       // hash of id, geometry text and properties (fingerprint)
 };
 
 struct Collection {
   std::string id, title, description;
   GeometryKind geometry_kind = GeometryKind::multi_polygon;
   std::vector<FieldDef> fields;
-  std::vector<PublishedFeature> features;  // ordered by id
+  std::vector<std::shared_ptr<const PublishedFeature>> features;  // ordered by id
   std::optional<geo::Envelope> extent;     // lon/lat of every geometry
   bool temporal = false;                   // answers datetime
   std::optional<std::pair<int, int>> years;  // temporal extent, when temporal
   geo::BoxTree tree;                       // item k: features[with_geometry[k]]
   std::vector<std::size_t> with_geometry;
+  std::uint64_t digest = 0;                // of the features' digests, in order
 
   std::optional<std::size_t> field_index(std::string_view name) const;
   const PublishedFeature* find(std::string_view feature_id) const;
@@ -67,12 +73,14 @@ struct Collection {
 
 class FeatureCatalog {
  public:
-  // Builds every collection from one registry snapshot (plus the static
-  // census zones). Takes about a second: build once per snapshot. Unit
-  // geometries are borrowed from the registry: keep it alive as long.
+  // Builds every collection from one registry (plus the static census
+  // zones): about a second. A snapshot assembles its catalog from parts
+  // instead (the constructor below); this one is for tools and tests.
   FeatureCatalog(const Registry& registry, const std::vector<CensusZone>& census_zones);
+  // The catalog of these collections (units, initiatives, census zones).
+  FeatureCatalog(std::vector<std::shared_ptr<const Collection>> collections, std::int64_t generation);
 
-  const std::vector<std::unique_ptr<Collection>>& collections() const { return collections_; }
+  const std::vector<std::shared_ptr<const Collection>>& collections() const { return collections_; }
   const Collection* find(std::string_view id) const;
   std::int64_t generation() const { return generation_; }
   // A short hash of every published byte: equal catalogs, equal
@@ -80,7 +88,7 @@ class FeatureCatalog {
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
-  std::vector<std::unique_ptr<Collection>> collections_;
+  std::vector<std::shared_ptr<const Collection>> collections_;
   std::int64_t generation_;
   std::string fingerprint_;
 };

@@ -4,9 +4,11 @@
 
 namespace layers {
 
-double UnitCoverage::per_100k() const {
-  return unit && unit->population > 0 ? static_cast<double>(total()) * 1e5 / static_cast<double>(unit->population) : 0;
+double per_100k(std::size_t initiatives, std::int64_t population) {
+  return population > 0 ? static_cast<double>(initiatives) * 1e5 / static_cast<double>(population) : 0;
 }
+
+double UnitCoverage::per_100k() const { return unit ? layers::per_100k(total(), unit->population) : 0; }
 
 namespace {
 // True if unit u lies inside (or is) unit `within` in division d.

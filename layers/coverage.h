@@ -11,6 +11,9 @@
 
 namespace layers {
 
+// Initiatives per 100,000 inhabitants (0 for a unit with no population).
+double per_100k(std::size_t initiatives, std::int64_t population);
+
 struct UnitCoverage {
   const Unit* unit = nullptr;
   // Footprint at the unit's level or finer that reaches the unit (a commune

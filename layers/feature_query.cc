@@ -36,7 +36,7 @@ std::vector<std::size_t> spatial_candidates(const Collection& c, const std::vect
     c.tree.query(box, [&](std::size_t k) {
       const std::size_t i = c.with_geometry[k];
       if (hit[i]) return;
-      const PublishedFeature& f = c.features[i];
+      const PublishedFeature& f = *c.features[i];
       // Points, and shapes whose box lies inside the query box, need no exact test.
       bool yes = inside(f.box, box) || f.geometry->is_puntal();
       if (!yes) {
@@ -92,7 +92,7 @@ FeaturePage query_features(const Collection& c, const FeatureQuery& q) {
   std::vector<const PublishedFeature*> matched;
   matched.reserve(ids.size());
   for (std::size_t i : ids) {
-    const PublishedFeature& f = c.features[i];
+    const PublishedFeature& f = *c.features[i];
     if (q.year_min || q.year_max) {
       if (!f.year) continue;
       if (q.year_min && *f.year < *q.year_min) continue;

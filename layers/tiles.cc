@@ -40,6 +40,11 @@ struct Budget {
   }
 };
 
+UnitStats stats_of(const Unit& u, std::size_t initiatives) {
+  return {static_cast<std::int64_t>(initiatives), std::round(per_100k(initiatives, u.population) * 1000) / 1000,
+          initiatives > 0};
+}
+
 geo::Envelope buffered(const geo::TileId& t) {
   geo::Envelope e = geo::tile_bounds(t);
   const double m = (e.max_x - e.min_x) * kTileBuffer / kTileExtent;
@@ -223,8 +228,16 @@ std::vector<UnitStats> unit_stats(const Registry& registry, Level level, Divisio
   const Coverage cov = compute_coverage(registry, level, division, filter);
   std::vector<UnitStats> out;
   out.reserve(cov.units.size());
-  for (const UnitCoverage& uc : cov.units)
-    out.push_back({static_cast<std::int64_t>(uc.total()), std::round(uc.per_100k() * 1000) / 1000, uc.covered()});
+  for (const UnitCoverage& uc : cov.units) out.push_back(stats_of(*uc.unit, uc.total()));
+  return out;
+}
+
+std::vector<UnitStats> unit_stats(const CoverageCounts& counts, Level level, Division division) {
+  const auto& units = counts.units(level, division);
+  const auto& of = counts.of(level, division);
+  std::vector<UnitStats> out;
+  out.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) out.push_back(stats_of(*units[i], of[i].total()));
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "geo/tile_math.h"
+#include "layers/coverage_counts.h"
 #include "layers/initiative_filter.h"
 #include "layers/registry.h"
 #include "layers/tileset.h"
@@ -48,6 +49,8 @@ struct UnitStats {
 // One entry per unit of TileSet::unit_list(level, division), same order.
 std::vector<UnitStats> unit_stats(const Registry& registry, Level level, Division division,
                                   const InitiativeFilter& filter);
+// The same with no filter, from the unfiltered counts (equal entries).
+std::vector<UnitStats> unit_stats(const CoverageCounts& counts, Level level, Division division);
 using StatsLookup = std::function<std::shared_ptr<const std::vector<UnitStats>>(Level, Division)>;
 
 struct TileQuery {

@@ -105,7 +105,7 @@ std::set<std::string> brute_force(const layers::Collection& c, const geo::Envelo
                                             std::to_string(box.min_x) + " " + std::to_string(box.min_y) + "))");
   std::set<std::string> out;
   for (const auto& f : c.features)
-    if (f.geometry && geo::relate(geo::Relation::intersects, rect, *f.geometry)) out.insert(f.id);
+    if (f->geometry && geo::relate(geo::Relation::intersects, rect, *f->geometry)) out.insert(f->id);
   return out;
 }
 
@@ -153,7 +153,7 @@ TEST(Collections, DatetimeSortAndFilters) {
   layers::FeatureQuery t;
   t.limit = 100;
   std::size_t by_year = 0;
-  for (const auto& feat : in.features) by_year += feat.year && *feat.year == 2016;
+  for (const auto& feat : in.features) by_year += feat->year && *feat->year == 2016;
   t.year_min = t.year_max = 2016;
   EXPECT_EQ(layers::query_features(in, t).matched, by_year);
 }
@@ -162,9 +162,9 @@ TEST(Collections, DatetimeSelectsByYear) {
   layers::Collection c;
   c.temporal = true;
   for (int i = 0; i < 6; ++i) {
-    layers::PublishedFeature f;
-    f.id = std::to_string(i);
-    if (i < 5) f.year = 2014 + i;  // 2014..2018; feature 5 has no year
+    auto f = std::make_shared<layers::PublishedFeature>();
+    f->id = std::to_string(i);
+    if (i < 5) f->year = 2014 + i;  // 2014..2018; feature 5 has no year
     c.features.push_back(std::move(f));
   }
   layers::FeatureQuery q;

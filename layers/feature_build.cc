@@ -1,0 +1,99 @@
+#include "layers/feature_build.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/geojson_geometry.h"
+
+namespace layers {
+
+namespace {
+
+nlohmann::json to_json(const FieldValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* b = std::get_if<bool>(&v)) return *b;
+  return nullptr;
+}
+
+std::uint64_t mix_word(std::uint64_t h, std::uint64_t w) {
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((w >> (8 * i)) & 0xff);
+  return digest_mix(h, std::string_view(bytes, 8));
+}
+
+}  // namespace
+
+std::uint64_t digest_mix(std::uint64_t h, std::string_view s) {
+  for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
+  return (h ^ 0xff) * 1099511628211ull;
+}
+
+GeometryText geometry_text(const geo::Geometry& g) {
+  std::string json;
+  geo::append_geojson_geometry(json, g, geo::CoordinateFormat{kDegreePrecision, nullptr, false});
+  GeometryText t;
+  t.digest = digest_mix(kDigestSeed, json);
+  t.json = std::make_shared<const std::string>(std::move(json));
+  return t;
+}
+
+void set_geometry(PublishedFeature& f, std::shared_ptr<const geo::Geometry> geometry, const GeometryText& text) {
+  if (!geometry || geometry->is_empty()) {
+    f.geometry.reset();
+    f.geometry_text.reset();
+    f.geometry_json = "null";
+    f.geometry_digest = 0;
+    return;
+  }
+  f.box = geometry->envelope();
+  f.geometry = std::move(geometry);
+  f.geometry_text = text.json;
+  f.geometry_json = *text.json;
+  f.geometry_digest = text.digest;
+}
+
+void render(PublishedFeature& f, const std::vector<FieldDef>& fields) {
+  std::string props = "{";
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    if (k) props += ',';
+    props += nlohmann::json(fields[k].name).dump();
+    props += ':';
+    props += to_json(f.values[k]).dump();
+  }
+  props += '}';
+  f.properties_json = std::move(props);
+  f.digest = digest_mix(mix_word(digest_mix(kDigestSeed, f.id), f.geometry_digest), f.properties_json);
+}
+
+void index(Collection& c) {
+  std::vector<geo::Envelope> boxes;
+  c.with_geometry.clear();
+  c.extent.reset();
+  c.years.reset();
+  std::uint64_t h = kDigestSeed;
+  for (std::size_t i = 0; i < c.features.size(); ++i) {
+    const PublishedFeature& f = *c.features[i];
+    h = mix_word(h, f.digest);
+    if (f.geometry) {
+      boxes.push_back(f.box);
+      c.with_geometry.push_back(i);
+      if (c.extent)
+        c.extent->expand(f.box);
+      else
+        c.extent = f.box;
+    }
+    if (c.temporal && f.year) {
+      if (!c.years)
+        c.years = std::make_pair(*f.year, *f.year);
+      else
+        c.years = std::make_pair(std::min(c.years->first, *f.year), std::max(c.years->second, *f.year));
+    }
+  }
+  c.digest = h;
+  c.tree = geo::BoxTree(boxes);
+}
+
+}  // namespace layers
