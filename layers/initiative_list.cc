@@ -30,8 +30,9 @@ void sort_as_stored(std::vector<JoinedUnit>& units) {
   });
 }
 
-// A deep copy (a footprint's geometry is a move-only handle): every field.
-StoredInitiative copy_of(const StoredInitiative& from) {
+}  // namespace
+
+StoredInitiative copy_record(const StoredInitiative& from) {
   StoredInitiative s;
   const Initiative& a = from.initiative;
   Initiative& b = s.initiative;
@@ -64,8 +65,6 @@ StoredInitiative copy_of(const StoredInitiative& from) {
   return s;
 }
 
-}  // namespace
-
 ListUpdate apply_changes(const InitiativeList& before, const std::vector<InitiativeChange>& changes,
                          std::int64_t revision) {
   // The last change of each id, by id.
@@ -78,7 +77,7 @@ ListUpdate apply_changes(const InitiativeList& before, const std::vector<Initiat
   out.from.reserve(before.size() + last.size());
   auto write = [&](const InitiativeChange& c) {
     if (!c.after) return;
-    StoredInitiative s = copy_of(*c.after);
+    StoredInitiative s = copy_record(*c.after);
     s.initiative.id = c.id;
     s.revision = revision;
     sort_as_stored(s.units);

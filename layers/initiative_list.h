@@ -72,6 +72,9 @@ class InitiativeList {
   std::vector<RecordPtr> records_;
 };
 
+// A deep copy of a record (a footprint's geometry is a move-only handle).
+StoredInitiative copy_record(const StoredInitiative& from);
+
 // One record written to the store: its version after the write, as the
 // store reads it back, or none when the write deleted it.
 struct InitiativeChange {

@@ -6,6 +6,13 @@
 // builds or waits for any of it. Coverage statistics of filtered maps are
 // the one per-snapshot cache: computed by the request that needs them,
 // outside any lock, and shared once inserted.
+//
+// Two parts: the Territory (boundaries, their tiles and collections),
+// built once per boundary change, and the initiative part (records,
+// coverage counts, the initiatives collection, footprint tiles). A write
+// derives the next snapshot with with_changes(): it shares the Territory
+// and every record, feature and shape the write did not touch, and answers
+// byte for byte as a snapshot loaded from the store after the write.
 #include <array>
 #include <cstdint>
 #include <map>
@@ -16,8 +23,11 @@
 #include <vector>
 
 #include "layers/collections.h"
+#include "layers/coverage_counts.h"
 #include "layers/feature_census.h"
+#include "layers/initiative_features.h"
 #include "layers/registry.h"
+#include "layers/territory.h"
 #include "layers/tiles.h"
 #include "layers/tileset.h"
 
@@ -36,8 +46,11 @@ class Snapshot {
   static std::shared_ptr<const Snapshot> load(const std::string& store_path, const SnapshotInputs& inputs);
 
   // The snapshot of `published` with `changes` (committed to the store as
-  // `generation`) applied, built without reading the store. Null when it
-  // cannot be derived so (the caller then loads the store).
+  // `generation`) applied, built without reading the store: milliseconds,
+  // whatever the number of records. Each change's record must be as the
+  // store reads it back (its revision and the order of its joined units
+  // are set here). Null when it cannot be derived so (the caller then
+  // loads the store).
   static std::shared_ptr<const Snapshot> with_changes(const Snapshot& published,
                                                       const std::vector<InitiativeChange>& changes,
                                                       std::int64_t generation);
@@ -49,6 +62,8 @@ class Snapshot {
   const Registry& registry() const { return *registry_; }
   const FeatureCatalog& features() const { return features_; }
   const TileSet& tileset() const { return tileset_; }
+  // The boundary part, shared by the snapshots derived from this one.
+  const std::shared_ptr<const Territory>& territory() const { return territory_; }
   std::int64_t generation() const { return registry_->generation(); }
   // Unique within the process and increasing in build order, unlike the
   // generation (a store rebuilt from scratch counts again from 1): keys of
@@ -61,7 +76,21 @@ class Snapshot {
                                                            const InitiativeFilter& filter) const;
 
  private:
-  std::shared_ptr<const Registry> registry_;  // first: the others borrow from it
+  // The parts that change with the initiatives.
+  struct InitiativePart {
+    CoverageCounts counts;
+    InitiativeFeatures features;
+    std::shared_ptr<const FootprintTiles> footprints;
+  };
+  static InitiativePart whole_part(const Registry& registry, const Territory& territory);
+  Snapshot(const std::shared_ptr<const Registry>& registry, const std::shared_ptr<const Territory>& territory);
+  Snapshot(std::shared_ptr<const Registry> registry, std::shared_ptr<const Territory> territory,
+           InitiativePart part, const Snapshot* before);
+
+  std::shared_ptr<const Registry> registry_;    // first: the others borrow from it
+  std::shared_ptr<const Territory> territory_;
+  InitiativePart part_;
+  std::vector<std::shared_ptr<const Collection>> unit_collections_;  // with part_.counts
   FeatureCatalog features_;
   TileSet tileset_;
   std::uint64_t serial_;
