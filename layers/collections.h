@@ -15,9 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "geo/box_tree.h"
 #include "geo/geometry.h"
 #include "layers/feature_census.h"
+#include "layers/feature_index.h"
 #include "layers/feature_value.h"
 #include "layers/registry.h"
 
@@ -63,8 +63,7 @@ struct Collection {
   std::optional<geo::Envelope> extent;     // lon/lat of every geometry
   bool temporal = false;                   // answers datetime
   std::optional<std::pair<int, int>> years;  // temporal extent, when temporal
-  geo::BoxTree tree;                       // item k: features[with_geometry[k]]
-  std::vector<std::size_t> with_geometry;
+  FeatureIndex spatial;                    // the features with a geometry, by box
   std::uint64_t digest = 0;                // of the features' digests, in order
 
   std::optional<std::size_t> field_index(std::string_view name) const;

@@ -68,32 +68,79 @@ void render(PublishedFeature& f, const std::vector<FieldDef>& fields) {
   f.digest = digest_mix(mix_word(digest_mix(kDigestSeed, f.id), f.geometry_digest), f.properties_json);
 }
 
+namespace {
+
+// A feature's share of its collection's digest: a sum, so that a write
+// adds and takes out only what it changed (features are in id order, so
+// equal sums come from equal collections but for a 2^-64 chance).
+std::uint64_t share(const PublishedFeature& f) { return mix_word(kDigestSeed, f.digest); }
+
+void add_extents(Collection& c, const PublishedFeature& f) {
+  if (f.geometry) {
+    if (c.extent)
+      c.extent->expand(f.box);
+    else
+      c.extent = f.box;
+  }
+  if (c.temporal && f.year) {
+    if (!c.years)
+      c.years = std::make_pair(*f.year, *f.year);
+    else
+      c.years = std::make_pair(std::min(c.years->first, *f.year), std::max(c.years->second, *f.year));
+  }
+}
+
+bool on_edge(const geo::Envelope& box, const geo::Envelope& extent) {
+  return box.min_x == extent.min_x || box.min_y == extent.min_y || box.max_x == extent.max_x ||
+         box.max_y == extent.max_y;
+}
+
+}  // namespace
+
 void index(Collection& c) {
-  std::vector<geo::Envelope> boxes;
-  c.with_geometry.clear();
+  std::vector<std::pair<std::size_t, geo::Envelope>> entries;
   c.extent.reset();
   c.years.reset();
-  std::uint64_t h = kDigestSeed;
+  std::uint64_t h = 0;
   for (std::size_t i = 0; i < c.features.size(); ++i) {
     const PublishedFeature& f = *c.features[i];
-    h = mix_word(h, f.digest);
-    if (f.geometry) {
-      boxes.push_back(f.box);
-      c.with_geometry.push_back(i);
-      if (c.extent)
-        c.extent->expand(f.box);
-      else
-        c.extent = f.box;
-    }
-    if (c.temporal && f.year) {
-      if (!c.years)
-        c.years = std::make_pair(*f.year, *f.year);
-      else
-        c.years = std::make_pair(std::min(c.years->first, *f.year), std::max(c.years->second, *f.year));
-    }
+    h += share(f);
+    if (f.geometry) entries.emplace_back(i, f.box);
+    add_extents(c, f);
   }
   c.digest = h;
-  c.tree = geo::BoxTree(boxes);
+  c.spatial = FeatureIndex(entries);
+}
+
+void reindex(Collection& c, const Collection& before, const std::vector<std::size_t>& moved,
+             const std::vector<std::size_t>& written) {
+  std::uint64_t h = before.digest;
+  bool recompute = false;
+  for (std::size_t p = 0; p < moved.size(); ++p) {
+    if (moved[p] != FeatureIndex::kGone) continue;
+    const PublishedFeature& f = *before.features[p];
+    h -= share(f);
+    // A removed feature on the edge of an extent may have been what made it.
+    if (f.geometry && before.extent && on_edge(f.box, *before.extent)) recompute = true;
+    if (f.year && before.years && (*f.year == before.years->first || *f.year == before.years->second))
+      recompute = true;
+  }
+  std::vector<std::pair<std::size_t, geo::Envelope>> boxes;
+  c.extent = before.extent;
+  c.years = before.years;
+  for (std::size_t p : written) {
+    const PublishedFeature& f = *c.features[p];
+    h += share(f);
+    if (f.geometry) boxes.emplace_back(p, f.box);
+    add_extents(c, f);
+  }
+  if (recompute) {
+    c.extent.reset();
+    c.years.reset();
+    for (const auto& f : c.features) add_extents(c, *f);
+  }
+  c.digest = h;
+  c.spatial = FeatureIndex(before.spatial, moved, boxes);
 }
 
 }  // namespace layers

@@ -33,8 +33,7 @@ std::vector<std::size_t> spatial_candidates(const Collection& c, const std::vect
   std::vector<char> hit(c.features.size(), 0);
   for (const auto& box : boxes) {
     std::optional<geo::Geometry> rect;
-    c.tree.query(box, [&](std::size_t k) {
-      const std::size_t i = c.with_geometry[k];
+    c.spatial.query(box, [&](std::size_t i) {
       if (hit[i]) return;
       const PublishedFeature& f = *c.features[i];
       // Points, and shapes whose box lies inside the query box, need no exact test.

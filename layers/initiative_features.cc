@@ -317,7 +317,18 @@ InitiativeFeatures::InitiativeFeatures(const InitiativeFeatures& before, const R
       features.push_back(builder.refield(records[i], *had.features[from]));
   }
   dissolved_ = builder.memo();
-  collection_ = assemble(fields, std::move(features));
+  if (!same_fields) {
+    collection_ = assemble(fields, std::move(features));  // every feature is new
+    return;
+  }
+  std::vector<std::size_t> moved(had.features.size(), FeatureIndex::kGone);
+  for (std::size_t i = 0; i < records.size(); ++i)
+    if (update.from[i] != ListUpdate::kWritten) moved[update.from[i]] = i;
+  Collection c = shell();
+  c.fields = fields;
+  c.features = std::move(features);
+  reindex(c, had, moved, update.written);
+  collection_ = std::make_shared<const Collection>(std::move(c));
 }
 
 }  // namespace layers

@@ -44,7 +44,7 @@ TEST(Collections, CountsAndSchemas) {
   // 345 communes: Antártica (12202) has no polygon, so the boundary layer leaves it out.
   const auto& communes = coll("communes");
   EXPECT_EQ(communes.features.size(), 345u);
-  EXPECT_EQ(communes.with_geometry.size(), 345u);
+  EXPECT_EQ(communes.spatial.size(), 345u);
   EXPECT_EQ(communes.find("12202"), nullptr);
   const auto* valpo = communes.find("05101");
   ASSERT_NE(valpo, nullptr);

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -142,7 +143,18 @@ class SnapshotChanges : public ::testing::Test {
         EXPECT_EQ(x.features[i]->properties_json, y.features[i]->properties_json) << x.id << " " << x.features[i]->id;
         EXPECT_EQ(x.features[i]->year, y.features[i]->year);
       }
-      EXPECT_EQ(x.with_geometry, y.with_geometry) << x.id;
+      EXPECT_EQ(x.spatial.size(), y.spatial.size()) << x.id;
+      EXPECT_EQ(x.digest, y.digest) << x.id;
+      // The box index finds the same features, however it was updated.
+      for (const geo::Envelope box : {geo::Envelope{-71.7, -33.1, -71.5, -32.9}, geo::Envelope{-70.7, -33.5, -70.5, -33.4},
+                                      geo::Envelope{-74, -38, -72, -36}, geo::Envelope{-110, -60, -60, -15}}) {
+        std::vector<std::size_t> p, q;
+        x.spatial.query(box, [&](std::size_t i) { p.push_back(i); });
+        y.spatial.query(box, [&](std::size_t i) { q.push_back(i); });
+        std::sort(p.begin(), p.end());
+        std::sort(q.begin(), q.end());
+        EXPECT_EQ(p, q) << x.id;
+      }
       EXPECT_EQ(x.extent.has_value(), y.extent.has_value()) << x.id;
       if (x.extent && y.extent) {
         EXPECT_EQ(x.extent->min_x, y.extent->min_x);
