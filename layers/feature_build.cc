@@ -5,17 +5,25 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/geojson_geometry.h"
+#include "geo/json_text.h"
 
 namespace layers {
 
 namespace {
 
-nlohmann::json to_json(const FieldValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* b = std::get_if<bool>(&v)) return *b;
-  return nullptr;
+// A value as nlohmann::json dumps it (strings of the store are valid UTF-8,
+// which geo::append_json_string escapes the same way), without a DOM.
+void append_value(std::string& out, const FieldValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v))
+    geo::append_json_string(out, *s);
+  else if (const auto* i = std::get_if<std::int64_t>(&v))
+    out += std::to_string(*i);
+  else if (const auto* d = std::get_if<double>(&v))
+    out += nlohmann::json(*d).dump();
+  else if (const auto* b = std::get_if<bool>(&v))
+    out += *b ? "true" : "false";
+  else
+    out += "null";
 }
 
 std::uint64_t mix_word(std::uint64_t h, std::uint64_t w) {
@@ -59,9 +67,9 @@ void render(PublishedFeature& f, const std::vector<FieldDef>& fields) {
   std::string props = "{";
   for (std::size_t k = 0; k < fields.size(); ++k) {
     if (k) props += ',';
-    props += nlohmann::json(fields[k].name).dump();
+    geo::append_json_string(props, fields[k].name);
     props += ':';
-    props += to_json(f.values[k]).dump();
+    append_value(props, f.values[k]);
   }
   props += '}';
   f.properties_json = std::move(props);

@@ -1,6 +1,7 @@
 #include "layers/initiative_features.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -147,10 +148,14 @@ class InitiativeFeatures::Builder {
     return f;
   }
 
-  // The feature of a record under new fields, with the geometry it had.
-  std::shared_ptr<const PublishedFeature> refield(const StoredInitiative& s, const PublishedFeature& had) {
+  // The feature of an unchanged record under new fields: its values moved
+  // to their new places (a column new to the list is one no unchanged
+  // record carries, so it is null), the geometry as it had it.
+  std::shared_ptr<const PublishedFeature> refield(const PublishedFeature& had, const std::vector<std::size_t>& from) {
     auto f = std::make_shared<PublishedFeature>(had);
-    f->values = values(s);
+    f->values.assign(from.size(), FieldValue{});
+    for (std::size_t k = 0; k < from.size(); ++k)
+      if (from[k] < had.values.size()) f->values[k] = had.values[from[k]];
     render(*f, fields_);
     return f;
   }
@@ -222,6 +227,21 @@ std::vector<FieldDef> fields_with(const std::vector<std::string>& attribute_name
                           std::string(division_name(j.d)) + " division",
                       true});
   return fields;
+}
+
+// For each field of `to`, the index of the same field in `from` (same
+// name, same occurrence of it), or SIZE_MAX for a field `from` lacks.
+std::vector<std::size_t> field_sources(const std::vector<FieldDef>& from, const std::vector<FieldDef>& to) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < to.size(); ++k) {
+    std::size_t nth = 0;
+    for (std::size_t j = 0; j < k; ++j) nth += to[j].name == to[k].name;
+    std::size_t found = SIZE_MAX;
+    for (std::size_t j = 0; j < from.size() && found == SIZE_MAX; ++j)
+      if (from[j].name == to[k].name && nth-- == 0) found = j;
+    out.push_back(found);
+  }
+  return out;
 }
 
 std::shared_ptr<const Collection> assemble(std::vector<FieldDef> fields,
@@ -305,6 +325,7 @@ InitiativeFeatures::InitiativeFeatures(const InitiativeFeatures& before, const R
   const Collection& had = *before.collection_;
   const std::vector<FieldDef> fields = same_fields ? had.fields : fields_with(names);
   Builder builder(registry.shared_catalog(), unit_texts, before.dissolved_, fields);
+  const std::vector<std::size_t> old_field = same_fields ? std::vector<std::size_t>{} : field_sources(had.fields, fields);
   std::vector<std::shared_ptr<const PublishedFeature>> features;
   features.reserve(records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -314,7 +335,7 @@ InitiativeFeatures::InitiativeFeatures(const InitiativeFeatures& before, const R
     else if (same_fields)
       features.push_back(had.features[from]);
     else
-      features.push_back(builder.refield(records[i], *had.features[from]));
+      features.push_back(builder.refield(*had.features[from], old_field));
   }
   dissolved_ = builder.memo();
   if (!same_fields) {
