@@ -83,7 +83,8 @@ class FeatureCatalog {
   const Collection* find(std::string_view id) const;
   std::int64_t generation() const { return generation_; }
   // A short hash of every published byte: equal catalogs, equal
-  // fingerprints, so it can seed ETags.
+  // fingerprints (tests compare snapshots by it; ETags come from the
+  // generation, server/caching_policy.h).
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
