@@ -138,7 +138,11 @@ bool is_valid_initiative_id(std::string_view id) {
   });
 }
 
-std::string new_initiative_id() { return "i" + access::random_hex(6); }
+std::string new_initiative_id() {
+  std::string id = "i";  // not "i" + ...: GCC 12 -O3 -Wrestrict false positive (bug 105329)
+  id += access::random_hex(6);
+  return id;
+}
 
 SourceRecord parse_feature(const Json& feature, const FeatureOptions& options) {
   if (!feature.is_object() || feature.value("type", Json()) != "Feature")

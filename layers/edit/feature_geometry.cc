@@ -82,7 +82,12 @@ void to_lonlat(std::vector<double>& xy, const Crs& crs, const std::string& where
   }
   for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
     if (!std::isfinite(xy[i]) || !std::isfinite(xy[i + 1]) || std::abs(xy[i]) > 180 || std::abs(xy[i + 1]) > 90) {
-      const std::string lonlat = "[" + number_text(xy[i]) + ", " + number_text(xy[i + 1]) + "]";
+      // Built with += : GCC 12 at -O3 warns falsely (-Wrestrict, bug 105329) on "literal" + std::string.
+      std::string lonlat = "[";
+      lonlat += number_text(xy[i]);
+      lonlat += ", ";
+      lonlat += number_text(xy[i + 1]);
+      lonlat += ']';
       throw BadBody(Fault::invalid, where + ": position " + lonlat + (crs.is_crs84() ? "" : " (in CRS84)") +
                                         " is not a longitude and latitude");
     }
