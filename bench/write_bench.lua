@@ -14,6 +14,7 @@ local tokens = {}
 for line in io.lines(os.getenv("TOKENS")) do
   if line ~= "" then tokens[#tokens + 1] = line end
 end
+local run = os.getenv("RUN") or "w"  -- unique per wrk run: ids of a run are new
 local stages = {"inscrita", "profundización", "finalizada", "terreno"}
 
 local threads = {}
@@ -41,7 +42,7 @@ end
 request = function()
   n = n + 1
   if n % 2 == 1 or #mine == 0 then
-    local fid = "w" .. id .. "-" .. n
+    local fid = run .. "-" .. id .. "-" .. n
     pending = {"post", fid}
     local body = '{"type":"Feature","id":"' .. fid .. '","geometry":' .. point() ..
         ',"properties":{"name":"Iniciativa de prueba ' .. fid .. '","institution":"Municipalidad de prueba",' ..

@@ -8,9 +8,11 @@
   pace BASE TOKENS POINTS RATE SECONDS
                       writes at RATE per second on one keep-alive connection,
                       open loop (a write late by one is sent at once, not
-                      skipped): POST a new initiative, then PATCH one of those
+                      skipped; stops after SECONDS even if behind): POST a new initiative, then PATCH one of those
                       it created (new point, new stage), alternately. Tokens
                       (a file, one secret a line) are used in turn.
+  agree JOINED_CSV ANCHOR_LIST
+                      how many points both joins put in the same commune.
   probe BASE TILES SECONDS [GAP_MS]
                       one keep-alive connection asking a random tile, then the
                       first page of items, GAP_MS (20) apart; prints the
@@ -90,13 +92,16 @@ def pace(base, tokens_file, points_file, rate, seconds):
     period = 1.0 / rate
     start = time.perf_counter()
     k = 0
+    late = 0  # writes sent after their time, the previous one still running
     while True:
         due = start + k * period
         now = time.perf_counter()
-        if due - start >= seconds:
-            break
+        if due - start >= seconds or now - start >= seconds:
+            break  # the schedule is done, or time is up (writes slower than RATE)
         if due > now:
             time.sleep(due - now)
+        else:
+            late += 1
         token = tokens[k % len(tokens)]
         lon, lat = rnd.choice(pts)
         geometry = {"type": "Point", "coordinates": [lon, lat]}
@@ -126,7 +131,7 @@ def pace(base, tokens_file, points_file, rate, seconds):
     lat_ms.sort()
     print(f"paced writes: {k} in {took:.1f} s ({ok / took:.2f} acknowledged/s), statuses "
           + " ".join(f"{s}x{n}" for s, n in sorted(statuses.items()))
-          + f", write p50 {pct(lat_ms, 50):.1f} ms p99 {pct(lat_ms, 99):.1f} ms")
+          + f", {late} sent late; write p50 {pct(lat_ms, 50):.1f} ms p99 {pct(lat_ms, 99):.1f} ms")
 
 
 def pct(sorted_values, p):
@@ -163,6 +168,17 @@ def probe(base, tiles_file, seconds, gap_ms=20):
     print(f"errors {bad}")
 
 
+def agree(joined_csv, anchor_list):
+    """How many points territorio's join (joined_csv, from `territorio join`
+    of the points as n,lon,lat) puts in the commune the anchor's
+    ST_Intersects does (anchor_list: "n code" a line)."""
+    import csv
+    ours = {r["n"]: r["commune_code"] for r in csv.DictReader(open(joined_csv, encoding="utf-8"))}
+    theirs = dict(l.split() for l in open(anchor_list, encoding="utf-8") if len(l.split()) == 2)
+    same = sum(1 for n, c in theirs.items() if ours.get(n) == c)
+    print(f"{same} of {len(ours)} points in the same commune by territorio's join and the anchor's ST_Intersects")
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "points":
@@ -171,6 +187,8 @@ if __name__ == "__main__":
         tiles(args[0])
     elif cmd == "pace":
         pace(args[0], args[1], args[2], float(args[3]), float(args[4]))
+    elif cmd == "agree":
+        agree(args[0], args[1])
     elif cmd == "probe":
         probe(args[0], args[1], float(args[2]), float(args[3]) if len(args) > 3 else 20)
     else:
