@@ -17,13 +17,6 @@ namespace layers::edit {
 
 namespace {
 
-// The regions a record reaches (2018 division: every commune lies in one,
-// so this is the check "every commune in the token's regions", and a 2007
-// footprint is checked through its communes, which the join resolved).
-void add_regions(const StoredInitiative& s, std::set<std::string>& regions) {
-  for (const JoinedUnit& u : s.units)
-    if (u.division == Division::d2018 && u.level == Level::region) regions.insert(u.code);
-}
 
 void check_precondition(const std::optional<Precondition>& if_match, const StoredInitiative& current) {
   if (!if_match)
@@ -88,6 +81,17 @@ Editor::Editor(RegistryHolder& holder, EditLimits limits)
 
 Editor::~Editor() = default;
 
+void add_footprint(const StoredInitiative& record, access::Footprints& touched) {
+  for (const JoinedUnit& u : record.units)
+    if (u.division == Division::d2018 && u.level == Level::region) touched.regions.insert(u.code);
+  if (record.units.empty()) touched.located = false;
+}
+
+Store& Editor::store() {
+  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
+  return *store_;
+}
+
 void Editor::take_rate(const access::Principal& who) {
   int retry_after = 1;
   if (!rate_.allow(who.token.id, access::RateLimiter::Clock::now(), retry_after))
@@ -148,9 +152,7 @@ Written Editor::remove(const access::Principal& who, const std::string& id,
 Written Editor::commit(const access::Principal& who, Change change) {
   const auto lock = holder_.lock_writes();
   const std::shared_ptr<const Snapshot> snapshot = holder_.current();
-  // Opened by the first write: a server that is never written to may serve a read-only file.
-  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
-  geo::Database& db = store_->database();
+  geo::Database& db = store().database();
   geo::Transaction tx(db);
   const std::int64_t from = store_->generation(), to = from + 1;
 
@@ -181,11 +183,8 @@ Written Editor::commit(const access::Principal& who, Change change) {
   }
 
   access::Footprints touched;
-  for (const auto* s : {before ? &*before : nullptr, after ? &*after : nullptr}) {
-    if (!s) continue;
-    add_regions(*s, touched.regions);
-    if (s->units.empty()) touched.located = false;
-  }
+  for (const auto* s : {before ? &*before : nullptr, after ? &*after : nullptr})
+    if (s) add_footprint(*s, touched);
   access::check_scope(who, touched);
 
   InitiativeWriter writer(db);

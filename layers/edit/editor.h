@@ -15,6 +15,7 @@
 
 #include "layers/access/credentials.h"
 #include "layers/access/rate_limit.h"
+#include "layers/access/scope.h"
 #include "layers/registry_holder.h"
 #include "layers/store.h"
 
@@ -69,6 +70,12 @@ struct Written {
   std::shared_ptr<const Snapshot> snapshot;  // published, showing the write
 };
 
+// Adds what a record reaches to a scope check: its 2018 regions (every
+// commune lies in one, so this is "every commune in the token's regions",
+// and a 2007 footprint is checked through the communes the join resolved),
+// and whether it has a location at all.
+void add_footprint(const StoredInitiative& record, access::Footprints& touched);
+
 class Editor {
  public:
   // Writes to the holder's store.
@@ -95,6 +102,9 @@ class Editor {
   struct Change;
   Written commit(const access::Principal& who, Change change);
   void take_rate(const access::Principal& who);
+  // The store, opened by the first write (a server never written to may
+  // serve a read-only file). Call with holder_.lock_writes() held.
+  Store& store();
 
   RegistryHolder& holder_;
   std::string store_path_;

@@ -96,8 +96,7 @@ ImportOutcome Editor::import(const access::Principal& who, const ImportInput& in
   ImportOutcome outcome;
   const auto lock = holder_.lock_writes();
   const std::shared_ptr<const Snapshot> snapshot = holder_.current();
-  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
-  geo::Database& db = store_->database();
+  geo::Database& db = store().database();
   geo::Transaction tx(db);
   const std::int64_t from = store_->generation(), to = from + 1;
   const Registry& registry = snapshot->registry();
@@ -117,9 +116,7 @@ ImportOutcome Editor::import(const access::Principal& who, const ImportInput& in
       one.push_back(std::move(r));
       StoredInitiative s = std::move(join_records(joiner, registry.gazetteer(), std::move(one), outcome.notes).front());
       access::Footprints touched;
-      touched.located = !s.units.empty();
-      for (const JoinedUnit& u : s.units)
-        if (u.division == Division::d2018 && u.level == Level::region) touched.regions.insert(u.code);
+      add_footprint(s, touched);
       access::check_scope(who, touched);
       s.revision = to;
       accepted.push_back(std::move(s));

@@ -1,5 +1,7 @@
 #include "server/http/request.h"
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +10,14 @@
 #include "server/http/text.h"
 
 namespace server::http {
+
+std::string Request::media_type() const {
+  std::string t = header("content-type").value_or("");
+  t = t.substr(0, t.find(';'));
+  t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char c) { return std::isspace(c); }), t.end());
+  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return t;
+}
 
 std::optional<std::string> Request::header(std::string_view name) const {
   std::optional<std::string> joined;

@@ -22,6 +22,10 @@ struct Request {
   // with ", " as RFC 9110 section 5.3 allows.
   std::optional<std::string> header(std::string_view name) const;
 
+  // The Content-Type's media type without parameters, lower case ("" when
+  // the request has none): "Text/CSV; charset=utf-8" is "text/csv".
+  std::string media_type() const;
+
   // The value of a query parameter that must appear at most once: throws
   // BadRequest (naming the parameter) if it is repeated, since silently
   // taking one of several values hides client bugs.

@@ -26,17 +26,8 @@ layers::access::Principal who(const http::Request& r, const WriteContext& c) {
                                       std::chrono::system_clock::now());
 }
 
-// The media type without parameters, lower-cased.
-std::string media_type(const http::Request& r) {
-  std::string t = r.header("content-type").value_or("");
-  t = t.substr(0, t.find(';'));
-  t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char ch) { return std::isspace(ch); }), t.end());
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return t;
-}
-
 void require_type(const http::Request& r, std::initializer_list<const char*> allowed) {
-  const std::string t = media_type(r);
+  const std::string t = r.media_type();
   for (const char* a : allowed)
     if (t == a) return;
   json list = json::array();
@@ -108,7 +99,7 @@ http::Response remove(const http::Request& r, const WriteContext& c) {
 
 http::Response bulk_import(const http::Request& r, const WriteContext& c) {
   const auto principal = who(r, c);
-  const std::string type = media_type(r);
+  const std::string type = r.media_type();
   layers::edit::ImportInput input;
   input.body = r.body;
   if (type == "text/csv") input.format = layers::edit::ImportFormat::csv;

@@ -13,17 +13,8 @@ namespace server::routes {
 namespace {
 enum class UploadFormat { geojson, csv };
 
-// The media type without parameters, lower-cased.
-std::string media_type(const http::Request& r) {
-  std::string t = r.header("content-type").value_or("");
-  t = t.substr(0, t.find(';'));
-  t.erase(std::remove_if(t.begin(), t.end(), [](unsigned char c) { return std::isspace(c); }), t.end());
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return t;
-}
-
 UploadFormat upload_format(const http::Request& r) {
-  const std::string t = media_type(r);
+  const std::string t = r.media_type();
   if (t == "application/geo+json" || t == "application/json") return UploadFormat::geojson;
   if (t == "text/csv") return UploadFormat::csv;
   throw http::HttpError(415, t.empty() ? "the upload needs a Content-Type" : "cannot join an upload of type " + t,
