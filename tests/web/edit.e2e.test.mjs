@@ -226,7 +226,10 @@ describe('/map editing mode in headless Chromium', () => {
     assert.ok(await page.locator('#editor-reload').evaluate((e) => e === document.activeElement), 'Recargar has focus');
     await page.screenshot({ path: join(SHOTS, 'edit-412.png') });
     await page.click('#editor-reload');
+    // The record and its history arrive by two requests, in either order: wait for both.
     await page.waitForFunction(() => document.getElementById('editor').dataset.versions === '3');
+    await page.waitForFunction((v) => document.getElementById('edit-institution')?.value === v,
+                               'Municipalidad de Concepción (otra persona)');
     assert.equal(await page.locator('#edit-institution').inputValue(), 'Municipalidad de Concepción (otra persona)');
     assert.equal(await page.locator('#edit-year').inputValue(), '2016');
     assert.deepEqual(await page.locator('#editor-history-list li .who').allTextContents(), ['GORE Biobío', 'GORE Biobío', 'SEREMI Biobío']);
@@ -262,6 +265,7 @@ describe('/map editing mode in headless Chromium', () => {
     // Put the record back as stored.
     await page.locator(`#panel-initiatives li[data-id="${id}"] button.edit`).click();
     await page.waitForFunction((name) => document.getElementById('edit-name')?.value === name, `${NAME} y Talcahuano`);
+    await page.waitForFunction(() => document.getElementById('editor').dataset.versions === '4');
     assert.equal(await editor('versions'), '4');
   });
 
