@@ -287,7 +287,9 @@ InitiativeFeatures::InitiativeFeatures(const InitiativeFeatures& before, const R
       if (a.first_carrier == r->initiative.id) lost.insert(a.name);
   for (std::size_t i : update.written) {
     const StoredInitiative& s = records[i];
-    for (const auto& [name, value] : s.initiative.attributes) {
+    for (const auto& attribute : s.initiative.attributes) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+      const std::string& name = attribute.first;
       if (is_core(name)) continue;
       const auto a = std::find_if(attributes_.begin(), attributes_.end(), [&](const Attribute& x) { return x.name == name; });
       if (a == attributes_.end())
