@@ -11,11 +11,11 @@ Json apply_merge_patch(Json target, const Json& patch) {
   // Objects still to merge. An ordered object is a vector: all the changes
   // to one object are made before pointers to its members are taken, and
   // each later step changes only the inside of its own member.
-  std::vector<std::pair<Json*, const Json*>> todo = {{&target, &patch}};
+  std::vector<std::pair<Json*, const Json*>> pending = {{&target, &patch}};
   std::vector<const std::string*> nested;
-  while (!todo.empty()) {
-    const auto [t, p] = todo.back();
-    todo.pop_back();
+  while (!pending.empty()) {
+    const auto [t, p] = pending.back();
+    pending.pop_back();
     if (!t->is_object()) *t = Json::object();
     nested.clear();
     for (auto member = p->begin(); member != p->end(); ++member) {
@@ -29,7 +29,7 @@ Json apply_merge_patch(Json target, const Json& patch) {
         (*t)[name] = *member;
       }
     }
-    for (const std::string* name : nested) todo.emplace_back(&t->find(*name).value(), &p->find(*name).value());
+    for (const std::string* name : nested) pending.emplace_back(&t->find(*name).value(), &p->find(*name).value());
   }
   return target;
 }
