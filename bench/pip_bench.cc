@@ -34,9 +34,9 @@
 #include <utility>
 #include <vector>
 
-#include "geo/gdal_dataset.h"
-#include "geo/geometry.h"
-#include "geo/polygon_index.h"
+#include "geo/gdal/gdal_dataset.h"
+#include "geo/geos/geometry.h"
+#include "geo/index/polygon_index.h"
 
 #ifndef TERRITORIO_DATA_DIR
 #define TERRITORIO_DATA_DIR "data"

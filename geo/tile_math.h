@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 
 namespace geo {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "geo/error.h"
-#include "geo/gdal_dataset.h"
-#include "geo/geometry_ops.h"
+#include "geo/gdal/gdal_dataset.h"
+#include "geo/geos/geometry_ops.h"
 #include "layers/errors.h"
 #include "layers/place_join.h"
 

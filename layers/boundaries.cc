@@ -4,9 +4,9 @@
 #include <set>
 #include <unordered_map>
 
-#include "geo/gdal_dataset.h"
-#include "geo/geodesic.h"
-#include "geo/geometry_ops.h"
+#include "geo/gdal/gdal_dataset.h"
+#include "geo/proj/geodesic.h"
+#include "geo/geos/geometry_ops.h"
 #include "layers/errors.h"
 
 namespace layers {

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "geo/geometry.h"
-#include "geo/polygon_index.h"
+#include "geo/geos/geometry.h"
+#include "geo/index/polygon_index.h"
 #include "layers/unit.h"
 
 namespace layers {

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/feature_census.h"
 #include "layers/feature_index.h"
 #include "layers/feature_value.h"

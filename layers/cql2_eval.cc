@@ -1,7 +1,7 @@
 #include "layers/cql2_eval.h"
 
 #include "geo/error.h"
-#include "geo/predicates.h"
+#include "geo/geos/predicates.h"
 
 namespace layers::cql2 {
 namespace {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/cql2_ast.h"
 #include "layers/errors.h"
 

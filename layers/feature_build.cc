@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/geojson_geometry.h"
+#include "geo/geos/geojson_geometry.h"
 #include "geo/json_text.h"
 
 namespace layers {

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/geometry.h"
-#include "geo/proj_transform.h"
+#include "geo/geos/geometry.h"
+#include "geo/proj/proj_transform.h"
 
 namespace layers {
 

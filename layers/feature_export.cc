@@ -1,7 +1,7 @@
 #include "layers/feature_export.h"
 
-#include "geo/gdal_dataset.h"
-#include "geo/vsimem.h"
+#include "geo/gdal/gdal_dataset.h"
+#include "geo/gdal/vsimem.h"
 
 namespace layers {
 

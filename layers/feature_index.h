@@ -12,8 +12,8 @@
 #include <memory>
 #include <vector>
 
-#include "geo/box_tree.h"
-#include "geo/geometry.h"
+#include "geo/index/box_tree.h"
+#include "geo/geos/geometry.h"
 
 namespace layers {
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "geo/predicates.h"
+#include "geo/geos/predicates.h"
 #include "layers/cql2_eval.h"
 
 namespace layers {

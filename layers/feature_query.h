@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/collections.h"
 #include "layers/cql2_ast.h"
 

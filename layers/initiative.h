@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/unit.h"
 
 namespace layers {

@@ -5,7 +5,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "geo/geometry_ops.h"
+#include "geo/geos/geometry_ops.h"
 
 namespace layers {
 

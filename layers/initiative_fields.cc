@@ -4,7 +4,7 @@
 #include <charconv>
 #include <optional>
 
-#include "geo/geometry_ops.h"
+#include "geo/geos/geometry_ops.h"
 
 namespace layers {
 

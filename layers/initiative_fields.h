@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/initiative.h"
 
 namespace layers {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "geo/error.h"
-#include "geo/gdal_dataset.h"
+#include "geo/gdal/gdal_dataset.h"
 #include "geo/utf8.h"
 #include "layers/csv_table.h"
 #include "layers/errors.h"

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "geo/error.h"
-#include "geo/geometry_ops.h"
+#include "geo/geos/geometry_ops.h"
 #include "layers/errors.h"
 
 namespace layers {

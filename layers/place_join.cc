@@ -4,7 +4,7 @@
 #include <set>
 
 #include "geo/error.h"
-#include "geo/geometry_ops.h"
+#include "geo/geos/geometry_ops.h"
 #include "layers/join.h"
 
 namespace layers {

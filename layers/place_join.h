@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/catalog.h"
 
 namespace layers {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/error.h"
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "layers/errors.h"
 #include "layers/store_rows.h"
 

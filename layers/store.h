@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "layers/audit_trail.h"
 #include "layers/catalog.h"
 #include "layers/initiative.h"

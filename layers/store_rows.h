@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "layers/store.h"
 
 namespace layers {

@@ -5,8 +5,8 @@
 #include <map>
 #include <stdexcept>
 
-#include "geo/mvt_encoder.h"
-#include "geo/mvt_geometry.h"
+#include "geo/mvt/mvt_encoder.h"
+#include "geo/mvt/mvt_geometry.h"
 #include "layers/coverage.h"
 
 namespace layers {

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/raster_canvas.h"
+#include "geo/raster/raster_canvas.h"
 #include "layers/tiles.h"
 
 namespace layers {

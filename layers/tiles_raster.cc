@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "geo/raster_canvas.h"
+#include "geo/raster/raster_canvas.h"
 #include "geo/tile_math.h"
 
 namespace layers {

@@ -10,8 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "geo/coverage_simplify.h"
-#include "geo/mvt_geometry.h"
+#include "geo/geos/coverage_simplify.h"
+#include "geo/mvt/mvt_geometry.h"
 #include "geo/tile_math.h"
 
 namespace layers {

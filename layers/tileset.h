@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "geo/box_tree.h"
-#include "geo/geometry_ops.h"
+#include "geo/index/box_tree.h"
+#include "geo/geos/geometry_ops.h"
 #include "layers/registry.h"
 
 namespace layers {

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/coordinate_geometry.h"
+#include "geo/geos/coordinate_geometry.h"
 #include "geo/error.h"
 #include "geo/json_text.h"
 #include "layers/place_join.h"

@@ -1,6 +1,6 @@
 #include "layers/upload_geometry.h"
 
-#include "geo/geometry_ops.h"
+#include "geo/geos/geometry_ops.h"
 #include "geo/utf8.h"
 
 namespace layers::upload {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/catalog.h"
 #include "layers/place_join.h"
 #include "layers/upload_join.h"

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "layers/access/secret.h"
 #include "layers/stored_list.h"
 

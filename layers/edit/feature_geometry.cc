@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/coordinate_geometry.h"
+#include "geo/geos/coordinate_geometry.h"
 #include "geo/error.h"
 #include "layers/upload_geometry.h"
 

@@ -4,7 +4,7 @@
 // GEOS geometry, with a bound on its positions.
 #include <cstddef>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/edit/json_body.h"
 #include "layers/feature_crs.h"
 

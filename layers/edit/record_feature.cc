@@ -2,7 +2,7 @@
 // document tree; strings escaped as nlohmann dumps them.
 #include <set>
 
-#include "geo/geojson_geometry.h"
+#include "geo/geos/geojson_geometry.h"
 #include "geo/json_text.h"
 #include "layers/edit/feature_body.h"
 #include "layers/initiative_fields.h"

@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-#include "geo/geojson_geometry.h"
+#include "geo/geos/geojson_geometry.h"
 
 namespace server::encode {
 namespace {

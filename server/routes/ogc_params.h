@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/collections.h"
 #include "layers/feature_crs.h"
 #include "layers/feature_query.h"

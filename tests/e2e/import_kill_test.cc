@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"

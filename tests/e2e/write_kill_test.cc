@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "tests/edit/write_fixture.h"
 
 namespace {

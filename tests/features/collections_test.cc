@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/gdal_dataset.h"
-#include "geo/geojson_geometry.h"
-#include "geo/predicates.h"
+#include "geo/gdal/gdal_dataset.h"
+#include "geo/geos/geojson_geometry.h"
+#include "geo/geos/predicates.h"
 #include "layers/cql2_parser.h"
 #include "layers/feature_crs.h"
 #include "layers/feature_export.h"

@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/cql2_eval.h"
 #include "layers/cql2_parser.h"
 

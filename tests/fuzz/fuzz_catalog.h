@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 #include "layers/catalog.h"
 
 namespace fuzz {

@@ -1,4 +1,4 @@
-#include "geo/box_tree.h"
+#include "geo/index/box_tree.h"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "geo/coordinate_geometry.h"
-#include "geo/geojson_geometry.h"
+#include "geo/geos/coordinate_geometry.h"
+#include "geo/geos/geojson_geometry.h"
 
 namespace {
 

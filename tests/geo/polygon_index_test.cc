@@ -1,9 +1,9 @@
-#include "geo/polygon_index.h"
+#include "geo/index/polygon_index.h"
 
 #include <gtest/gtest.h>
 
 #include "geo/error.h"
-#include "geo/geometry.h"
+#include "geo/geos/geometry.h"
 
 namespace {
 

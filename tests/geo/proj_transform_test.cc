@@ -1,4 +1,4 @@
-#include "geo/proj_transform.h"
+#include "geo/proj/proj_transform.h"
 
 #include <gtest/gtest.h>
 

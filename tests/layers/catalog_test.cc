@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "geo/geodesic.h"
+#include "geo/proj/geodesic.h"
 #include "layers/catalog.h"
 #include "tests/support/fixture_store.h"
 

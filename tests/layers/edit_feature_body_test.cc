@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "geo/geometry_ops.h"
-#include "geo/proj_transform.h"
+#include "geo/geos/geometry_ops.h"
+#include "geo/proj/proj_transform.h"
 #include "layers/edit/feature_body.h"
 #include "layers/edit/json_body.h"
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "geo/coordinate_geometry.h"
+#include "geo/geos/coordinate_geometry.h"
 #include "layers/edit/feature_body.h"
 #include "layers/edit/json_body.h"
 #include "layers/initiative_source.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/sqlite_db.h"
+#include "geo/sqlite/sqlite_db.h"
 #include "geo/tile_math.h"
 #include "layers/join.h"
 #include "layers/store.h"

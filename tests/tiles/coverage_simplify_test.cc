@@ -3,9 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "geo/coverage_simplify.h"
-#include "geo/geometry_ops.h"
-#include "geo/mvt_geometry.h"
+#include "geo/geos/coverage_simplify.h"
+#include "geo/geos/geometry_ops.h"
+#include "geo/mvt/mvt_geometry.h"
 #include "layers/tileset.h"
 #include "tests/support/fixture_store.h"
 

@@ -4,7 +4,7 @@
 
 #include <protozero/pbf_message.hpp>
 
-#include "geo/mvt_tags.h"
+#include "geo/mvt/mvt_tags.h"
 
 namespace tiles_test {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "geo/mvt_encoder.h"
+#include "geo/mvt/mvt_encoder.h"
 #include "mvt_decode.h"
 
 namespace {

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <random>
 
-#include "geo/mvt_geometry.h"
-#include "geo/mvt_validity.h"
+#include "geo/mvt/mvt_geometry.h"
+#include "geo/mvt/mvt_validity.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/raster_canvas.h"
+#include "geo/raster/raster_canvas.h"
 #include "layers/tiles_palette.h"
 #include "mvt_decode.h"
 #include "tests/support/generation_wait.h"

@@ -1,0 +1,117 @@
+#include "geo/raster/raster_canvas.h"
+
+#include <cairo.h>
+
+#include <cstring>
+#include <stdexcept>
+
+namespace geo {
+
+struct RasterCanvas::Impl {
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  ~Impl() {
+    if (cr) cairo_destroy(cr);
+    if (surface) cairo_surface_destroy(surface);
+  }
+};
+
+namespace {
+
+void set_colour(cairo_t* cr, Rgba c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
+
+void trace(cairo_t* cr, const std::vector<FlatPolygon>& polygons) {
+  for (const FlatPolygon& p : polygons)
+    for (const auto& ring : p.rings) {
+      if (ring.size() < 6) continue;
+      cairo_move_to(cr, ring[0], ring[1]);
+      for (std::size_t k = 2; k + 1 < ring.size(); k += 2) cairo_line_to(cr, ring[k], ring[k + 1]);
+      cairo_close_path(cr);
+    }
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+struct Reader {
+  std::string_view data;
+  std::size_t pos = 0;
+};
+cairo_status_t read(void* closure, unsigned char* out, unsigned int length) {
+  auto* r = static_cast<Reader*>(closure);
+  if (r->data.size() - r->pos < length) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(out, r->data.data() + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+RasterCanvas::RasterCanvas(int size_px) : impl_(std::make_unique<Impl>()), size_(size_px) {
+  impl_->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size_px, size_px);
+  if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo: cannot create a surface");
+  impl_->cr = cairo_create(impl_->surface);
+  cairo_set_antialias(impl_->cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_join(impl_->cr, CAIRO_LINE_JOIN_ROUND);
+}
+
+RasterCanvas::~RasterCanvas() = default;
+
+void RasterCanvas::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
+                                 double stroke_width) {
+  cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
+  trace(cr, polygons);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+  set_colour(cr, fill);
+  if (stroke_width > 0) {
+    cairo_fill_preserve(cr);
+    set_colour(cr, stroke);
+    cairo_set_line_width(cr, stroke_width);
+    cairo_stroke(cr);
+  } else {
+    cairo_fill(cr);
+  }
+}
+
+std::string RasterCanvas::png() const {
+  std::string out;
+  cairo_surface_flush(impl_->surface);
+  if (cairo_surface_write_to_png_stream(impl_->surface, append, &out) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("cairo: cannot encode PNG");
+  return out;
+}
+
+RgbaImage decode_png(std::string_view data) {
+  Reader r{data};
+  cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read, &r);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(s);
+    throw std::runtime_error("not a PNG image");
+  }
+  cairo_surface_flush(s);
+  RgbaImage img;
+  img.width = cairo_image_surface_get_width(s);
+  img.height = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* base = cairo_image_surface_get_data(s);
+  const cairo_format_t format = cairo_image_surface_get_format(s);
+  img.pixels.reserve(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height));
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      std::uint32_t v;
+      std::memcpy(&v, base + y * stride + x * 4, 4);
+      const std::uint8_t a = format == CAIRO_FORMAT_RGB24 ? 255 : static_cast<std::uint8_t>(v >> 24);
+      // Cairo stores premultiplied alpha: undo it.
+      auto un = [a](std::uint32_t c) {
+        return static_cast<std::uint8_t>(a == 0 ? 0 : (c * 255 + a / 2) / a);
+      };
+      img.pixels.push_back({un((v >> 16) & 0xff), un((v >> 8) & 0xff), un(v & 0xff), a});
+    }
+  cairo_surface_destroy(s);
+  return img;
+}
+
+}  // namespace geo

@@ -1,0 +1,126 @@
+#include "geo/sqlite/sqlite_db.h"
+
+// sqlite3.h first: spatialite.h uses its types without including it.
+#include <sqlite3.h>
+// clang-format off
+#include <spatialite.h>
+// clang-format on
+
+#include <unistd.h>
+
+#include "geo/error.h"
+
+namespace geo {
+
+Database::Database(const std::string& path, Mode mode) {
+  // A reader opens the file read-write when it may, and refuses writes with
+  // query_only: a writer killed mid-transaction leaves a hot journal that
+  // only a read-write connection can roll back, and until then a read-only
+  // one fails ("attempt to write a readonly database").
+  const bool reader = mode == Mode::read_only;
+  const int flags = reader ? (::access(path.c_str(), W_OK) == 0 ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+                           : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError("cannot open store '" + path + "': " + msg);
+  }
+  spatialite_cache_ = spatialite_alloc_connection();
+  spatialite_init_ex(db_, spatialite_cache_, 0);
+  sqlite3_busy_timeout(db_, 5000);
+  if (reader) exec("PRAGMA query_only = 1");
+}
+
+Database::~Database() {
+  sqlite3_close_v2(db_);
+  if (spatialite_cache_) spatialite_cleanup_ex(spatialite_cache_);
+}
+
+void Database::fail(const std::string& what) const { throw SqliteError(what + ": " + sqlite3_errmsg(db_)); }
+
+void Database::exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw SqliteError("SQL failed: " + msg);
+  }
+}
+
+Statement Database::prepare(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+    fail("preparing SQL");
+  return Statement(*this, stmt);
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+
+Statement& Statement::bind(int i, std::string_view text) {
+  if (sqlite3_bind_text(stmt_.get(), i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    db_->fail("binding a value");
+  return *this;
+}
+Statement& Statement::bind(int i, std::int64_t value) {
+  if (sqlite3_bind_int64(stmt_.get(), i, value) != SQLITE_OK) db_->fail("binding a value");
+  return *this;
+}
+Statement& Statement::bind(int i, double value) {
+  if (sqlite3_bind_double(stmt_.get(), i, value) != SQLITE_OK) db_->fail("binding a value");
+  return *this;
+}
+Statement& Statement::bind_blob(int i, const std::vector<unsigned char>& blob) {
+  if (sqlite3_bind_blob(stmt_.get(), i, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    db_->fail("binding a value");
+  return *this;
+}
+Statement& Statement::bind_null(int i) {
+  if (sqlite3_bind_null(stmt_.get(), i) != SQLITE_OK) db_->fail("binding a value");
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_->fail("running SQL");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
+std::string Statement::text(int col) const {
+  const auto* t = sqlite3_column_text(stmt_.get(), col);
+  return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+           : std::string();
+}
+std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_.get(), col); }
+std::string Statement::blob(int col) const {
+  const void* b = sqlite3_column_blob(stmt_.get(), col);
+  return b ? std::string(static_cast<const char*>(b), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+           : std::string();
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace geo
