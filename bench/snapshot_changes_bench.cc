@@ -16,10 +16,10 @@
 #include <utility>
 #include <vector>
 
-#include "layers/importer.h"
-#include "layers/join.h"
-#include "layers/snapshot.h"
-#include "layers/store.h"
+#include "layers/store/importer.h"
+#include "layers/join/join.h"
+#include "layers/snapshot/snapshot.h"
+#include "layers/store/store.h"
 
 namespace {
 

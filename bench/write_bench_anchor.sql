@@ -1,4 +1,4 @@
--- The anchor of bench/write_bench.sh: territorio's store schema (layers/store.cc,
+-- The anchor of bench/write_bench.sh: territorio's store schema (layers/store/store.cc,
 -- schema 2) in PostgreSQL 15 + PostGIS 3, beside the `units` table that
 -- ogr2ogr copied from a territorio store (both divisions, all levels, with
 -- geometries). The write of a record is then one transaction doing what

@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "layers/access/token_store.h"
-#include "layers/audit_trail.h"
-#include "layers/batch_join.h"
-#include "layers/registry.h"
-#include "layers/store_builder.h"
+#include "layers/store/audit_trail.h"
+#include "layers/join/batch_join.h"
+#include "layers/snapshot/registry.h"
+#include "layers/store/store_builder.h"
 #include "server/progress_bar.h"
 #include "server/serve.h"
 

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/text_normalize.h"
-#include "layers/vocabulary.h"
+#include "layers/model/text_normalize.h"
+#include "layers/model/vocabulary.h"
 #include "server/http/errors.h"
 
 namespace server {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "layers/initiative_filter.h"
-#include "layers/registry.h"
+#include "layers/features/initiative_filter.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 
 namespace server {

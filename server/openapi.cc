@@ -1,7 +1,7 @@
 #include "server/openapi.h"
 
-#include "layers/feature_crs.h"
-#include "layers/feature_query.h"
+#include "layers/features/feature_crs.h"
+#include "layers/features/feature_query.h"
 
 namespace server {
 namespace {

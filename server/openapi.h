@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/collections.h"
+#include "layers/features/collections.h"
 
 namespace server {
 

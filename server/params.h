@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "layers/unit.h"
+#include "layers/model/unit.h"
 #include "server/http/request.h"
 
 namespace server {

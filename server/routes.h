@@ -4,7 +4,7 @@
 #include <string>
 
 #include "layers/edit/editor.h"
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"
 

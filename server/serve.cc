@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <utility>
 
-#include "layers/feature_census.h"
-#include "layers/registry_holder.h"
-#include "layers/store.h"
+#include "layers/features/feature_census.h"
+#include "layers/snapshot/registry_holder.h"
+#include "layers/store/store.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 

@@ -2,7 +2,7 @@
 // JSON encodings of territorial units, shared by the territory routes.
 #include <nlohmann/json.hpp>
 
-#include "layers/catalog.h"
+#include "layers/model/catalog.h"
 
 namespace server {
 

@@ -4,7 +4,7 @@
 
 #include "geo/sqlite/sqlite_db.h"
 #include "layers/access/secret.h"
-#include "layers/stored_list.h"
+#include "layers/store/stored_list.h"
 
 namespace layers::access {
 namespace {

@@ -5,13 +5,13 @@
 #include <set>
 
 #include "layers/access/scope.h"
-#include "layers/audit_trail.h"
+#include "layers/store/audit_trail.h"
 #include "layers/edit/feature_body.h"
 #include "layers/edit/json_body.h"
 #include "layers/edit/merge_patch.h"
 #include "layers/errors.h"
-#include "layers/importer.h"
-#include "layers/store_rows.h"
+#include "layers/store/importer.h"
+#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 

@@ -16,8 +16,8 @@
 #include "layers/access/credentials.h"
 #include "layers/access/rate_limit.h"
 #include "layers/access/scope.h"
-#include "layers/registry_holder.h"
-#include "layers/store.h"
+#include "layers/snapshot/registry_holder.h"
+#include "layers/store/store.h"
 
 namespace layers::edit {
 

@@ -8,13 +8,13 @@
 
 #include "geo/error.h"
 #include "layers/access/scope.h"
-#include "layers/audit_trail.h"
+#include "layers/store/audit_trail.h"
 #include "layers/edit/editor.h"
 #include "layers/edit/feature_body.h"
 #include "layers/errors.h"
-#include "layers/importer.h"
-#include "layers/initiative_source.h"
-#include "layers/store_rows.h"
+#include "layers/store/importer.h"
+#include "layers/store/initiative_source.h"
+#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 

@@ -7,8 +7,8 @@
 #include "geo/error.h"
 #include "layers/access/secret.h"
 #include "layers/edit/feature_geometry.h"
-#include "layers/initiative_fields.h"
-#include "layers/upload_geometry.h"
+#include "layers/model/initiative_fields.h"
+#include "layers/join/upload_geometry.h"
 
 namespace layers::edit {
 

@@ -3,16 +3,16 @@
 // of a PATCH merge) read into the record `territorio import` makes of the
 // same feature, and a stored record written back as such a feature (the
 // audit trail's before and after, a version restored by PUT). Joining the
-// footprint to units is the caller's (layers/importer.h).
+// footprint to units is the caller's (layers/store/importer.h).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "layers/edit/json_body.h"
-#include "layers/feature_crs.h"
-#include "layers/initiative.h"
-#include "layers/initiative_source.h"
+#include "layers/features/feature_crs.h"
+#include "layers/model/initiative.h"
+#include "layers/store/initiative_source.h"
 
 namespace layers::edit {
 

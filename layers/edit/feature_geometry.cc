@@ -7,7 +7,7 @@
 
 #include "geo/geos/coordinate_geometry.h"
 #include "geo/error.h"
-#include "layers/upload_geometry.h"
+#include "layers/join/upload_geometry.h"
 
 namespace layers::edit {
 

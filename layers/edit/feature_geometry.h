@@ -6,7 +6,7 @@
 
 #include "geo/geos/geometry.h"
 #include "layers/edit/json_body.h"
-#include "layers/feature_crs.h"
+#include "layers/features/feature_crs.h"
 
 namespace layers::edit {
 

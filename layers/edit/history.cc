@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "layers/edit/feature_body.h"
-#include "layers/store.h"
-#include "layers/store_rows.h"
+#include "layers/store/store.h"
+#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/audit_trail.h"
+#include "layers/store/audit_trail.h"
 
 namespace layers::edit {
 

@@ -5,7 +5,7 @@
 #include "geo/geos/geojson_geometry.h"
 #include "geo/json_text.h"
 #include "layers/edit/feature_body.h"
-#include "layers/initiative_fields.h"
+#include "layers/model/initiative_fields.h"
 
 namespace layers::edit {
 

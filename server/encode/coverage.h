@@ -4,7 +4,7 @@
 // (alphabetical), so the bytes are those the document-tree encoder gave.
 #include <string>
 
-#include "layers/coverage.h"
+#include "layers/coverage/coverage.h"
 
 namespace server::encode {
 

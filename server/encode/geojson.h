@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/collections.h"
-#include "layers/feature_crs.h"
-#include "layers/feature_query.h"
+#include "layers/features/collections.h"
+#include "layers/features/feature_crs.h"
+#include "layers/features/feature_query.h"
 
 namespace server::encode {
 

@@ -3,8 +3,8 @@
 // null, never an invented value.
 #include <nlohmann/json.hpp>
 
-#include "layers/catalog.h"
-#include "layers/store.h"
+#include "layers/model/catalog.h"
+#include "layers/store/store.h"
 
 namespace server::encode {
 

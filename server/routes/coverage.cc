@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/coverage.h"
+#include "layers/coverage/coverage.h"
 #include "server/encode/coverage.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Coverage of a level by the initiatives: per unit and summary with gaps.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

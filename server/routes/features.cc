@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "layers/cql2_eval.h"
-#include "layers/cql2_parser.h"
-#include "layers/feature_export.h"
-#include "layers/feature_query.h"
-#include "layers/territory_initiatives.h"
-#include "layers/tiles.h"
+#include "layers/cql2/cql2_eval.h"
+#include "layers/cql2/cql2_parser.h"
+#include "layers/features/feature_export.h"
+#include "layers/features/feature_query.h"
+#include "layers/coverage/territory_initiatives.h"
+#include "layers/tiles/tiles.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
 #include "server/caching_policy.h"

@@ -7,7 +7,7 @@
 
 #include "layers/access/token_store.h"
 #include "layers/edit/editor.h"
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"
 

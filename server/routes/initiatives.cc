@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/territory_initiatives.h"
+#include "layers/coverage/territory_initiatives.h"
 #include "server/encode/initiative_json.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Initiatives: one record, and those related to a territorial unit.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "layers/upload_join.h"
+#include "layers/join/upload_join.h"
 #include "server/encode/csv.h"
 #include "server/http/errors.h"
 #include "server/params.h"

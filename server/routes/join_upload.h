@@ -3,7 +3,7 @@
 // provinces and regions they fall in.
 #include <cstddef>
 
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

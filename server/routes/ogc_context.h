@@ -4,7 +4,7 @@
 // the site (public base URL).
 #include <cstdint>
 
-#include "layers/collections.h"
+#include "layers/features/collections.h"
 #include "server/site.h"
 
 namespace server::routes {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "geo/geos/geometry.h"
-#include "layers/collections.h"
-#include "layers/feature_crs.h"
-#include "layers/feature_query.h"
+#include "layers/features/collections.h"
+#include "layers/features/feature_crs.h"
+#include "layers/features/feature_query.h"
 #include "server/http/request.h"
 
 namespace server::routes {

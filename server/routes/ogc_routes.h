@@ -2,7 +2,7 @@
 // Registers the OGC API - Features routes (/, /conformance, /api,
 // /collections/...) on the router. Each request answers from the feature
 // catalog of the snapshot current at its start.
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 #include "server/http/router.h"
 #include "server/site.h"
 

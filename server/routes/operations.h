@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cstdint>
 
-#include "layers/registry.h"
-#include "layers/tiles_cache.h"
+#include "layers/snapshot/registry.h"
+#include "layers/tiles/tiles_cache.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 #include "server/http/route_metrics.h"

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/crosstab.h"
+#include "layers/coverage/crosstab.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Cross-tabulations of initiatives: the seed report's annex tables.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

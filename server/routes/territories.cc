@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "layers/join.h"
+#include "layers/join/join.h"
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/unit_json.h"

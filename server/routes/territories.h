@@ -1,6 +1,6 @@
 #pragma once
 // Territory queries: a unit by code, the units of a point.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

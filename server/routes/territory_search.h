@@ -1,6 +1,6 @@
 #pragma once
 // Gazetteer search: units by name, for a search box.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
 

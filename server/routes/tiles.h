@@ -3,8 +3,8 @@
 // OGC API - Tiles metadata of the same tilesets.
 #include <memory>
 
-#include "layers/registry_holder.h"
-#include "layers/tiles_service.h"
+#include "layers/snapshot/registry_holder.h"
+#include "layers/tiles/tiles_service.h"
 #include "server/http/router.h"
 #include "server/site.h"
 

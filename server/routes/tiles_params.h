@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "layers/registry.h"
-#include "layers/tiles.h"
+#include "layers/snapshot/registry.h"
+#include "layers/tiles/tiles.h"
 #include "server/http/request.h"
 
 namespace server::routes {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/csv_table.h"
+#include "layers/store/csv_table.h"
 #include "tests/support/served_store_test.h"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/csv_table.h"
+#include "layers/store/csv_table.h"
 
 namespace seed_model {
 

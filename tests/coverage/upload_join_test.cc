@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/upload_join.h"
+#include "layers/join/upload_join.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

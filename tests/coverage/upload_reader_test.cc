@@ -1,11 +1,11 @@
-// The streaming upload readers of layers/upload_join.h called directly:
+// The streaming upload readers of layers/join/upload_join.h called directly:
 // exact output bytes of the GeoJSON written back, and each UploadLimit at a
 // small value so that its message is checked exactly.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "layers/upload_join.h"
+#include "layers/join/upload_join.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

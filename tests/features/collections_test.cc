@@ -10,10 +10,10 @@
 #include "geo/gdal/gdal_dataset.h"
 #include "geo/geos/geojson_geometry.h"
 #include "geo/geos/predicates.h"
-#include "layers/cql2_parser.h"
-#include "layers/feature_crs.h"
-#include "layers/feature_export.h"
-#include "layers/feature_query.h"
+#include "layers/cql2/cql2_parser.h"
+#include "layers/features/feature_crs.h"
+#include "layers/features/feature_export.h"
+#include "layers/features/feature_query.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

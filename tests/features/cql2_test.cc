@@ -6,8 +6,8 @@
 #include <random>
 
 #include "geo/geos/geometry.h"
-#include "layers/cql2_eval.h"
-#include "layers/cql2_parser.h"
+#include "layers/cql2/cql2_eval.h"
+#include "layers/cql2/cql2_parser.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// libFuzzer target: POST /join's CSV reader and join (layers/upload_join.h)
+// libFuzzer target: POST /join's CSV reader and join (layers/join/upload_join.h)
 // on arbitrary bytes; the rows handed to the sink are written out as POST
 // /join does. An UploadError is the expected refusal; anything else is a bug.
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "layers/upload_join.h"
+#include "layers/join/upload_join.h"
 #include "tests/fuzz/fuzz_catalog.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "geo/geos/geometry.h"
-#include "layers/catalog.h"
+#include "layers/model/catalog.h"
 
 namespace fuzz {
 

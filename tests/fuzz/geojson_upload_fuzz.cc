@@ -1,4 +1,4 @@
-// libFuzzer target: POST /join's GeoJSON reader and join (layers/upload_join.h)
+// libFuzzer target: POST /join's GeoJSON reader and join (layers/join/upload_join.h)
 // on arbitrary bytes, with limits small enough to keep each run fast. An
 // UploadError is the expected refusal; anything else (a crash, a sanitizer
 // report, another exception) is a bug.
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "layers/upload_join.h"
+#include "layers/join/upload_join.h"
 #include "tests/fuzz/fuzz_catalog.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

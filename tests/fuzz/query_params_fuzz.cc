@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "layers/collections.h"
-#include "layers/feature_crs.h"
-#include "layers/tiles.h"
+#include "layers/features/collections.h"
+#include "layers/features/feature_crs.h"
+#include "layers/tiles/tiles.h"
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/routes/ogc_params.h"

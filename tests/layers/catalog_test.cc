@@ -4,7 +4,7 @@
 #include <map>
 
 #include "geo/proj/geodesic.h"
-#include "layers/catalog.h"
+#include "layers/model/catalog.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "layers/csv_table.h"
+#include "layers/store/csv_table.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

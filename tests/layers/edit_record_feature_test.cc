@@ -8,7 +8,7 @@
 #include "geo/geos/coordinate_geometry.h"
 #include "layers/edit/feature_body.h"
 #include "layers/edit/json_body.h"
-#include "layers/initiative_source.h"
+#include "layers/store/initiative_source.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The box index a write updates in place finds exactly what a brute-force
 // scan of the current features finds, through thousands of writes (past
 // the bound where it builds itself whole again).
-#include "layers/feature_index.h"
+#include "layers/features/feature_index.h"
 
 #include <gtest/gtest.h>
 

@@ -8,8 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include "layers/gazetteer.h"
-#include "layers/text_normalize.h"
+#include "layers/join/gazetteer.h"
+#include "layers/model/text_normalize.h"
 
 #ifndef TERRITORIO_DATA_DIR
 #error "TERRITORIO_DATA_DIR must be defined as the path of the data directory"

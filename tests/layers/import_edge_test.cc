@@ -6,8 +6,8 @@
 #include <filesystem>
 
 #include "layers/errors.h"
-#include "layers/registry.h"
-#include "layers/store_builder.h"
+#include "layers/snapshot/registry.h"
+#include "layers/store/store_builder.h"
 #include "tests/support/temp_dir.h"
 
 namespace {

@@ -8,8 +8,8 @@
 
 #include "geo/error.h"
 #include "layers/errors.h"
-#include "layers/registry.h"
-#include "layers/store_builder.h"
+#include "layers/snapshot/registry.h"
+#include "layers/store/store_builder.h"
 #include "tests/support/temp_dir.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // A running server sees an import without any request waiting for it: the
 // holder builds the next snapshot in the background and swaps it in; a
 // store that cannot be read keeps the published snapshot.
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "layers/store_builder.h"
+#include "layers/store/store_builder.h"
 #include "tests/support/temp_dir.h"
 
 namespace {

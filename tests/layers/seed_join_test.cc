@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "layers/csv_table.h"
+#include "layers/store/csv_table.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

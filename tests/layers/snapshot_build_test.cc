@@ -1,7 +1,7 @@
 // A snapshot is whole when it is built: the feature catalog, the tiles'
 // geometry and the unfiltered coverage statistics exist before any request,
 // all of one generation; filtered statistics are computed once and shared.
-#include "layers/snapshot.h"
+#include "layers/snapshot/snapshot.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // of every footprint kind and add and drop an attribute column; and it
 // shares the boundary part and every untouched feature with the snapshot
 // it came from.
-#include "layers/snapshot.h"
+#include "layers/snapshot/snapshot.h"
 
 #include <gtest/gtest.h>
 
@@ -16,9 +16,9 @@
 
 #include "geo/sqlite/sqlite_db.h"
 #include "geo/tile_math.h"
-#include "layers/join.h"
-#include "layers/store.h"
-#include "layers/tiles.h"
+#include "layers/join/join.h"
+#include "layers/store/store.h"
+#include "layers/tiles/tiles.h"
 #include "tests/support/temp_dir.h"
 
 namespace {

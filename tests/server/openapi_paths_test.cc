@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 #include "server/routes.h"
 
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // The registry loaded from the fixture store that ctest builds once with the
 // real binary (test build_fixture_store), shared by the read-only tests.
-#include "layers/registry.h"
+#include "layers/snapshot/registry.h"
 
 namespace test_support {
 

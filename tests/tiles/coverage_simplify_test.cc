@@ -6,7 +6,7 @@
 #include "geo/geos/coverage_simplify.h"
 #include "geo/geos/geometry_ops.h"
 #include "geo/mvt/mvt_geometry.h"
-#include "layers/tileset.h"
+#include "layers/tiles/tileset.h"
 #include "tests/support/fixture_store.h"
 
 namespace {

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "geo/tile_math.h"
-#include "layers/collections.h"
-#include "layers/join.h"
-#include "layers/store.h"
-#include "layers/tiles.h"
+#include "layers/features/collections.h"
+#include "layers/join/join.h"
+#include "layers/store/store.h"
+#include "layers/tiles/tiles.h"
 #include "mvt_decode.h"
 
 namespace {

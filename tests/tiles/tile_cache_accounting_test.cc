@@ -1,7 +1,7 @@
 // The tile cache's budget bounds the heap it really holds: every entry is
 // charged what the allocator gave it (measured here against glibc's own
 // count of bytes in use), and it never keeps more than its budget.
-#include "layers/tiles_cache.h"
+#include "layers/tiles/tiles_cache.h"
 
 #include <gtest/gtest.h>
 #include <malloc.h>

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/raster/raster_canvas.h"
-#include "layers/tiles_palette.h"
+#include "layers/tiles/tiles_palette.h"
 #include "mvt_decode.h"
 #include "tests/support/generation_wait.h"
 #include "tests/support/http_client.h"

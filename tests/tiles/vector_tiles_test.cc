@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "geo/tile_math.h"
-#include "layers/tiles.h"
+#include "layers/tiles/tiles.h"
 #include "mvt_decode.h"
 #include "tests/support/fixture_store.h"
 

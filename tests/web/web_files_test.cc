@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "layers/registry_holder.h"
+#include "layers/snapshot/registry_holder.h"
 #include "server/http/response.h"
 #include "server/http/router.h"
 #include "server/http/url.h"

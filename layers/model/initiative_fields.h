@@ -1,0 +1,53 @@
+#pragma once
+// The recognised fields of an initiative record, read from their text in one
+// way by every reader (`territorio import` through GDAL, the write API from a
+// GeoJSON body): trimming, ';'-lists, year, yes/no, division, level, and the
+// geometry footprint with its polygon repair.
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/geos/geometry.h"
+#include "layers/model/initiative.h"
+
+namespace layers {
+
+// A field cannot be read; what() is the reason without the record
+// ("year '1800' is not a year between 1900 and 2100"), for the caller to
+// prefix with the record it reads.
+struct FieldError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The recognised field names, lower case, in the order writers list them.
+inline constexpr std::string_view kRecognisedFields[] = {
+    "id", "name", "institution", "institution_type", "area", "thematic_field", "scope", "rurality", "contest",
+    "year", "stage", "award", "field_visit", "region_recorded", "footprint_division", "footprint_codes",
+    "footprint_names", "footprint_level", "footprint_basis"};
+bool is_recognised_field(std::string_view lower_name);
+
+// ASCII lower case (field names are compared case-insensitively).
+std::string ascii_lower(std::string_view s);
+// s without leading and trailing blanks (space, tab, CR, LF).
+std::string trim_blanks(std::string_view s);
+// The non-empty trimmed items of a list separated by ';' or '|'.
+std::vector<std::string> split_list(std::string_view s);
+
+// The value of a recognised field, trimmed; "" when the record has none.
+using FieldLookup = std::function<std::string(std::string_view lower_name)>;
+
+// Sets every recognised field but id, and the footprint's division, level,
+// basis, codes and names (not its kind). Throws FieldError for a missing
+// name, a year outside 1900-2100, a field_visit that is not yes or no, an
+// unknown division or level.
+void read_recognised_fields(const FieldLookup& get, Initiative& in);
+
+// Makes g the footprint: points stay as they are; polygons become a
+// MultiPolygon, repaired if invalid (the reason GEOS gives is returned, ""
+// when nothing was repaired). Throws FieldError for any other geometry, a
+// polygon that cannot be repaired, or one without area. g must not be empty.
+std::string set_geometry_footprint(geo::Geometry g, Footprint& f);
+
+}  // namespace layers

@@ -1,0 +1,154 @@
+#include "layers/snapshot/registry_holder.h"
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "layers/store/store.h"
+
+namespace layers {
+
+namespace {
+
+// The watcher's nice value: a reload yields CPU to requests when both want
+// it. Moderate on purpose: on a saturated machine a reload at nice 10 took
+// up to a minute to be served, with no latency gain measurable over nice 5
+// (bench/README.md, "reload under load").
+constexpr int kReloadNice = 5;
+// Back-off between attempts at a store that keeps failing to load.
+constexpr std::chrono::milliseconds kFirstRetry{1000}, kLastRetry{60000};
+
+std::shared_ptr<const Snapshot> load_if_changed(const std::string& path, const Snapshot& published,
+                                                const SnapshotInputs& inputs) {
+  {
+    // A touch, or a write that changed nothing, leaves the generation alone:
+    // no need to read the whole store.
+    Store store(path);
+    if (store.generation() == published.generation()) return nullptr;
+  }
+  return Snapshot::load(path, inputs);
+}
+
+}  // namespace
+
+RegistryHolder::RegistryHolder(std::string store_path, HolderOptions options)
+    : path_(std::move(store_path)), options_(std::move(options)), backoff_(kFirstRetry) {
+  if (!options_.log) options_.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  if (!options_.build)
+    options_.build = [inputs = options_.inputs](const std::string& path, const Snapshot& published) {
+      return load_if_changed(path, published, inputs);
+    };
+  seen_ = stamp();  // before the load: a change during it is seen by the first poll
+  published_ = Snapshot::load(path_, options_.inputs);
+  status_.generation = published_->generation();
+  watcher_ = std::thread([this] { watch(); });
+}
+
+RegistryHolder::~RegistryHolder() {
+  {
+    std::lock_guard lock(wake_mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  watcher_.join();
+}
+
+std::shared_ptr<const Snapshot> RegistryHolder::current() const {
+  std::lock_guard lock(published_mutex_);
+  return published_;
+}
+
+RegistryHolder::Status RegistryHolder::status() const {
+  std::lock_guard lock(published_mutex_);
+  return status_;
+}
+
+RegistryHolder::Stamp RegistryHolder::stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+RegistryHolder::StoreStamp RegistryHolder::stamp() const { return {stamp_of(path_), stamp_of(path_ + "-wal")}; }
+
+void RegistryHolder::watch() {
+  // Linux keeps a nice value per thread; the threads a build starts inherit it.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kReloadNice);
+  std::unique_lock lock(wake_mutex_);
+  while (!wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; })) {
+    lock.unlock();
+    {
+      std::lock_guard writes(write_mutex_);
+      release_retired();
+      check_store();
+    }
+    lock.lock();
+  }
+}
+
+void RegistryHolder::check_store() {
+  const StoreStamp now = stamp();
+  const auto clock = std::chrono::steady_clock::now();
+  const bool changed = !(now == seen_);
+  if (!changed && !(failing_ && clock >= retry_at_)) return;
+  // Missing for a moment while a new file is renamed into place: wait for it.
+  if (now.main.inode == 0) return;
+  seen_ = now;
+  const std::shared_ptr<const Snapshot> published = current();
+  try {
+    std::shared_ptr<const Snapshot> next = options_.build(path_, *published);
+    failing_ = false;
+    backoff_ = kFirstRetry;
+    if (next && next != published) publish(std::move(next), false);
+    return;
+  } catch (const std::exception& e) {
+    options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
+                 std::to_string(published->generation()) + ": " + e.what());
+  } catch (...) {
+    options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
+                 std::to_string(published->generation()));
+  }
+  std::lock_guard lock(published_mutex_);
+  ++status_.failed_reloads;
+  failing_ = true;
+  retry_at_ = clock + backoff_;
+  backoff_ = std::min(backoff_ * 2, kLastRetry);
+}
+
+void RegistryHolder::publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from,
+                                   std::int64_t to) {
+  const std::shared_ptr<const Snapshot> published = current();
+  std::shared_ptr<const Snapshot> next;
+  if (published->generation() == from) next = Snapshot::with_changes(*published, changes, to);
+  if (!next) next = Snapshot::load(path_, options_.inputs);
+  publish(std::move(next), true);
+  seen_ = stamp();  // the watcher need not read the store again for this write
+}
+
+void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, bool by_write) {
+  const std::int64_t from = current()->generation(), to = next->generation();
+  {
+    std::lock_guard lock(published_mutex_);
+    std::swap(published_, next);  // next now holds the replaced snapshot
+    status_.generation = to;
+    ++(by_write ? status_.writes : status_.reloads);
+  }
+  retired_.push_back(std::move(next));
+  if (!by_write)
+    options_.log("territorio: store " + path_ + " reloaded: generation " + std::to_string(from) + " -> " +
+               std::to_string(to) + ", " + std::to_string(current()->registry().initiatives().size()) +
+               " initiatives");
+}
+
+void RegistryHolder::release_retired() {
+  // A replaced snapshot that only this list still holds can no longer be
+  // reached by anyone (it is not published): free it here, off the request
+  // path, rather than in whichever request happened to drop it last.
+  std::erase_if(retired_, [](const std::shared_ptr<const Snapshot>& s) { return s.use_count() == 1; });
+}
+
+}  // namespace layers

@@ -1,0 +1,110 @@
+#pragma once
+// Publishes the current Snapshot of the store and replaces it when the
+// store changes (an import from the CLI, an edit) without making any
+// request wait: a background thread notices the change (it polls the store
+// file's identity, size and time), builds the next snapshot beside the
+// published one at a lower CPU priority, and publishes it with one swap.
+// Each request takes the snapshot current at its start and keeps it to its
+// end; a replaced snapshot is freed on the watcher's thread, not by the
+// last request that held it. A reload that fails (a corrupt or unreadable
+// store) keeps the published snapshot, is logged, and is tried again when
+// the file changes or after a back-off.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "layers/snapshot/snapshot.h"
+
+namespace layers {
+
+struct HolderOptions {
+  SnapshotInputs inputs;
+  std::chrono::milliseconds poll_interval{200};
+  // Where reloads and failed reloads are reported; empty: standard error.
+  std::function<void(const std::string&)> log;
+  // Builds the snapshot of the store at path, or returns null when the
+  // store still holds the published generation. Empty: the real loader.
+  // A seam for tests (to hold a reload mid-build); the server never sets it.
+  std::function<std::shared_ptr<const Snapshot>(const std::string& store_path, const Snapshot& published)> build;
+};
+
+class RegistryHolder {
+ public:
+  // Builds the first snapshot now (throws if the store cannot be read),
+  // then starts watching the store.
+  explicit RegistryHolder(std::string store_path, HolderOptions options = {});
+  // Stops watching; waits for a reload in progress to end.
+  ~RegistryHolder();
+  RegistryHolder(const RegistryHolder&) = delete;
+  RegistryHolder& operator=(const RegistryHolder&) = delete;
+
+  const std::string& store_path() const { return path_; }
+
+  // The published snapshot. Never waits for a reload: the lock guards only
+  // the copy of a pointer.
+  std::shared_ptr<const Snapshot> current() const;
+
+  // Serializes this process's writers with the watcher's reloads: a write
+  // holds it from the start of its transaction until publish_write returns,
+  // so snapshots are published in generation order.
+  std::unique_lock<std::mutex> lock_writes() { return std::unique_lock(write_mutex_); }
+  // Called with lock_writes() held, after a write committed `changes` to the
+  // store, moving it from generation `from` to `to`: publishes the snapshot
+  // that shows them before returning, derived from the published one when
+  // that is generation `from`, else loaded from the store.
+  void publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from, std::int64_t to);
+
+  struct Status {
+    std::int64_t generation = 0;      // of the published snapshot
+    std::uint64_t reloads = 0;        // snapshots published after the first
+    std::uint64_t failed_reloads = 0;  // reloads that kept the published snapshot
+    std::uint64_t writes = 0;          // snapshots published by publish_write
+  };
+  Status status() const;
+
+ private:
+  struct Stamp {
+    std::uint64_t inode = 0, size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  struct StoreStamp {
+    Stamp main, wal;  // a write-ahead log, if the store ever uses one, changes first
+    bool operator==(const StoreStamp&) const = default;
+  };
+  static Stamp stamp_of(const std::string& path);
+  StoreStamp stamp() const;
+
+  void watch();         // the watcher thread
+  void check_store();   // one poll: reload if the store changed
+  void publish(std::shared_ptr<const Snapshot> next, bool by_write);
+  void release_retired();
+
+  const std::string path_;
+  HolderOptions options_;
+
+  mutable std::mutex published_mutex_;  // guards published_ and status_
+  std::shared_ptr<const Snapshot> published_;
+  Status status_;
+
+  // Held by a reload and by a write (see lock_writes()): guards the state below.
+  std::mutex write_mutex_;
+  StoreStamp seen_;
+  bool failing_ = false;
+  std::chrono::steady_clock::time_point retry_at_;
+  std::chrono::milliseconds backoff_;
+  std::vector<std::shared_ptr<const Snapshot>> retired_;  // replaced, maybe still in use
+
+  std::mutex wake_mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by wake_mutex_
+  std::thread watcher_;    // last: starts once everything above exists
+};
+
+}  // namespace layers

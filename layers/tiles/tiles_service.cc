@@ -1,0 +1,87 @@
+#include "layers/tiles/tiles_service.h"
+
+namespace layers {
+
+namespace {
+
+void append_query(std::string& k, const TileQuery& q) {
+  k += tile_layer_name(q.layer);
+  k += '/';
+  k += std::to_string(q.tile.z);
+  k += '/';
+  k += std::to_string(q.tile.x);
+  k += '/';
+  k += std::to_string(q.tile.y);
+  k += '|';
+  k += division_name(q.division);
+  k += '|';
+  k += q.filter.key();
+  k += '|';
+  if (q.properties)
+    for (const std::string& p : *q.properties) {
+      k += p;
+      k += ',';
+    }
+  else
+    k += '*';
+}
+
+}  // namespace
+
+TileService::TileService(TileServiceOptions options) : options_(options), cache_(options.cache_bytes) {}
+
+std::string TileService::vector_key(const TileQuery& q, std::int64_t generation) {
+  std::string k = "mvt|g";
+  k += std::to_string(generation);
+  k += '|';
+  append_query(k, q);
+  return k;
+}
+
+std::string TileService::raster_key(const RasterQuery& q, std::int64_t generation) {
+  std::string k = "png|g";
+  k += std::to_string(generation);
+  k += '|';
+  append_query(k, q.tile);
+  k += '|';
+  k += measure_name(q.measure);
+  k += '@';
+  k += std::to_string(q.scale);
+  return k;
+}
+
+namespace {
+
+// The cache key: the snapshot's serial, so that a store rebuilt from
+// scratch (whose generations count again) never meets an older entry.
+std::string cache_key(const Snapshot& snapshot, const std::string& key) {
+  std::string k = "s";
+  k += std::to_string(snapshot.serial());
+  k += '|';
+  k += key;
+  return k;
+}
+
+StatsLookup stats_of(const Snapshot& snapshot, const InitiativeFilter& filter) {
+  return [&snapshot, &filter](Level level, Division division) {
+    return snapshot.unit_stats(level, division, filter);
+  };
+}
+
+}  // namespace
+
+std::shared_ptr<const CachedTile> TileService::vector_tile(const Snapshot& snapshot, const TileQuery& q) {
+  const std::string key = cache_key(snapshot, vector_key(q, snapshot.generation()));
+  if (auto hit = cache_.find(key)) return hit;
+  VectorTile t = build_vector_tile(snapshot.tileset(), snapshot.registry(), q, stats_of(snapshot, q.filter),
+                                   options_.limits);
+  return cache_.insert(key, std::move(t.bytes), t.truncated);
+}
+
+std::shared_ptr<const CachedTile> TileService::raster_tile(const Snapshot& snapshot, const RasterQuery& q) {
+  const std::string key = cache_key(snapshot, raster_key(q, snapshot.generation()));
+  if (auto hit = cache_.find(key)) return hit;
+  return cache_.insert(key, build_raster_tile(snapshot.tileset(), q, stats_of(snapshot, q.tile.filter)), false);
+}
+
+}  // namespace layers
