@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/sqlite/sqlite_db.h"
-#include "tests/edit/write_fixture.h"
+#include "tests/layers/edit/write_fixture.h"
 
 namespace {
 

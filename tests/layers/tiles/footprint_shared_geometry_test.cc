@@ -12,7 +12,7 @@
 #include "layers/join/join.h"
 #include "layers/store/store.h"
 #include "layers/tiles/tiles.h"
-#include "mvt_decode.h"
+#include "tests/support/mvt_decode.h"
 
 namespace {
 

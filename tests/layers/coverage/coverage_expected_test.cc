@@ -1,4 +1,4 @@
-// /coverage against the independent model of tests/coverage/seed_model.h:
+// /coverage against the independent model of tests/layers/coverage/seed_model.h:
 // per unit, for every level and division, with and without filters.
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/coverage/seed_model.h"
+#include "tests/layers/coverage/seed_model.h"
 #include "tests/support/served_store_test.h"
 
 namespace {

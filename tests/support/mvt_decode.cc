@@ -1,4 +1,4 @@
-#include "mvt_decode.h"
+#include "tests/support/mvt_decode.h"
 
 #include <set>
 

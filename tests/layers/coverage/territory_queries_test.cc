@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/coverage/seed_model.h"
+#include "tests/layers/coverage/seed_model.h"
 #include "tests/support/served_store_test.h"
 
 namespace {

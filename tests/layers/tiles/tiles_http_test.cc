@@ -11,7 +11,7 @@
 
 #include "geo/raster/raster_canvas.h"
 #include "layers/tiles/tiles_palette.h"
-#include "mvt_decode.h"
+#include "tests/support/mvt_decode.h"
 #include "tests/support/generation_wait.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"

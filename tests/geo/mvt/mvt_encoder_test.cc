@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "geo/mvt/mvt_encoder.h"
-#include "mvt_decode.h"
+#include "tests/support/mvt_decode.h"
 
 namespace {
 

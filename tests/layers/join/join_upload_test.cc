@@ -44,7 +44,7 @@ std::vector<std::vector<std::string>> rows_of(const std::string& csv) {
 }
 
 // The 4,865 census zone points (CSV and GeoJSON) join to the commune INE
-// assigns them to, as the in-process join does (tests/layers/census_join_test).
+// assigns them to, as the in-process join does (tests/layers/join/census_join_test).
 TEST_F(JoinUpload, CensusZonePointsGetTheirIneCommunes) {
   const auto zones = layers::read_csv(std::string(TERRITORIO_DATA_DIR) + "/census_zones_2017.csv");
   std::string csv = "zone_code,ine_commune,lon,lat\n";

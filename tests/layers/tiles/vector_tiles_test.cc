@@ -9,7 +9,7 @@
 
 #include "geo/tile_math.h"
 #include "layers/tiles/tiles.h"
-#include "mvt_decode.h"
+#include "tests/support/mvt_decode.h"
 #include "tests/support/fixture_store.h"
 
 namespace {
@@ -169,9 +169,9 @@ TEST(VectorTiles, OneThreadAndSeveralGiveIdenticalBytes) {
 }
 
 // Golden files: a few tiles decoded to canonical JSON. Regenerate only with
-// tests/tiles/regenerate_golden.sh (sets TERRITORIO_REGENERATE_GOLDEN).
+// tests/layers/tiles/regenerate_golden.sh (sets TERRITORIO_REGENERATE_GOLDEN).
 TEST(VectorTiles, GoldenTiles) {
-  const std::string dir = std::string(TERRITORIO_DATA_DIR) + "/../tests/tiles/golden/";
+  const std::string dir = std::string(TERRITORIO_DATA_DIR) + "/../tests/layers/tiles/golden/";
   const bool regenerate = std::getenv("TERRITORIO_REGENERATE_GOLDEN") != nullptr;
   struct Case {
     const char* file;
@@ -192,7 +192,7 @@ TEST(VectorTiles, GoldenTiles) {
     ASSERT_TRUE(in) << "missing golden file " << c.file;
     std::stringstream ss;
     ss << in.rdbuf();
-    EXPECT_TRUE(ss.str() == text) << c.file << " differs from the tile; run tests/tiles/regenerate_golden.sh if intended";
+    EXPECT_TRUE(ss.str() == text) << c.file << " differs from the tile; run tests/layers/tiles/regenerate_golden.sh if intended";
   }
 }
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/edit/write_fixture.h"
+#include "tests/layers/edit/write_fixture.h"
 
 namespace {
 

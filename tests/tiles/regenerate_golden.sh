@@ -1,7 +1,0 @@
-#!/bin/sh
-# Rewrites tests/tiles/golden/*.json from the current tile encoder. Run only
-# on purpose, then review the diff: usage tests/tiles/regenerate_golden.sh BUILD_DIR
-set -eu
-build=${1:?usage: $0 BUILD_DIR}
-TERRITORIO_REGENERATE_GOLDEN=1 "$build/tests/tiles_tests" --gtest_filter='VectorTiles.GoldenTiles'
-git -C "$(dirname "$0")/../.." status --short tests/tiles/golden
