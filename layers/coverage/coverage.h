@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "layers/features/initiative_filter.h"
+#include "layers/model/initiative_filter.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/features/initiative_filter.h"
+#include "layers/model/initiative_filter.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {

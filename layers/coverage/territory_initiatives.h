@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "layers/features/initiative_filter.h"
+#include "layers/model/initiative_filter.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {

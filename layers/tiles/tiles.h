@@ -11,7 +11,7 @@
 
 #include "geo/tile_math.h"
 #include "layers/coverage/coverage_counts.h"
-#include "layers/features/initiative_filter.h"
+#include "layers/model/initiative_filter.h"
 #include "layers/snapshot/registry.h"
 #include "layers/tiles/tileset.h"
 

@@ -1,4 +1,4 @@
-#include "layers/features/initiative_filter.h"
+#include "layers/model/initiative_filter.h"
 
 #include <algorithm>
 
