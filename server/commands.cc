@@ -8,6 +8,7 @@
 #include "layers/store/audit_trail.h"
 #include "layers/join/batch_join.h"
 #include "layers/snapshot/registry.h"
+#include "layers/store/store.h"
 #include "layers/store/store_builder.h"
 #include "server/progress_bar.h"
 #include "server/serve.h"
@@ -20,7 +21,7 @@ void print_notes(const std::vector<std::string>& notes) {
 }
 
 int build(const Options& o) {
-  if (o.force) std::filesystem::remove(o.store);
+  if (o.force) layers::Store::remove(o.store);
   ProgressBar bar;
   const auto report = layers::build_store(o.data_dir, o.store, std::ref(bar));
   bar.finish();

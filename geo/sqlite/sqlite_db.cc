@@ -12,7 +12,7 @@
 
 namespace geo {
 
-Database::Database(const std::string& path, Mode mode) {
+Database::Database(const std::string& path, Mode mode, Extensions extensions) {
   // A reader opens the file read-write when it may, and refuses writes with
   // query_only: a writer killed mid-transaction leaves a hot journal that
   // only a read-write connection can roll back, and until then a read-only
@@ -26,13 +26,16 @@ Database::Database(const std::string& path, Mode mode) {
     db_ = nullptr;
     throw SqliteError("cannot open store '" + path + "': " + msg);
   }
-  spatialite_cache_ = spatialite_alloc_connection();
-  spatialite_init_ex(db_, spatialite_cache_, 0);
+  if (extensions == Extensions::spatialite) {
+    spatialite_cache_ = spatialite_alloc_connection();
+    spatialite_init_ex(db_, spatialite_cache_, 0);
+  }
   sqlite3_busy_timeout(db_, 5000);
   if (reader) exec("PRAGMA query_only = 1");
 }
 
 Database::~Database() {
+  for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
   sqlite3_close_v2(db_);
   if (spatialite_cache_) spatialite_cleanup_ex(spatialite_cache_);
 }
@@ -57,7 +60,28 @@ Statement Database::prepare(const std::string& sql) {
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
-void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const {
+  if (!cached) {
+    sqlite3_finalize(s);
+    return;
+  }
+  // Ends the statement's read, if any: a kept SELECT left mid-way would
+  // hold its snapshot of the file open.
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+}
+
+Statement Database::prepare_cached(const std::string& sql) {
+  auto it = cached_.find(sql);
+  if (it == cached_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK)
+      fail("preparing SQL");
+    it = cached_.emplace(sql, stmt).first;
+  }
+  return Statement(*this, it->second, true);
+}
 
 Statement& Statement::bind(int i, std::string_view text) {
   if (sqlite3_bind_text(stmt_.get(), i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
@@ -120,6 +144,15 @@ Transaction::~Transaction() {
 }
 void Transaction::commit() {
   db_.exec("COMMIT");
+  done_ = true;
+}
+
+Savepoint::Savepoint(Database& db) : db_(db) { db_.exec("SAVEPOINT one_write"); }
+Savepoint::~Savepoint() {
+  if (!done_) sqlite3_exec(db_.get(), "ROLLBACK TO one_write; RELEASE one_write", nullptr, nullptr, nullptr);
+}
+void Savepoint::release() {
+  db_.exec("RELEASE one_write");
   done_ = true;
 }
 

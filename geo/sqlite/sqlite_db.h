@@ -1,11 +1,13 @@
 #pragma once
-// Owners of a SQLite connection with SpatiaLite loaded, its prepared
-// statements and its transactions. A connection belongs to one thread.
+// Owners of a SQLite connection (with SpatiaLite loaded unless asked not
+// to), its prepared statements and its transactions. A connection belongs
+// to one thread at a time.
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -18,8 +20,12 @@ class Statement;
 class Database {
  public:
   enum class Mode { read_only, read_write_create };
+  // SpatiaLite registers about a thousand SQL functions per connection,
+  // most of the cost of opening one: tables without geometry (tokens) do
+  // without it.
+  enum class Extensions { spatialite, none };
   // Opens path and initialises SpatiaLite on the connection.
-  Database(const std::string& path, Mode mode);
+  Database(const std::string& path, Mode mode, Extensions extensions = Extensions::spatialite);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -27,6 +33,10 @@ class Database {
   // Runs one or more statements without results.
   void exec(const std::string& sql);
   Statement prepare(const std::string& sql);
+  // The same, compiled once per connection and kept: for statements run on
+  // every write. The returned Statement resets it when destroyed, so at
+  // most one may be alive per SQL text at a time.
+  Statement prepare_cached(const std::string& sql);
   std::int64_t last_insert_rowid() const;
   sqlite3* get() const { return db_; }
   [[noreturn]] void fail(const std::string& what) const;
@@ -34,12 +44,13 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   void* spatialite_cache_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cached_;  // finalized on close
 };
 
 // A prepared statement. bind() indices are 1-based as in SQLite.
 class Statement {
  public:
-  Statement(Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
+  Statement(Database& db, sqlite3_stmt* stmt, bool cached = false) : db_(&db), stmt_(stmt, Finalizer{cached}) {}
   Statement(Statement&&) = default;
   Statement& operator=(Statement&&) = default;
 
@@ -62,6 +73,7 @@ class Statement {
 
  private:
   struct Finalizer {
+    bool cached = false;  // the connection keeps it: reset, not finalized
     void operator()(sqlite3_stmt* s) const;
   };
   Database* db_;
@@ -76,6 +88,21 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// A savepoint inside a transaction: one write of several in a commit that
+// can be undone alone. Rolled back (to where it began) unless released.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
 
  private:
   Database& db_;

@@ -1,5 +1,7 @@
 #include "layers/access/token_store.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "geo/sqlite/sqlite_db.h"
@@ -24,7 +26,7 @@ constexpr std::size_t kMaxName = 200;
 constexpr const char* kColumns = "id, name, role, regions, created, expires, revoked, secret_sha256";
 
 bool has_tokens_table(geo::Database& db) {
-  auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tokens'");
+  auto q = db.prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tokens'");
   return q.step();
 }
 
@@ -50,7 +52,47 @@ std::vector<std::string> regions_2018(geo::Database& db) {
 
 }  // namespace
 
-TokenStore::TokenStore(std::string store_path) : path_(std::move(store_path)) {}
+// Connections kept for find(), with the file they were opened on: a store
+// replaced under its path (build --force) must not be read through one of
+// the old file.
+struct TokenStore::Idle {
+  static constexpr std::size_t kMax = 8;
+  ino_t inode = 0;
+  std::vector<std::unique_ptr<geo::Database>> connections;
+};
+
+namespace {
+ino_t inode_of(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+}  // namespace
+
+TokenStore::TokenStore(std::string store_path) : path_(std::move(store_path)), idle_(std::make_unique<Idle>()) {}
+
+TokenStore::~TokenStore() = default;
+
+std::unique_ptr<geo::Database> TokenStore::take_reader() const {
+  const ino_t inode = inode_of(path_);
+  {
+    std::lock_guard lock(idle_mutex_);
+    if (idle_->inode != inode) {
+      idle_->connections.clear();
+      idle_->inode = inode;
+    }
+    if (!idle_->connections.empty()) {
+      auto db = std::move(idle_->connections.back());
+      idle_->connections.pop_back();
+      return db;
+    }
+  }
+  return std::make_unique<geo::Database>(path_, geo::Database::Mode::read_only, geo::Database::Extensions::none);
+}
+
+void TokenStore::give_back(std::unique_ptr<geo::Database> db) const {
+  std::lock_guard lock(idle_mutex_);
+  if (idle_->connections.size() < Idle::kMax) idle_->connections.push_back(std::move(db));
+}
 
 IssuedToken TokenStore::create(const NewToken& request, std::chrono::system_clock::time_point now) {
   if (request.name.empty() || request.name.size() > kMaxName)
@@ -122,12 +164,15 @@ Token TokenStore::revoke(const std::string& id, std::chrono::system_clock::time_
 }
 
 std::optional<TokenStore::Stored> TokenStore::find(const std::string& id) const {
-  geo::Database db(path_, geo::Database::Mode::read_only);
-  if (!has_tokens_table(db)) return std::nullopt;
-  auto q = db.prepare(std::string("SELECT ") + kColumns + " FROM tokens WHERE id = ?");
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return read_row(q);
+  std::unique_ptr<geo::Database> db = take_reader();  // dropped, not given back, if the lookup throws
+  std::optional<Stored> found;
+  if (has_tokens_table(*db)) {
+    auto q = db->prepare_cached(std::string("SELECT ") + kColumns + " FROM tokens WHERE id = ?");
+    q.bind(1, id);
+    if (q.step()) found = read_row(q);
+  }
+  give_back(std::move(db));
+  return found;
 }
 
 }  // namespace layers::access

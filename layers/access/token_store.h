@@ -3,12 +3,18 @@
 // change is one transaction. The secret is returned once by create() and
 // never stored: only its SHA-256 digest is.
 #include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "layers/access/token.h"
 #include "layers/errors.h"
+
+namespace geo {
+class Database;
+}
 
 namespace layers::access {
 
@@ -33,6 +39,9 @@ struct IssuedToken {
 class TokenStore {
  public:
   explicit TokenStore(std::string store_path);
+  ~TokenStore();
+  TokenStore(const TokenStore&) = delete;
+  TokenStore& operator=(const TokenStore&) = delete;
 
   // Validates (regions against the store's 2018 regions, name, date not in
   // the past) and stores a new token.
@@ -48,10 +57,19 @@ class TokenStore {
     Token token;
     std::string secret_sha256;
   };
+  // Thread-safe; reuses idle connections (every write looks its token up,
+  // and a new connection costs more than the lookup: the store's schema is
+  // parsed again by each).
   std::optional<Stored> find(const std::string& id) const;
 
  private:
+  struct Idle;
+  std::unique_ptr<geo::Database> take_reader() const;
+  void give_back(std::unique_ptr<geo::Database> db) const;
+
   std::string path_;
+  mutable std::mutex idle_mutex_;
+  mutable std::unique_ptr<Idle> idle_;  // guarded by idle_mutex_
 };
 
 }  // namespace layers::access

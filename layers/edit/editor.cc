@@ -1,7 +1,10 @@
 #include "layers/edit/editor.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <set>
 
 #include "layers/access/scope.h"
@@ -16,6 +19,9 @@
 namespace layers::edit {
 
 namespace {
+
+// Writes one commit may hold: bounds the time a group keeps the lock.
+constexpr std::size_t kMaxGroup = 64;
 
 
 void check_precondition(const std::optional<Precondition>& if_match, const StoredInitiative& current) {
@@ -88,7 +94,13 @@ void add_footprint(const StoredInitiative& record, access::Footprints& touched) 
 }
 
 Store& Editor::store() {
-  if (!store_) store_ = std::make_unique<Store>(store_path_, true);
+  struct stat st {};
+  const std::uint64_t inode = ::stat(store_path_.c_str(), &st) == 0 ? st.st_ino : 0;
+  if (!store_ || inode != store_inode_) {
+    store_.reset();
+    store_ = std::make_unique<Store>(store_path_, true);
+    store_inode_ = inode;
+  }
   return *store_;
 }
 
@@ -149,13 +161,91 @@ Written Editor::remove(const access::Principal& who, const std::string& id,
   return commit(who, {"delete", id, if_match, {}});
 }
 
-Written Editor::commit(const access::Principal& who, Change change) {
-  const auto lock = holder_.lock_writes();
-  const std::shared_ptr<const Snapshot> snapshot = holder_.current();
-  geo::Database& db = store().database();
-  geo::Transaction tx(db);
-  const std::int64_t from = store_->generation(), to = from + 1;
+struct Editor::Pending {
+  const access::Principal* who;
+  const Change* change;
+  std::optional<Written> result;
+  std::exception_ptr error;
+  bool done = false;  // guarded by group_mutex_
+};
 
+Written Editor::commit(const access::Principal& who, Change change) {
+  Pending mine{&who, &change, std::nullopt, nullptr};
+  std::unique_lock lock(group_mutex_);
+  queued_.push_back(&mine);
+  while (!mine.done) {
+    if (grouping_) {
+      group_done_.wait(lock);
+      continue;
+    }
+    grouping_ = true;
+    const std::size_t n = std::min(queued_.size(), kMaxGroup);
+    std::vector<Pending*> group(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
+    queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
+    lock.unlock();
+    run_group(group);
+    lock.lock();
+    for (Pending* p : group) p->done = true;
+    grouping_ = false;
+    group_done_.notify_all();
+  }
+  lock.unlock();
+  if (mine.error) std::rethrow_exception(mine.error);
+  return std::move(*mine.result);
+}
+
+void Editor::run_group(const std::vector<Pending*>& group) {
+  try {
+    const auto lock = holder_.lock_writes();
+    const std::shared_ptr<const Snapshot> snapshot = holder_.current();
+    geo::Database& db = store().database();
+    geo::Transaction tx(db);
+    const std::int64_t from = store_->generation();
+    std::int64_t to = from;
+    std::vector<InitiativeChange> changes;
+    for (Pending* p : group) {
+      geo::Savepoint one(db);
+      try {
+        changes.push_back(apply(*p->who, *p->change, to + 1, *snapshot));
+        one.release();
+        ++to;
+        p->result = Written{p->change->id, to, nullptr};
+      } catch (...) {
+        p->error = std::current_exception();  // the savepoint undoes this write alone
+      }
+    }
+    if (changes.empty()) return;
+    // The next snapshot is derived while the commit waits for the disk; it
+    // is published only once the commit succeeded.
+    auto derived = std::async(std::launch::async, [&] { return holder_.derive_write(changes, from, to); });
+    try {
+      tx.commit();
+    } catch (...) {
+      derived.wait();
+      throw;
+    }
+    std::shared_ptr<const Snapshot> next;
+    try {
+      next = derived.get();
+    } catch (...) {
+      // Committed: a snapshot that cannot be derived is loaded from the store.
+    }
+    holder_.publish_derived(std::move(next), changes.size());
+    const std::shared_ptr<const Snapshot> published = holder_.current();
+    for (Pending* p : group)
+      if (p->result) p->result->snapshot = published;
+  } catch (...) {
+    // The commit (or the transaction around it) failed: nothing was written.
+    for (Pending* p : group) {
+      p->result.reset();
+      if (!p->error) p->error = std::current_exception();
+    }
+  }
+}
+
+InitiativeChange Editor::apply(const access::Principal& who, const Change& change, std::int64_t generation,
+                               const Snapshot& snapshot) {
+  geo::Database& db = store_->database();
   std::vector<StoredInitiative> found = read_initiatives(db, change.id);
   std::optional<StoredInitiative> before;
   if (!found.empty()) before = std::move(found.front());
@@ -171,7 +261,7 @@ Written Editor::commit(const access::Principal& who, Change change) {
   if (change.make_after) {
     std::vector<SourceRecord> records;
     records.push_back(change.make_after(before));
-    const Registry& registry = snapshot->registry();
+    const Registry& registry = snapshot.registry();
     const Joiner joiner(registry.catalog(), registry.gazetteer());
     std::vector<std::string> notes;
     try {
@@ -179,7 +269,7 @@ Written Editor::commit(const access::Principal& who, Change change) {
     } catch (const ImportError& e) {
       throw DomainError(Fault::invalid, e.reason);
     }
-    after->revision = to;
+    after->revision = generation;
   }
 
   access::Footprints touched;
@@ -189,9 +279,9 @@ Written Editor::commit(const access::Principal& who, Change change) {
 
   InitiativeWriter writer(db);
   if (before) writer.remove(change.id);
-  if (after) writer.insert(*after, to);
+  if (after) writer.insert(*after, generation);
   AuditRow row;
-  row.generation = to;
+  row.generation = generation;
   row.time = access::utc_timestamp(std::chrono::system_clock::now());
   row.token_id = who.token.id;
   row.token_name = who.token.name;
@@ -201,12 +291,7 @@ Written Editor::commit(const access::Principal& who, Change change) {
   if (after) row.after = record_feature_json(after->initiative);
   append_audit(db, row);
   advance_generation(db);
-  tx.commit();
-
-  std::vector<InitiativeChange> changes;
-  changes.push_back({change.id, std::move(after)});
-  holder_.publish_write(changes, from, to);
-  return {change.id, to, holder_.current()};
+  return {change.id, std::move(after), generation};
 }
 
 }  // namespace layers::edit

@@ -6,8 +6,11 @@
 // write is on disk), and published in a new snapshot before the call
 // returns, so the answer to the client and every later read show it.
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,17 +103,33 @@ class Editor {
 
  private:
   struct Change;
+  struct Pending;
+  // Group commit: the calling thread queues its write and waits; whichever
+  // thread finds no group running takes every queued write (its own too)
+  // and commits them in one transaction, each in its own savepoint and with
+  // its own generation, so concurrent writers share one fsync and one
+  // snapshot publication while each still fails or succeeds alone.
   Written commit(const access::Principal& who, Change change);
+  void run_group(const std::vector<Pending*>& group);
+  InitiativeChange apply(const access::Principal& who, const Change& change, std::int64_t generation,
+                         const Snapshot& snapshot);
   void take_rate(const access::Principal& who);
   // The store, opened by the first write (a server never written to may
-  // serve a read-only file). Call with holder_.lock_writes() held.
+  // serve a read-only file), and again when a new file replaced it under
+  // its path. Call with holder_.lock_writes() held.
   Store& store();
 
   RegistryHolder& holder_;
   std::string store_path_;
   EditLimits limits_;
   access::RateLimiter rate_;
-  std::unique_ptr<Store> store_;  // opened by the first write; used with holder_.lock_writes() held
+  std::unique_ptr<Store> store_;  // used with holder_.lock_writes() held
+  std::uint64_t store_inode_ = 0;   // of the file store_ was opened on
+
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<Pending*> queued_;  // guarded by group_mutex_
+  bool grouping_ = false;         // a thread is committing a group; guarded by group_mutex_
 };
 
 }  // namespace layers::edit

@@ -79,7 +79,7 @@ ListUpdate apply_changes(const InitiativeList& before, const std::vector<Initiat
     if (!c.after) return;
     StoredInitiative s = copy_record(*c.after);
     s.initiative.id = c.id;
-    s.revision = revision;
+    s.revision = c.revision != 0 ? c.revision : revision;
     sort_as_stored(s.units);
     out.written.push_back(records.size());
     out.from.push_back(ListUpdate::kWritten);

@@ -80,6 +80,9 @@ StoredInitiative copy_record(const StoredInitiative& from);
 struct InitiativeChange {
   std::string id;
   std::optional<StoredInitiative> after;
+  // The generation that wrote it, when one commit holds several writes
+  // each with its own (a group commit); 0: the generation of the changes.
+  std::int64_t revision = 0;
 };
 
 // A list with changes applied, and how each of its records relates to the
@@ -93,8 +96,9 @@ struct ListUpdate {
 };
 
 // Applies changes in order (a later change of an id wins; deleting an
-// absent id does nothing). Every written record gets `revision` (the
-// generation the changes were committed as) and its joined units in the
+// absent id does nothing). Every written record gets its change's revision
+// or else `revision` (the generation the changes were committed as), and
+// its joined units in the
 // store's order, so it equals the record as the store reads it back.
 ListUpdate apply_changes(const InitiativeList& before, const std::vector<InitiativeChange>& changes,
                          std::int64_t revision);

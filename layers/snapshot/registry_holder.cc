@@ -103,7 +103,7 @@ void RegistryHolder::check_store() {
     std::shared_ptr<const Snapshot> next = options_.build(path_, *published);
     failing_ = false;
     backoff_ = kFirstRetry;
-    if (next && next != published) publish(std::move(next), false);
+    if (next && next != published) publish(std::move(next), 0);
     return;
   } catch (const std::exception& e) {
     options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
@@ -121,24 +121,37 @@ void RegistryHolder::check_store() {
 
 void RegistryHolder::publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from,
                                    std::int64_t to) {
+  publish_derived(derive_write(changes, from, to), 1);
+}
+
+std::shared_ptr<const Snapshot> RegistryHolder::derive_write(const std::vector<InitiativeChange>& changes,
+                                                             std::int64_t from, std::int64_t to) const {
   const std::shared_ptr<const Snapshot> published = current();
-  std::shared_ptr<const Snapshot> next;
-  if (published->generation() == from) next = Snapshot::with_changes(*published, changes, to);
+  if (published->generation() != from) return nullptr;
+  return Snapshot::with_changes(*published, changes, to);
+}
+
+void RegistryHolder::publish_derived(std::shared_ptr<const Snapshot> next, std::size_t writes) {
   if (!next) next = Snapshot::load(path_, options_.inputs);
-  publish(std::move(next), true);
+  publish(std::move(next), std::max<std::size_t>(writes, 1));
   seen_ = stamp();  // the watcher need not read the store again for this write
 }
 
-void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, bool by_write) {
+void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t writes) {
   const std::int64_t from = current()->generation(), to = next->generation();
   {
     std::lock_guard lock(published_mutex_);
     std::swap(published_, next);  // next now holds the replaced snapshot
     status_.generation = to;
-    ++(by_write ? status_.writes : status_.reloads);
+    if (writes == 0) {
+      ++status_.reloads;
+    } else {
+      status_.writes += writes;
+      ++status_.write_commits;
+    }
   }
   retired_.push_back(std::move(next));
-  if (!by_write)
+  if (writes == 0)
     options_.log("territorio: store " + path_ + " reloaded: generation " + std::to_string(from) + " -> " +
                std::to_string(to) + ", " + std::to_string(current()->registry().initiatives().size()) +
                " initiatives");

@@ -59,12 +59,22 @@ class RegistryHolder {
   // that shows them before returning, derived from the published one when
   // that is generation `from`, else loaded from the store.
   void publish_write(const std::vector<InitiativeChange>& changes, std::int64_t from, std::int64_t to);
+  // publish_write in two steps, so a writer can derive the next snapshot
+  // while its commit syncs: derive_write() (any thread, lock_writes() held
+  // by the writer) gives the published snapshot with the changes, or null
+  // when it cannot be derived; publish_derived() (after the commit) then
+  // publishes it, or loads the store when given null.
+  std::shared_ptr<const Snapshot> derive_write(const std::vector<InitiativeChange>& changes, std::int64_t from,
+                                               std::int64_t to) const;
+  // `writes`: how many writes the commit held (a group commit holds several).
+  void publish_derived(std::shared_ptr<const Snapshot> next, std::size_t writes);
 
   struct Status {
     std::int64_t generation = 0;      // of the published snapshot
     std::uint64_t reloads = 0;        // snapshots published after the first
     std::uint64_t failed_reloads = 0;  // reloads that kept the published snapshot
-    std::uint64_t writes = 0;          // snapshots published by publish_write
+    std::uint64_t writes = 0;          // writes published (an import counts one)
+    std::uint64_t write_commits = 0;   // their transactions: fewer when writes were grouped
   };
   Status status() const;
 
@@ -83,7 +93,8 @@ class RegistryHolder {
 
   void watch();         // the watcher thread
   void check_store();   // one poll: reload if the store changed
-  void publish(std::shared_ptr<const Snapshot> next, bool by_write);
+  // writes: 0 for a reload of a changed store.
+  void publish(std::shared_ptr<const Snapshot> next, std::size_t writes);
   void release_retired();
 
   const std::string path_;

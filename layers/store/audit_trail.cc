@@ -27,7 +27,7 @@ constexpr const char* kColumns = "SELECT seq, generation, time, token_id, token_
 }  // namespace
 
 void append_audit(geo::Database& db, const AuditRow& row) {
-  auto st = db.prepare(
+  auto st = db.prepare_cached(
       "INSERT INTO audit(generation, time, token_id, token_name, operation, feature_id, before, after) "
       "VALUES(?,?,?,?,?,?,?,?)");
   st.bind(1, row.generation).bind(2, row.time);

@@ -35,6 +35,9 @@ class Store {
   // tables, commune boundaries, seed initiatives). Fails if path exists.
   static void build(const std::string& data_dir, const std::string& path, const Progress& progress = {});
   static bool exists(const std::string& path);
+  // Removes the store file and its write-ahead log and index, if present:
+  // a log left beside a new file of the same name would be read as its own.
+  static void remove(const std::string& path);
   // Creates an empty store with the schema at path (which must not exist).
   static std::unique_ptr<Store> create(const std::string& path);
 

@@ -42,7 +42,7 @@ ImportReport import_records(Store& store, const Catalog& catalog, const std::str
 ImportReport build_store(const std::string& data_dir, const std::string& path, const Progress& progress) {
   if (Store::exists(path)) throw DataError("store '" + path + "' already exists");
   const std::string tmp = path + ".building";
-  std::filesystem::remove(tmp);
+  Store::remove(tmp);
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   try {
@@ -58,7 +58,7 @@ ImportReport build_store(const std::string& data_dir, const std::string& path, c
     std::filesystem::rename(tmp, path);
     return report;
   } catch (...) {
-    std::filesystem::remove(tmp);
+    Store::remove(tmp);
     throw;
   }
 }

@@ -10,12 +10,12 @@
 namespace layers {
 
 void advance_generation(geo::Database& db) {
-  db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
+  db.prepare_cached("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
 }
 
 std::vector<StoredInitiative> read_initiatives(geo::Database& db, const std::optional<std::string>& only) {
   const std::string where = only ? " WHERE id = ?" : "";
-  auto st = db.prepare(
+  auto st = db.prepare_cached(
       "SELECT id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
       "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
       "footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, AsBinary(geom), "
@@ -56,7 +56,7 @@ std::vector<StoredInitiative> read_initiatives(geo::Database& db, const std::opt
     index[i.id] = out.size();
     out.push_back(std::move(s));
   }
-  auto us = db.prepare(
+  auto us = db.prepare_cached(
       "SELECT initiative_id, division, level, code, whole, basis FROM initiative_units" +
       std::string(only ? " WHERE initiative_id = ?" : "") +
       " ORDER BY initiative_id, division DESC, CASE level WHEN 'commune' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, code");
@@ -72,14 +72,14 @@ std::vector<StoredInitiative> read_initiatives(geo::Database& db, const std::opt
 
 InitiativeWriter::InitiativeWriter(geo::Database& db)
     : db_(db),
-      initiative_(db.prepare(
+      initiative_(db.prepare_cached(
           "INSERT INTO initiatives(id, name, institution, institution_type, area, thematic_field, scope, rurality, "
           "contest, year, stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, "
           "footprint_division, footprint_codes, footprint_names, footprint_level, footprint_basis, attributes, geom, "
           "footprint_scale, revision) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?,?)")),
-      unit_(db.prepare(
+      unit_(db.prepare_cached(
           "INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) VALUES(?,?,?,?,?,?)")),
-      delete_(db.prepare("DELETE FROM initiatives WHERE id = ?")) {}
+      delete_(db.prepare_cached("DELETE FROM initiatives WHERE id = ?")) {}
 
 void InitiativeWriter::insert(const StoredInitiative& s, std::int64_t revision) {
   const Initiative& i = s.initiative;

@@ -66,7 +66,8 @@ void run_parallel(const std::vector<std::function<void()>>& jobs) {
         if (!error) error = std::current_exception();
       }
   };
-  const std::size_t n = std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t n =
+      jobs.size() <= 1 ? jobs.size() : std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (std::size_t t = 1; t < n; ++t) threads.emplace_back(work);
   work();

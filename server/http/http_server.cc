@@ -17,8 +17,12 @@ namespace {
 
 // The request line and header fields (RFC 9112 leaves the limit to us).
 constexpr std::size_t kMaxRequestHead = 64 * 1024;
-// Write requests that may wait for the writer thread before a 503.
+// Write requests that may wait for a writer thread before a 503.
 constexpr std::size_t kWriteQueue = 256;
+// Writer threads: each parses, validates and authenticates its request,
+// then joins the editor's next group commit, so up to this many writes
+// share one transaction and one fsync.
+constexpr unsigned kWriteThreads = 8;
 constexpr std::size_t kMaxHeaderFields = 100;
 
 }  // namespace
@@ -48,9 +52,9 @@ void HttpServer::start() {
                            .keepaliveTimeout(options_.keepalive_timeout);
 
   jobs_ = std::make_shared<JobPool>(JobPoolOptions{options_.jobs, options_.job_queue}, router_->job_counters());
-  // Writes take the store's lock one at a time anyway: one thread at normal
-  // priority, with room for many writers to wait their turn.
-  writes_ = std::make_shared<JobPool>(JobPoolOptions{1, kWriteQueue, 0}, std::make_shared<JobCounters>());
+  // Writes at normal priority, with room for many writers to wait their turn.
+  writes_ = std::make_shared<JobPool>(JobPoolOptions{kWriteThreads, kWriteQueue, 0, false},
+                                      std::make_shared<JobCounters>());
   auto context = std::make_shared<ServerContext>();
   context->router = router_;
   context->parser = ParserLimits{kMaxRequestHead, kMaxHeaderFields, options_.max_request_body};

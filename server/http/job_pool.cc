@@ -10,7 +10,7 @@
 namespace server::http {
 
 JobPool::JobPool(JobPoolOptions options, std::shared_ptr<JobCounters> counters)
-    : counters_(std::move(counters)), nice_(options.nice) {
+    : counters_(std::move(counters)), nice_(options.nice), trim_(options.trim) {
   const unsigned n = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   capacity_ = options.queue != 0 ? options.queue : 2 * static_cast<std::size_t>(n);
   threads_.reserve(n);
@@ -67,8 +67,9 @@ void JobPool::work() {
     counters_->running.fetch_sub(1, std::memory_order_relaxed);
     counters_->completed.fetch_add(1, std::memory_order_relaxed);
     // A join or download allocates hundreds of MB in pieces glibc keeps
-    // for reuse; hand them back so an idle server is small again.
-    ::malloc_trim(0);
+    // for reuse; hand them back so an idle server is small again. (Not
+    // after a write: small, frequent, and a trim costs more than it.)
+    if (trim_) ::malloc_trim(0);
   }
 }
 

@@ -23,6 +23,7 @@ struct JobPoolOptions {
   unsigned threads = 0;     // 0: one per hardware thread
   std::size_t queue = 0;    // jobs waiting beyond the running ones; 0: twice the threads
   int nice = 10;            // added to the threads' nice value (lower priority)
+  bool trim = true;         // hand freed memory back to the system after each job
 };
 
 class JobPool {
@@ -48,6 +49,7 @@ class JobPool {
 
   std::shared_ptr<JobCounters> counters_;
   int nice_;
+  bool trim_;
   std::size_t capacity_;
   std::mutex mutex_;
   std::condition_variable ready_;

@@ -55,6 +55,9 @@ http::Response metrics(const http::Request& r, const http::RouteMetrics& request
   family("territorio_writes_total", "counter",
          "Writes (Part 4 and POST /imports) this server committed and published since it started.",
          double(state.writes));
+  family("territorio_write_commits_total", "counter",
+         "Transactions that committed those writes: concurrent writes share one (group commit).",
+         double(state.write_commits));
   family("territorio_start_time_seconds", "gauge", "When the server started, in seconds since the Unix epoch.",
          std::chrono::duration<double>(state.started.time_since_epoch()).count());
   http::Response res;

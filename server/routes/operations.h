@@ -22,7 +22,8 @@ struct ServiceState {
   layers::TileCache::Stats tile_cache;
   std::chrono::system_clock::time_point started;
   std::uint64_t reloads = 0, failed_reloads = 0;  // of the store, since start
-  std::uint64_t writes = 0;  // snapshots published by this server's writes, since start
+  std::uint64_t writes = 0;         // writes this server committed and published, since start
+  std::uint64_t write_commits = 0;  // the transactions that held them
 };
 // GET /metrics: Prometheus text format 0.0.4 (requests and latency per
 // route, tile cache, data generation), never cached.
