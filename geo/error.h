@@ -30,6 +30,12 @@ struct SqliteError : Error {
   using Error::Error;
 };
 
+// The file is locked by another connection (another process's write) for
+// longer than the busy timeout: the call may succeed if tried again later.
+struct SqliteBusy : SqliteError {
+  using SqliteError::SqliteError;
+};
+
 // Input that cannot be a valid geometry (bad WKB/WKT, coordinates out of range).
 struct GeometryError : Error {
   using Error::Error;

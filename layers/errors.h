@@ -16,6 +16,7 @@ enum class Fault {
   stale,            // the client's version is not the current one      -> 412
   unconditional,    // a write that must name the version it replaces   -> 428
   too_many,         // the writer is over its rate                      -> 429
+  busy,             // the store is held by another writer (an import)  -> 503
 };
 
 // The root of the errors a client can fix. The message is written for the
@@ -24,7 +25,7 @@ struct DomainError : std::runtime_error {
   DomainError(Fault fault, const std::string& detail, int retry_after = 0)
       : std::runtime_error(detail), fault(fault), retry_after(retry_after) {}
   Fault fault;
-  int retry_after;  // seconds, for too_many
+  int retry_after;  // seconds, for too_many and busy
 };
 
 // Bundled or imported data is inconsistent (a missing code, a bad row).

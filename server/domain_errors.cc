@@ -49,6 +49,7 @@ void map_domain_error(std::exception_ptr error) {
       case Fault::stale: throw http::PreconditionFailed(e.what());
       case Fault::unconditional: throw http::PreconditionRequired(e.what());
       case Fault::too_many: throw http::TooManyRequests(e.what(), e.retry_after > 0 ? e.retry_after : 1);
+      case Fault::busy: throw http::ServiceUnavailable(e.what(), e.retry_after > 0 ? e.retry_after : 1);
     }
   } catch (...) {
   }

@@ -40,13 +40,18 @@ Database::~Database() {
   if (spatialite_cache_) spatialite_cleanup_ex(spatialite_cache_);
 }
 
-void Database::fail(const std::string& what) const { throw SqliteError(what + ": " + sqlite3_errmsg(db_)); }
+void Database::fail(const std::string& what) const {
+  const int code = sqlite3_errcode(db_) & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw SqliteBusy(what + ": " + sqlite3_errmsg(db_));
+  throw SqliteError(what + ": " + sqlite3_errmsg(db_));
+}
 
 void Database::exec(const std::string& sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw SqliteBusy("SQL failed: " + msg);
     throw SqliteError("SQL failed: " + msg);
   }
 }

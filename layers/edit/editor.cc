@@ -12,6 +12,7 @@
 #include "layers/edit/feature_body.h"
 #include "layers/edit/json_body.h"
 #include "layers/edit/merge_patch.h"
+#include "geo/error.h"
 #include "layers/errors.h"
 #include "layers/store/importer.h"
 #include "layers/store/store_rows.h"
@@ -46,6 +47,10 @@ FeatureOptions feature_options(std::optional<std::string_view> content_crs, std:
   if (content_crs) o.crs = &parse_content_crs(*content_crs);
   return o;
 }
+
+// Another process (territorio import) holds the store's write lock past
+// the busy timeout: the client may retry; nothing of this write was kept.
+constexpr int kBusyRetrySeconds = 5;
 
 BodyLimits body_limits(std::size_t max_bytes) {
   BodyLimits l;
@@ -169,6 +174,18 @@ struct Editor::Pending {
   bool done = false;  // guarded by group_mutex_
 };
 
+std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const geo::SqliteBusy&) {
+    return std::make_exception_ptr(DomainError(
+        Fault::busy, "the registry is busy with another write (an import): nothing was written; try again shortly",
+        kBusyRetrySeconds));
+  } catch (...) {
+    return error;
+  }
+}
+
 Written Editor::commit(const access::Principal& who, Change change) {
   Pending mine{&who, &change, std::nullopt, nullptr};
   std::unique_lock lock(group_mutex_);
@@ -236,9 +253,10 @@ void Editor::run_group(const std::vector<Pending*>& group) {
       if (p->result) p->result->snapshot = published;
   } catch (...) {
     // The commit (or the transaction around it) failed: nothing was written.
+    const std::exception_ptr error = as_client_error(std::current_exception());
     for (Pending* p : group) {
       p->result.reset();
-      if (!p->error) p->error = std::current_exception();
+      if (!p->error) p->error = error;
     }
   }
 }

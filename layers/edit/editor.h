@@ -114,6 +114,10 @@ class Editor {
   InitiativeChange apply(const access::Principal& who, const Change& change, std::int64_t generation,
                          const Snapshot& snapshot);
   void take_rate(const access::Principal& who);
+  // The store locked by another process past the busy timeout becomes a
+  // DomainError (busy: 503, try again); any other error stays as it is.
+  static std::exception_ptr as_client_error(std::exception_ptr error);
+  ImportOutcome import_all(const access::Principal& who, const ImportInput& input);
   // The store, opened by the first write (a server never written to may
   // serve a read-only file), and again when a new file replaced it under
   // its path. Call with holder_.lock_writes() held.

@@ -87,6 +87,14 @@ std::vector<SourceRecord> read_upload(const ImportInput& input, std::size_t max_
 }  // namespace
 
 ImportOutcome Editor::import(const access::Principal& who, const ImportInput& input) {
+  try {
+    return import_all(who, input);
+  } catch (...) {
+    std::rethrow_exception(as_client_error(std::current_exception()));
+  }
+}
+
+ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput& input) {
   if (input.body.size() > limits_.max_import_bytes)
     throw DomainError(Fault::too_large, "an import body may have at most " +
                                             std::to_string(limits_.max_import_bytes >> 20) + " MiB");

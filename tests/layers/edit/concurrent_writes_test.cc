@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/sqlite/sqlite_db.h"
 #include "tests/layers/edit/write_fixture.h"
 #include "tests/support/temp_dir.h"
 
@@ -146,6 +147,36 @@ TEST(ConcurrentWrites, EachWriteOfAGroupGetsItsOwnAnswerAndVersion) {
   EXPECT_GE(commits, 1);
   EXPECT_LE(commits, created + 2);
   ::testing::Test::RecordProperty("write_commits", static_cast<int>(commits));
+}
+
+}  // namespace
+
+namespace {
+
+// territorio import in another process holds the store's write lock for
+// longer than a write waits (5 s): the write is answered 503 with
+// Retry-After, writes nothing, and succeeds once the lock is gone.
+TEST(ConcurrentWrites, AWriteWhileAnImportHoldsTheStoreIs503ThenSucceeds) {
+  test_support::TempDir dir("territorio-busy");
+  test_support::WriteServer server(dir.path(""));
+  HttpClient client;
+  auto post = [&](const std::string& id) {
+    return client.request("POST", server.url("/collections/initiatives/items"), feature_body(id, "Espera"),
+                          bearer(server.biobio, {{"Content-Type", "application/geo+json"}}));
+  };
+  ASSERT_EQ(post("busy-before").status, 201);  // the server's writer is open
+  {
+    geo::Database other(server.store(), geo::Database::Mode::read_write_create);
+    geo::Transaction held(other);  // BEGIN IMMEDIATE: the write lock, as an import takes it
+    const HttpResult refused = post("busy-during");
+    EXPECT_EQ(refused.status, 503) << refused.body;
+    EXPECT_EQ(refused.headers.count("retry-after"), 1u);
+    EXPECT_EQ(refused.headers.at("content-type"), "application/problem+json");
+    EXPECT_EQ(json::parse(refused.body)["detail"],
+              "the registry is busy with another write (an import): nothing was written; try again shortly");
+  }
+  EXPECT_EQ(client.get(server.url("/collections/initiatives/items/busy-during")).status, 404);
+  EXPECT_EQ(post("busy-during").status, 201);
 }
 
 }  // namespace
