@@ -130,13 +130,6 @@ bool is_output_only_property(std::string_view lower_name) {
   return std::find(std::begin(kOutputOnly), std::end(kOutputOnly), lower_name) != std::end(kOutputOnly);
 }
 
-bool is_valid_initiative_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '-';
-  });
-}
 
 std::string new_initiative_id() {
   std::string id = "i";  // not "i" + ...: GCC 12 -O3 -Wrestrict false positive (bug 105329)
@@ -190,7 +183,7 @@ SourceRecord parse_feature(const Json& feature, const FeatureOptions& options) {
     bad("the feature id " + excerpt(*feature_id) + " and properties.id " + excerpt(property_id) + " differ");
   in.id = property_id.empty() ? feature_id.value_or("") : property_id;
   if ((feature_id || !property_id.empty()) && !is_valid_initiative_id(in.id))
-    bad("the id " + excerpt(in.id) + " is not 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
+    bad("the id " + excerpt(in.id) + " is not " + kInitiativeIdRule);
   rec.label = in.id.empty() ? "feature" : "feature (id " + in.id + ")";
 
   try {

@@ -52,8 +52,6 @@ std::string record_feature_json(const Initiative& in, std::optional<std::int64_t
 // Properties a feature shows but a write ignores: the joined unit codes.
 bool is_output_only_property(std::string_view lower_name);
 
-// 1 to 64 characters of A-Z a-z 0-9 . _ -
-bool is_valid_initiative_id(std::string_view id);
 
 // A fresh id for a record created without one: "i" and 12 random lower-case
 // hex digits (48 bits from the system's CSPRNG).

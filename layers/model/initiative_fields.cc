@@ -29,6 +29,14 @@ std::optional<int> parse_year(const std::string& s) {
 
 }  // namespace
 
+bool is_valid_initiative_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+  });
+}
+
 bool is_recognised_field(std::string_view lower_name) {
   return std::find(std::begin(kRecognisedFields), std::end(kRecognisedFields), lower_name) !=
          std::end(kRecognisedFields);

@@ -28,6 +28,12 @@ inline constexpr std::string_view kRecognisedFields[] = {
     "footprint_names", "footprint_level", "footprint_basis"};
 bool is_recognised_field(std::string_view lower_name);
 
+// An id every URL can name: 1 to 64 characters of A-Z a-z 0-9 . _ -
+// (imports and writes accept no other, so every record can be PUT).
+bool is_valid_initiative_id(std::string_view id);
+// The same rule in words, for error messages.
+inline constexpr const char* kInitiativeIdRule = "1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'";
+
 // ASCII lower case (field names are compared case-insensitively).
 std::string ascii_lower(std::string_view s);
 // s without leading and trailing blanks (space, tab, CR, LF).

@@ -14,6 +14,17 @@
 namespace layers {
 
 namespace {
+
+// "<file name>-<n>" for a record without id, with every character the id
+// rule refuses replaced by '-' (file names may have spaces and accents).
+std::string generated_id(const std::string& path, long long n) {
+  std::string stem = std::filesystem::path(path).stem().string();
+  for (char& c : stem)
+    if (!is_valid_initiative_id(std::string_view(&c, 1))) c = '-';
+  const std::string suffix = "-" + std::to_string(n);
+  if (stem.size() + suffix.size() > 64) stem.resize(64 - suffix.size());
+  return stem + suffix;
+}
 bool is_csv(const std::string& path) {
   std::string ext = ascii_lower(std::filesystem::path(path).extension().string());
   return ext == ".csv" || ext == ".tsv" || ext == ".txt";
@@ -91,8 +102,10 @@ std::vector<SourceRecord> read_initiatives(const std::string& path) {
       if (!v.empty()) in.attributes.emplace_back(fields[i], v);
     }
     in.id = get("id");
-    if (in.id.empty()) in.id = std::filesystem::path(path).stem().string() + "-" + std::to_string(n);
+    if (in.id.empty()) in.id = generated_id(path, n);
     label += " (id " + in.id + ")";
+    if (!is_valid_initiative_id(in.id))
+      throw ImportError(label, std::string("the id is not ") + kInitiativeIdRule + ": every id must fit in a URL");
     if (!ids.insert(in.id).second) throw ImportError(label, "duplicate id " + in.id + " in the source");
     try {
       read_recognised_fields(get, in);

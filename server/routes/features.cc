@@ -7,6 +7,7 @@
 #include "layers/features/feature_export.h"
 #include "layers/features/feature_query.h"
 #include "layers/coverage/territory_initiatives.h"
+#include "layers/model/vocabulary.h"
 #include "layers/tiles/tiles.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
@@ -90,16 +91,21 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
   return j;
 }
 
-// Properties a filter or query parameter may name, as a JSON Schema.
-json queryables_json(const layers::Collection& c, const std::string& base) {
+// Properties a filter or query parameter may name, as a JSON Schema. With
+// the registry, an attribute with a controlled vocabulary lists the values
+// a filter accepts as its enum (GIS clients offer them as a list).
+json queryables_json(const layers::Collection& c, const std::string& base, const layers::Registry* registry) {
   json props = json::object();
   props["geometry"] = {{"title", "Geometry"},
                        {"x-ogc-role", "primary-geometry"},
                        {"format", c.geometry_kind == layers::GeometryKind::point           ? "geometry-point"
                                   : c.geometry_kind == layers::GeometryKind::multi_polygon ? "geometry-multipolygon"
                                                                                            : "geometry-any"}};
-  for (const auto& f : c.fields)
+  for (const auto& f : c.fields) {
     props[f.name] = {{"title", f.title}, {"type", std::string(layers::field_type_name(f.type))}};
+    if (registry && !layers::vocabulary(f.name).empty())
+      props[f.name]["enum"] = layers::allowed_values(*registry, f.name);
+  }
   return {{"$schema", "https://json-schema.org/draft/2019-09/schema"},
           {"$id", base + "/collections/" + c.id + "/queryables"},
           {"type", "object"},
@@ -151,7 +157,8 @@ http::Response collection(const http::Request& r, const OgcContext& ctx) {
 http::Response queryables(const http::Request& r, const OgcContext& ctx) {
   const layers::Collection& c = find_collection(r, ctx);
   return metadata(r, ctx, "application/schema+json", [&](const std::string& base) -> std::pair<std::string, json> {
-    return {"Queryables of " + c.title, queryables_json(c, base)};
+    return {"Queryables of " + c.title,
+            queryables_json(c, base, c.id == "initiatives" ? ctx.registry : nullptr)};
   });
 }
 

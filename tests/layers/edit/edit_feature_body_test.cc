@@ -10,6 +10,7 @@
 #include "geo/geos/geometry_ops.h"
 #include "geo/proj/proj_transform.h"
 #include "layers/edit/feature_body.h"
+#include "layers/model/initiative_fields.h"
 #include "layers/edit/json_body.h"
 
 namespace {
@@ -372,7 +373,7 @@ TEST(EditFeatureBody, NewIdsAreFreshAndValid) {
   EXPECT_EQ(a[0], 'i');
   EXPECT_EQ(a.find_first_not_of("0123456789abcdef", 1), std::string::npos);
   EXPECT_NE(a, b);
-  EXPECT_TRUE(layers::edit::is_valid_initiative_id(a));
+  EXPECT_TRUE(layers::is_valid_initiative_id(a));
 }
 
 }  // namespace

@@ -95,6 +95,13 @@ TEST(OgcHttp, CollectionsAndCollection) {
   const json q = get_json("/collections/communes/queryables");
   EXPECT_EQ(q["properties"]["population"]["type"], "integer");
   EXPECT_EQ(q["properties"]["geometry"]["x-ogc-role"], "primary-geometry");
+  EXPECT_FALSE(q["properties"]["name"].contains("enum"));
+  // Attributes with a controlled vocabulary list what a filter accepts.
+  const json iq = get_json("/collections/initiatives/queryables");
+  EXPECT_EQ(iq["properties"]["stage"]["enum"], json({"inscrita", "profundización", "finalizada", "terreno"}));
+  EXPECT_EQ(iq["properties"]["rurality"]["enum"], json({"Rural", "Urbano", "Mixto"}));
+  EXPECT_EQ(iq["properties"]["area"]["enum"].size(), 4u);
+  EXPECT_FALSE(iq["properties"]["name"].contains("enum"));
 }
 
 TEST(OgcHttp, PagingByNextCoversEveryFeatureOnce) {

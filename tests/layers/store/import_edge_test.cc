@@ -1,6 +1,7 @@
 // Imports that write nothing: a source with bytes that are not UTF-8 is
 // refused naming the record, and a source with no records imports nothing;
-// in both cases the store and its generation stay as they were.
+// in both cases the store and its generation stay as they were. Every id
+// stored can be named in a URL (and so changed through the write API).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -64,6 +65,23 @@ TEST_F(ImportEdge, NoRecordsImportsNothingAndKeepsTheGeneration) {
   const auto one = layers::import_into_store(store_, dir_.write("one.csv", "id,name,footprint_codes\nu1,Bien,13101\n"));
   EXPECT_EQ(one.imported, 1u);
   EXPECT_EQ(generation(), before + 1);
+}
+
+TEST_F(ImportEdge, AnIdNoUrlCanNameIsRefusedAndMadeIdsFollowTheRule) {
+  const auto before = generation();
+  const auto spaced = dir_.write("spaced.csv", "id,name,footprint_codes\nu1,Bien,13101\nmi registro,Mal,13101\n");
+  EXPECT_EQ(refusal(spaced),
+            "record line 3 (id mi registro): the id is not 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-': "
+            "every id must fit in a URL");
+  EXPECT_EQ(generation(), before);
+  // Without an id column the file name makes the ids: what the rule
+  // refuses in it becomes '-'.
+  const auto named = dir_.write("mis datos ñuble.csv", "name,footprint_codes\nUno,16101\n");
+  EXPECT_EQ(layers::import_into_store(store_, named).imported, 1u);
+  const auto registry = layers::Registry::load(store_);
+  bool found = false;
+  for (const auto& s : registry->initiatives()) found = found || s.initiative.id == "mis-datos---uble-1";
+  EXPECT_TRUE(found) << "the made id is mis-datos---uble-1 (ñ is two bytes)";
 }
 
 }  // namespace
