@@ -79,6 +79,7 @@ std::unique_ptr<geo::Database> TokenStore::take_reader() const {
     if (idle_->inode != inode) {
       idle_->connections.clear();
       idle_->inode = inode;
+      tokens_table_known_ = false;
     }
     if (!idle_->connections.empty()) {
       auto db = std::move(idle_->connections.back());
@@ -165,8 +166,14 @@ Token TokenStore::revoke(const std::string& id, std::chrono::system_clock::time_
 
 std::optional<TokenStore::Stored> TokenStore::find(const std::string& id) const {
   std::unique_ptr<geo::Database> db = take_reader();  // dropped, not given back, if the lookup throws
+  // A store where no token was ever created has no tokens table. (Asking
+  // sqlite_master first costs a scan of SpatiaLite's many tables per write.)
+  if (!tokens_table_known_) {
+    if (!has_tokens_table(*db)) return std::nullopt;
+    tokens_table_known_ = true;
+  }
   std::optional<Stored> found;
-  if (has_tokens_table(*db)) {
+  {
     auto q = db->prepare_cached(std::string("SELECT ") + kColumns + " FROM tokens WHERE id = ?");
     q.bind(1, id);
     if (q.step()) found = read_row(q);

@@ -2,6 +2,7 @@
 // Tokens in the store file (table tokens, created on first use): each
 // change is one transaction. The secret is returned once by create() and
 // never stored: only its SHA-256 digest is.
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -70,6 +71,7 @@ class TokenStore {
   std::string path_;
   mutable std::mutex idle_mutex_;
   mutable std::unique_ptr<Idle> idle_;  // guarded by idle_mutex_
+  mutable std::atomic<bool> tokens_table_known_{false};  // in the file idle_ was opened on
 };
 
 }  // namespace layers::access

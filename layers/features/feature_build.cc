@@ -120,6 +120,15 @@ void index(Collection& c) {
   c.spatial = FeatureIndex(entries);
 }
 
+void reindex_properties(Collection& c, const Collection& before) {
+  c.spatial = before.spatial;
+  c.extent = before.extent;
+  c.years = before.years;
+  std::uint64_t h = 0;
+  for (const auto& f : c.features) h += share(*f);
+  c.digest = h;
+}
+
 void reindex(Collection& c, const Collection& before, const std::vector<std::size_t>& moved,
              const std::vector<std::size_t>& written) {
   std::uint64_t h = before.digest;

@@ -43,5 +43,9 @@ void index(Collection& c);
 // when a removed one bounded an extent.
 void reindex(Collection& c, const Collection& before, const std::vector<std::size_t>& moved,
              const std::vector<std::size_t>& written);
+// The same when only properties changed (unit counts after a write): every
+// feature keeps its position and geometry, so the box index and extents are
+// before's; only the digest is summed again.
+void reindex_properties(Collection& c, const Collection& before);
 
 }  // namespace layers

@@ -169,7 +169,7 @@ std::vector<std::shared_ptr<const Collection>> UnitFeatures::with_counts(
     }
     Collection c = *base.collection;  // the same fields and metadata
     c.features = std::move(features);
-    index(c);
+    reindex_properties(c, reuse);  // counts changed, not places
     out.push_back(std::make_shared<const Collection>(std::move(c)));
   }
   return out;
