@@ -15,6 +15,7 @@
 #include "server/routes/initiative_writes.h"
 #include "server/routes/ogc_routes.h"
 #include "server/routes/tiles.h"
+#include "server/routes/report.h"
 
 namespace server {
 
@@ -47,6 +48,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   router.add("GET", "/territories", with(routes::search_territories));
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
+  routes::add_report_routes(router, holder);
   // Uploads of tens of MB: parsed and joined on the job pool, not the HTTP workers.
   router.add("POST", "/join", with(routes::join_upload), http::Work::heavy);
   const auto web = std::make_shared<const routes::WebFiles>(options.web_dir.empty() ? routes::default_web_dir()

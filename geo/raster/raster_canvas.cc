@@ -5,6 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "geo/raster/detail/cairo_path.h"
+
 namespace geo {
 
 struct RasterCanvas::Impl {
@@ -19,21 +21,6 @@ struct RasterCanvas::Impl {
 namespace {
 
 void set_colour(cairo_t* cr, Rgba c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
-
-void trace(cairo_t* cr, const std::vector<FlatPolygon>& polygons) {
-  for (const FlatPolygon& p : polygons)
-    for (const auto& ring : p.rings) {
-      if (ring.size() < 6) continue;
-      cairo_move_to(cr, ring[0], ring[1]);
-      for (std::size_t k = 2; k + 1 < ring.size(); k += 2) cairo_line_to(cr, ring[k], ring[k + 1]);
-      cairo_close_path(cr);
-    }
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 struct Reader {
   std::string_view data;
@@ -63,7 +50,7 @@ void RasterCanvas::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba 
                                  double stroke_width) {
   cairo_t* cr = impl_->cr;
   cairo_new_path(cr);
-  trace(cr, polygons);
+  detail::trace_polygons(cr, polygons);
   cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
   set_colour(cr, fill);
   if (stroke_width > 0) {
@@ -79,7 +66,7 @@ void RasterCanvas::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba 
 std::string RasterCanvas::png() const {
   std::string out;
   cairo_surface_flush(impl_->surface);
-  if (cairo_surface_write_to_png_stream(impl_->surface, append, &out) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_write_to_png_stream(impl_->surface, detail::append_to_string, &out) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error("cairo: cannot encode PNG");
   return out;
 }
