@@ -148,6 +148,14 @@ void add_service_paths(json& paths) {
   paths["/territories/{code}/initiatives"] = op("get", "Initiatives acting in, under or over a unit",
       "getTerritoryInitiatives", with(json::array({code}), filter_params()),
       {{"200", response("Initiatives with how each relates to the unit", json_type)}});
+  // The ficha of a unit (issue 16): the figures of /coverage for it, in Spanish.
+  paths["/territories/{code}/report.pdf"] = op("get", "The report of a unit (ficha), A4 PDF in Spanish",
+      "getTerritoryReportPdf", with(json::array({code}), filter_params()),
+      {{"200", {{"description", "Map, figures as /coverage gives them, initiatives, codes in both divisions, sources"},
+                {"content", {{"application/pdf", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}}}});
+  paths["/territories/{code}/report.html"] = op("get", "The report of a unit (ficha), printable HTML in Spanish",
+      "getTerritoryReportHtml", with(json::array({code}), filter_params()),
+      {{"200", response("The same report as the PDF, with print CSS for A4", {"text/html"})}});
   paths["/locate"] = op("get", "The units containing a point", "locate",
       {param("lon", "query", "Longitude (WGS 84)", {{"type", "number"}}, true),
        param("lat", "query", "Latitude (WGS 84)", {{"type", "number"}}, true)},

@@ -47,6 +47,11 @@ export function unitInitiativesUrl(code, state) {
   return `/territories/${encodeURIComponent(code)}/initiatives${query({ division: state.division, ...filterParams(state.filters) })}`;
 }
 
+// The report of a unit ("ficha") as PDF, with the page's division and filter.
+export function reportUrl(code, state) {
+  return `/territories/${encodeURIComponent(code)}/report.pdf${query({ division: state.division, ...filterParams(state.filters) })}`;
+}
+
 export function searchUrl(q, division) {
   return `/territories${query({ q, division, limit: 8 })}`;
 }

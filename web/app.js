@@ -2,7 +2,7 @@
 // the charts to one state (level, division, metric, filters, language),
 // kept in the URL's fragment so a view can be shared.
 import { extendBbox } from './bbox.js';
-import { coverageUrl, getJson, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
+import { coverageUrl, getJson, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
 import { classify } from './classify.js';
 import { CoverageMap, LEVELS } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
@@ -224,7 +224,7 @@ class App {
 
   async openUnit(code) {
     const data = await getJson(unitInitiativesUrl(code, this.state));
-    this.panel.show(data, this.units.get(code));
+    this.panel.show(data, this.units.get(code), reportUrl(code, this.state));
     this.map.select(code);
   }
 

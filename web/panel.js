@@ -47,6 +47,7 @@ export class UnitPanel {
     this.title = root.querySelector('#panel-title');
     this.figures = root.querySelector('#panel-figures');
     this.list = root.querySelector('#panel-initiatives');
+    this.report = root.querySelector('#panel-report');
     root.querySelector('#panel-close').addEventListener('click', () => onClose());
     this.code = null;
     this.onEdit = onEdit;
@@ -55,8 +56,9 @@ export class UnitPanel {
 
   get open() { return !this.root.hidden; }
 
-  // data: JSON of /territories/{code}/initiatives; unit: the /coverage entry.
-  show(data, unit) {
+  // data: JSON of /territories/{code}/initiatives; unit: the /coverage entry;
+  // reportHref: the unit's report (PDF) with the page's division and filter.
+  show(data, unit, reportHref) {
     this.code = data.unit.code;
     this.root.hidden = false;
     this.root.dataset.code = data.unit.code;
@@ -69,6 +71,7 @@ export class UnitPanel {
       parts.push(`${formatNumber(unit.per_100k, 2)} ${t('tooltip.per_100k')}`);
     }
     this.figures.textContent = parts.join(' · ');
+    this.report.href = reportHref;
     if (data.initiatives.length === 0) this.list.replaceChildren(text('li', 'empty', t('panel.none')));
     else {
       const onEdit = this.canEdit() ? this.onEdit : null;

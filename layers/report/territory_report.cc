@@ -46,7 +46,7 @@ std::vector<ReportSource> sources() {
       {"División 2007", "SUBDERE: Ñuble como provincia 084 de la región del Biobío (08)"},
       {"Límites comunales", "INE, cartografía del Censo 2017 (vía chilemapas); Magallanes: BCN, mapas vectoriales"},
       {"Población", "INE, Censo 2017, personas por comuna"},
-      {"Iniciativas", "Registro de territorio: buenas prácticas para el desarrollo de los territorios"},
+      {"Iniciativas", "Sistema de Buenas Prácticas para el Desarrollo de los Territorios (SUBDERE), con sus altas y ediciones en territorio"},
   };
 }
 

@@ -180,6 +180,18 @@ describe('/map in headless Chromium', () => {
     assert.equal(await first.locator('.institution').textContent(), expected.initiatives[0].institution);
     assert.equal(await first.locator('.award').textContent(), expected.initiatives[0].award ?? 'Sin premio');
     assert.ok((await first.locator('.relation').textContent()).startsWith('Actúa'));
+    // The "Ficha (PDF)" button: the unit's report with the page's division and filter.
+    const report = page.locator('#panel-report');
+    assert.equal(await report.textContent(), 'Ficha (PDF)');
+    const href = new URL(await report.getAttribute('href'), server.url('/'));
+    assert.equal(href.pathname, `/territories/${EL_BOSQUE.code}/report.pdf`);
+    const state = await page.evaluate(() => ({ division: window.territorioApp.state.division, filters: window.territorioApp.state.filters }));
+    assert.equal(href.searchParams.get('division'), state.division);
+    for (const [name, value] of Object.entries(state.filters)) if (value) assert.equal(href.searchParams.get(name), String(value));
+    const pdf = await fetch(href);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
     await page.screenshot({ path: join(SHOTS, 'desktop-commune-panel.png') });
     await page.click('#panel-close');
     assert.equal(await page.locator('#panel').isHidden(), true);
