@@ -1,13 +1,14 @@
 #include "layers/report/report_map.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 
 namespace layers {
 
 namespace {
 
-// The index of each unit of unit_list(level, division) by code.
+// The index of the unit with this code in unit_list(level, division) (size(): none).
 std::size_t index_of(const TileSet& tiles, Level level, Division d, const std::string& code) {
   const auto& list = tiles.unit_list(level, d);
   for (std::size_t i = 0; i < list.size(); ++i)
@@ -30,6 +31,23 @@ struct Frame {
   }
 };
 
+double box_area(const geo::Envelope& b) { return (b.max_x - b.min_x) * (b.max_y - b.min_y); }
+
+// The box of a unit's polygons without the small remote ones: Valparaíso's
+// Isla de Pascua and Juan Fernández would shrink the mainland to a speck.
+// A polygon whose box is under 1 % of the largest one's counts only if it
+// lies inside the others' box anyway.
+geo::Envelope main_box(const std::vector<geo::Envelope>& polygons, bool& left_out) {
+  double largest = 0;
+  for (const auto& b : polygons) largest = std::max(largest, box_area(b));
+  geo::Envelope box = geo::Envelope::empty();
+  for (const auto& b : polygons)
+    if (box_area(b) >= 0.01 * largest) box.expand(b);
+  for (const auto& b : polygons)
+    if (!box.intersects(b)) left_out = true;
+  return box;
+}
+
 // Detail under a quarter of a point is invisible on paper and in print.
 constexpr double kDetailPoints = 0.25;
 
@@ -43,7 +61,7 @@ ReportMap build_report_map(const TileSet& tiles, const TerritoryReport& report, 
   const ZoomedPolygons& own = tiles.units(unit.level, report.division);
   const std::size_t self = index_of(tiles, unit.level, report.division, unit.code);
   if (self >= own.size()) return map;
-  geo::Envelope box = own.item(self)->box(kMaxSimplifiedZoom);
+  geo::Envelope box = main_box(own.item(self)->bounds(kMaxSimplifiedZoom), map.outlying_left_out);
   if (!(box.max_x > box.min_x) || !(box.max_y > box.min_y)) return map;  // no geometry (Antártica)
   // A margin of 4 % so the outline does not touch the frame.
   const double margin = 0.04 * std::max(box.max_x - box.min_x, box.max_y - box.min_y);
@@ -64,9 +82,13 @@ ReportMap build_report_map(const TileSet& tiles, const TerritoryReport& report, 
     if (i != self) map.context.push_back({tiles.unit_list(unit.level, report.division)[i],
                                           frame.project(own.shape(z, i)), kContextFill});
   const ZoomedPolygons& communes = tiles.units(Level::commune, report.division);
+  std::unordered_map<std::string_view, std::size_t> commune_index;
+  const auto& commune_list = tiles.unit_list(Level::commune, report.division);
+  for (std::size_t i = 0; i < commune_list.size(); ++i) commune_index.emplace(commune_list[i]->code, i);
   for (const UnitCoverage& uc : report.communes.units) {
-    const std::size_t i = index_of(tiles, Level::commune, report.division, uc.unit->code);
-    if (i >= communes.size() || communes.shape(z, i).empty()) continue;
+    const auto found = commune_index.find(uc.unit->code);
+    if (found == commune_index.end() || communes.shape(z, found->second).empty()) continue;
+    const std::size_t i = found->second;
     const UnitStats stats{static_cast<std::int64_t>(uc.total()), uc.per_100k(), uc.covered()};
     map.communes.push_back({uc.unit, frame.project(communes.shape(z, i)),
                             map.legend[class_of(Measure::initiatives, stats)].colour});

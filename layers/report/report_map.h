@@ -28,6 +28,7 @@ struct ReportMap {
   std::vector<geo::FlatPolygon> outline;  // the unit's boundary
   std::vector<ColourClass> legend;       // palette(Measure::initiatives)
   int zoom = 0;                          // the tiles' band the shapes come from
+  bool outlying_left_out = false;        // small remote islands lie outside the frame
   bool empty() const { return communes.empty(); }
 };
 

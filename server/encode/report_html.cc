@@ -70,7 +70,7 @@ void svg_map(std::string& out, const layers::ReportMap& map) {
     out += "<path data-code=\"" + html_escape(s.unit->code) + "\" fill=\"" + hex(s.fill) + "\" stroke=\"" +
            hex(layers::kBoundaryColour) + "\" stroke-width=\"0.5\" d=\"" + path_data(s.polygons) + "\"><title>" +
            html_escape(s.unit->name) + "</title></path>";
-  out += "<path fill=\"none\" stroke=\"" + hex(layers::kOutlineColour) + "\" stroke-width=\"1.2\" d=\"" +
+  out += "<path fill=\"none\" stroke=\"" + hex(layers::kOutlineColour) + "\" stroke-width=\"0.8\" d=\"" +
          path_data(map.outline) + "\"/>";
   out += "</g></svg></figure><ul class=\"legend\"><li>Iniciativas por comuna:</li>";
   for (const auto& c : map.legend)

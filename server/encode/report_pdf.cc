@@ -180,7 +180,7 @@ void draw_map(Flow& flow, const ReportText& t, const layers::ReportMap& map) {
         doc.draw_polygons(moved(s.polygons, dx, dy), s.fill, layers::kContextStroke, 0.4);
       for (const auto& s : map.communes)
         doc.draw_polygons(moved(s.polygons, dx, dy), s.fill, layers::kBoundaryColour, 0.5);
-      doc.stroke_polygons(moved(map.outline, dx, dy), layers::kOutlineColour, 1.2);
+      doc.stroke_polygons(moved(map.outline, dx, dy), layers::kOutlineColour, 0.8);
       doc.pop_clip();
     }
     doc.stroke_rect(kMargin, top, kWidth, frame_h, kRule, 0.5);

@@ -102,7 +102,7 @@ std::string today_utc() {
   return buf;
 }
 
-ReportText report_text(const layers::TerritoryReport& r, std::string_view date) {
+ReportText report_text(const layers::TerritoryReport& r, const layers::ReportMap& map, std::string_view date) {
   const layers::Unit& u = *r.unit;
   const std::string division(layers::division_name(r.division));
   ReportText t;
@@ -116,7 +116,8 @@ ReportText report_text(const layers::TerritoryReport& r, std::string_view date) 
   t.map_title = u.level == Level::commune ? "Mapa: la comuna según sus iniciativas"
                                           : "Mapa: comunas de la " + level_word(u.level, false) + " según sus iniciativas";
   t.map_note = "En gris claro, las unidades vecinas.";
-  for (const layers::ColourClass& c : layers::palette(layers::Measure::initiatives))
+  if (map.outlying_left_out) t.map_note += " Las islas alejadas de la unidad quedan fuera del mapa.";
+  for (const layers::ColourClass& c : map.legend)
     t.legend.push_back({c.label, ""});
 
   const layers::UnitCoverage& f = r.figures;

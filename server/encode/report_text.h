@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "layers/report/report_map.h"
 #include "layers/report/territory_report.h"
 
 namespace server::encode {
@@ -53,6 +54,7 @@ struct ReportText {
   std::string document_title;   // "Ficha territorial: Región Biobío (08)"
 };
 
-ReportText report_text(const layers::TerritoryReport& report, std::string_view date);
+// map: the report's map, for what its note says.
+ReportText report_text(const layers::TerritoryReport& report, const layers::ReportMap& map, std::string_view date);
 
 }  // namespace server::encode

@@ -31,9 +31,10 @@ Report build(const http::Request& r, const layers::Snapshot& snapshot) {
     throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
                          {{"code", code}, {"division", std::string(layers::division_name(d))}});
   const layers::TerritoryReport report = layers::build_territory_report(reg, d, *u, filter);
-  return {encode::report_text(report, encode::today_utc()),
-          layers::build_report_map(snapshot.tileset(), report, encode::kReportMapWidthPt,
-                                   encode::kReportMapHeightPt)};
+  layers::ReportMap map =
+      layers::build_report_map(snapshot.tileset(), report, encode::kReportMapWidthPt, encode::kReportMapHeightPt);
+  encode::ReportText text = encode::report_text(report, map, encode::today_utc());
+  return {std::move(text), std::move(map)};
 }
 
 std::string file_name(const http::Request& r, const char* ext) {

@@ -91,6 +91,13 @@ TEST(TerritoryReportMap, ColoursTheUnitsCommunesInItsFrame) {
           EXPECT_GE(ring[k + 1], -1e-6);
           EXPECT_LE(ring[k + 1], map.height + 1e-6);
         }
+  EXPECT_FALSE(map.outlying_left_out);
+  // Valparaíso: Isla de Pascua and Juan Fernández stay out of the frame, which holds the mainland.
+  const auto valparaiso = layers::build_territory_report(reg, Division::d2018, unit(Division::d2018, "05"), {});
+  const layers::ReportMap v = layers::build_report_map(tiles, valparaiso, 500, 300);
+  EXPECT_TRUE(v.outlying_left_out);
+  EXPECT_EQ(v.communes.size(), 38u);  // every commune is kept, the islands' outside the frame
+  EXPECT_DOUBLE_EQ(v.height, 300);    // the mainland is tall: the frame's full height
   // Antártica has no polygon: no map, no failure.
   const auto antartica = layers::build_territory_report(reg, Division::d2018, unit(Division::d2018, "12202"), {});
   EXPECT_TRUE(layers::build_report_map(tiles, antartica, 500, 300).empty());
