@@ -2,6 +2,7 @@
 // The territory report as a PDF: A4 portrait, vector map, selectable text
 // (DejaVu Sans), page numbers, generation and date in every footer.
 #include <string>
+#include <string_view>
 
 #include "layers/report/report_map.h"
 #include "server/encode/report_text.h"

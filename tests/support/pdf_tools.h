@@ -2,7 +2,6 @@
 // Poppler's command-line tools on PDF bytes, for tests that check what a
 // reader sees: the extracted text (pdftotext) and a page as PNG (pdftoppm).
 // Debian's poppler-utils (scripts/deps.sh, TEST_PACKAGES).
-#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <array>
