@@ -5,10 +5,11 @@ Writes N records as a CSV that `territorio import` reads, drawn with a fixed
 seed so the same N and seed always give the same bytes:
   - points (most records) near a census zone of data/census_zones_2017.csv,
     the zone drawn with a probability proportional to its population;
-  - small polygons (a square a few hundred metres wide) around such points;
+  - small polygons (a square 200 m to 1.6 km wide) centred on such a zone;
   - code footprints at commune, province and region level, in the 2018 and
     the 2007 division (data/territorial_codes.csv, data/division_2007.csv),
-    one to three units each;
+    one to three neighbouring units each (communes of one province,
+    provinces of one region, regions next to each other);
   - a few name footprints (commune, province or region names, with their level).
 Every value of every controlled vocabulary (layers/model/vocabulary.cc) is
 used, the first records going through them in turn so even a small N has
@@ -40,6 +41,8 @@ VOCABULARIES = {
                        "Salud", "Desarrollo institucional", "Turismo", "Gestión participativa",
                        "Educación ambiental", "Diseño urbano", "Justicia"],
 }
+REGIONS_NORTH_TO_SOUTH = ["15", "01", "02", "03", "04", "05", "13", "06", "07", "16", "08", "09", "14", "10", "11",
+                          "12"]
 CYCLE = max(len(v) for v in VOCABULARIES.values())
 YEARS = list(range(2015, 2020))
 COLUMNS = ["id", "name", "institution", "institution_type", "area", "thematic_field", "scope", "rurality",
@@ -60,14 +63,17 @@ def load(data):
     zones = read_rows(os.path.join(data, "census_zones_2017.csv"))
     codes = read_rows(os.path.join(data, "territorial_codes.csv"))
     d2007 = read_rows(os.path.join(data, "division_2007.csv"))
-    units = {
-        ("2018", "commune"): sorted({r["commune_code"] for r in codes}),
-        ("2018", "province"): sorted({r["province_code"] for r in codes}),
-        ("2018", "region"): sorted({r["region_code"] for r in codes}),
-        ("2007", "commune"): sorted({r["commune_code_2007"] for r in d2007}),
-        ("2007", "province"): sorted({r["province_code_2007"] for r in d2007}),
-        ("2007", "region"): sorted({r["region_code_2007"] for r in d2007}),
-    }
+    # (division, level) -> {parent code: [unit codes]}; regions: one group
+    # in north-to-south order, so that several regions are neighbours.
+    units = {}
+    for division, rows, suffix in (("2018", codes, ""), ("2007", d2007, "_2007")):
+        for level, parent in (("commune", "province"), ("province", "region")):
+            groups = {}
+            for r in rows:
+                groups.setdefault(r[parent + "_code" + suffix], set()).add(r[level + "_code" + suffix])
+            units[(division, level)] = {k: sorted(v) for k, v in sorted(groups.items())}
+        present = {r["region_code" + suffix] for r in rows}
+        units[(division, "region")] = {"": [c for c in REGIONS_NORTH_TO_SOUTH if c in present]}
     names = {
         "commune": sorted({r["commune_name"] for r in codes}),
         "province": sorted({r["province_name"] for r in codes}),
@@ -83,9 +89,12 @@ def fmt(x):
 
 
 def jitter(rng, lon, lat, metres):
-    """A point within about `metres` of (lon, lat)."""
-    dy = rng.gauss(0.0, metres) / 111320.0
-    dx = rng.gauss(0.0, metres) / (111320.0 * math.cos(math.radians(lat)))
+    """A point uniformly within `metres` of (lon, lat): near enough to the
+    zone's commune for the importer's join (it snaps up to 2,000 m)."""
+    r = metres * math.sqrt(rng.random())
+    a = rng.uniform(0.0, 2.0 * math.pi)
+    dy = r * math.sin(a) / 111320.0
+    dx = r * math.cos(a) / (111320.0 * math.cos(math.radians(lat)))
     return lon + dx, lat + dy
 
 
@@ -94,6 +103,16 @@ def square(lon, lat, half_metres):
     dx = half_metres / (111320.0 * math.cos(math.radians(lat)))
     ring = [(lon - dx, lat - dy), (lon + dx, lat - dy), (lon + dx, lat + dy), (lon - dx, lat + dy), (lon - dx, lat - dy)]
     return "POLYGON ((" + ", ".join(f"{fmt(x)} {fmt(y)}" for x, y in ring) + "))"
+
+
+def neighbours(rng, groups, k):
+    """k units acting together, as real multi-unit footprints do: communes of
+    one province, provinces of one region, regions next to each other."""
+    parent = rng.choice(sorted(groups))
+    members = groups[parent]
+    k = min(k, len(members))
+    start = rng.randrange(len(members) - k + 1)
+    return members[start:start + k]
 
 
 def generate(n, seed, data, out):
@@ -122,7 +141,7 @@ def generate(n, seed, data, out):
         u = rng.random() if i > 8 else {7: CODES_SHARE, 8: CODES_SHARE + NAMES_SHARE}.get(i, 0.0)
         if u < CODES_SHARE:
             division, level = kinds[(i - 1) % 6] if i <= 6 else rng.choice(kinds)
-            picked = rng.sample(units[(division, level)], rng.choice((1, 1, 1, 2, 3)))
+            picked = neighbours(rng, units[(division, level)], rng.choice((1, 1, 1, 2, 3)))
             row["footprint_division"] = division
             row["footprint_codes"] = ";".join(sorted(picked))
             row["footprint_basis"] = f"synthetic {level} codes"
@@ -132,8 +151,8 @@ def generate(n, seed, data, out):
             row["footprint_level"] = level
             row["footprint_basis"] = f"synthetic {level} name"
         elif u < CODES_SHARE + NAMES_SHARE + POLYGON_SHARE:
-            plon, plat = jitter(rng, lon, lat, 400.0)
-            row["wkt"] = square(plon, plat, rng.uniform(100.0, 800.0))
+            # Centred on the zone's point: a quarter of it at least lies in the zone's commune.
+            row["wkt"] = square(lon, lat, rng.uniform(100.0, 800.0))
         else:
             plon, plat = jitter(rng, lon, lat, 400.0)
             row["wkt"] = f"POINT ({fmt(plon)} {fmt(plat)})"

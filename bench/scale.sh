@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Cost as the registry grows (issue 15 §3). For each size N: synthetic
+# initiatives (bench/synth_initiatives.py, fixed seed) imported into a copy
+# of the bundled store; the import's time and peak RSS, the store's size;
+# `territorio serve` on it: time to /readyz, RSS (VmRSS, VmHWM), cold and
+# warm tiles, an items page with a CQL2 filter, /coverage?level=commune and
+# one write's time to visibility (bench/scale_probe.py). One JSON line per
+# (store, N) is appended to RESULTS; the table bench/scale.md and the plot
+# bench/scale.png are remade from all of them (bench/scale_report.py), with
+# the rows of BEFORE (results of an older binary) beside them if given.
+# Usage: bench/scale.sh [--store spatialite] [N...]   (default N: 1000 10000 100000 1000000)
+# --store: the store measured (a column of the table). Only `spatialite`
+# today; a PostgreSQL store adds a branch in make_store/serve_args below.
+# Environment: PORT (18380), SEED (15), BIN (a territorio binary; default:
+# Release build into build-bench-scale/), RESULTS (build-bench-scale/
+# results.jsonl), BEFORE (none), KEEP (1: keep the stores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store_kind=spatialite
+sizes=()
+while (($#)); do
+  case $1 in
+    --store) store_kind=$2; shift 2 ;;
+    *) sizes+=("$1"); shift ;;
+  esac
+done
+((${#sizes[@]})) || sizes=(1000 10000 100000 1000000)
+[[ $store_kind == spatialite ]] || { echo "scale: store '$store_kind' is not supported yet (spatialite)" >&2; exit 2; }
+port=${PORT:-18380}
+seed=${SEED:-15}
+out_dir=build-bench-scale
+results=${RESULTS:-$out_dir/results.jsonl}
+
+packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
+          nlohmann-json3-dev libpistache-dev libprotozero-dev libcairo2-dev libssl-dev zlib1g-dev
+          curl python3 python3-matplotlib time)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  echo "scale: installing ${missing[*]}" >&2
+  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+mkdir -p "$out_dir"
+if [[ -z ${BIN:-} ]]; then
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  cmake -S . -B "$out_dir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF \
+    "${launcher[@]}" >/dev/null
+  cmake --build "$out_dir" --target territorio -j2 >/dev/null
+  BIN=$out_dir/server/territorio
+fi
+BIN=$(realpath "$BIN")
+work=$(realpath "$out_dir")/work
+mkdir -p "$work"
+server_pid=
+cleanup() {
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  # Only this run's files: another run (another store or size) may share the folder.
+  if [[ ${KEEP:-0} != 1 ]]; then
+    for n in "${sizes[@]}"; do rm -f "$work/store_${store_kind}_$n".sqlite* "$work/run_${store_kind}_$n".*; done
+  fi
+}
+trap cleanup EXIT
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+base=http://127.0.0.1:$port
+# Debian's Python: the one python3-matplotlib is installed for.
+py=/usr/bin/python3
+
+[[ -f $work/base.sqlite ]] || "$BIN" build --data data --store "$work/base.sqlite" >/dev/null 2>&1
+
+make_store() {  # N csv store -> "import_s import_peak_mb"
+  local run=$work/run_${store_kind}_$1
+  cp "$work/base.sqlite" "$3"
+  /usr/bin/time -f '%e %M' -o "$run.time" "$BIN" import --store "$3" "$2" >"$run.import.log" 2>&1 ||
+    { cat "$run.import.log" >&2; exit 1; }
+  awk '{ printf "%s %.1f\n", $1, $2 / 1024 }' "$run.time"
+}
+
+for n in "${sizes[@]}"; do
+  csv=$work/synth_${n}_${seed}.csv
+  # Written aside first: a run stopped halfway leaves no partial CSV behind.
+  [[ -f $csv ]] || { "$py" bench/synth_initiatives.py "$n" "$csv.part" --seed "$seed" && mv "$csv.part" "$csv"; }
+  store=$work/store_${store_kind}_$n.sqlite
+  echo "scale: $store_kind N=$n: import" >&2
+  read -r import_s import_peak_mb < <(make_store "$n" "$csv" "$store")
+  store_mb=$(du -cm "$store"* | tail -1 | cut -f1)
+  token=$("$BIN" token create --store "$store" --name scale --role admin 2>/dev/null | tail -1)
+
+  echo "scale: $store_kind N=$n: serve" >&2
+  t0=$(now_ms)
+  "$BIN" serve --store "$store" --port "$port" --write-rate 1000000 >"$work/run_${store_kind}_$n.serve.log" 2>&1 &
+  server_pid=$!
+  until curl -sf -o /dev/null "$base/readyz"; do
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/run_${store_kind}_$n.serve.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready_s=$(awk -v a="$t0" -v b="$(now_ms)" 'BEGIN { printf "%.2f", (b - a) / 1000 }')
+  probe=$("$py" bench/scale_probe.py "$base" "$server_pid" "$token")
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  rm -f "$store"*
+  "$py" - "$store_kind" "$n" "$seed" "$import_s" "$import_peak_mb" "$store_mb" "$ready_s" "$probe" \
+    >>"$results" <<'EOF'
+import json, sys, time
+kind, n, seed, imp, imp_mb, store_mb, ready, probe = sys.argv[1:]
+row = {"store": kind, "n": int(n), "seed": int(seed), "import_s": float(imp), "import_peak_mb": float(imp_mb),
+       "store_mb": int(store_mb), "ready_s": float(ready), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+row.update(json.loads(probe))
+print(json.dumps(row))
+EOF
+  tail -1 "$results" >&2
+done
+"$py" bench/scale_report.py "$results" bench/scale.md bench/scale.png ${BEFORE:+"$BEFORE"}
