@@ -159,7 +159,8 @@ def main():
           "fresh server; warm: the same again (tile cache on, 256 MiB). A write's visibility is measured from "
           "the POST until another connection sees it by id, in the initiatives tile at z14 and in "
           "`/coverage?level=commune` (with one server, the POST's own answer comes after the new generation is "
-          "published, so the two are close).", "", "![plot](scale.png)", ""]
+          "published, so the two are close). What the figures say against the issue's aims, and how dense "
+          "tiles are clustered: [README.md](README.md#cost-as-the-registry-grows).", "", "![plot](scale.png)", ""]
     md += table(rows) + ["", "Tiles over central Santiago (-70.6506, -33.4372):", ""] + tiles_table(rows)
     md += ["", "Growth exponent between sizes (1 = linear):", ""] + growth_table(rows) + [""]
     if len(sys.argv) > 4:
