@@ -4,10 +4,12 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 #include "geo/mvt/mvt_encoder.h"
 #include "geo/mvt/mvt_geometry.h"
 #include "layers/coverage/coverage.h"
+#include "layers/tiles/tile_clusters.h"
 
 namespace layers {
 
@@ -104,53 +106,100 @@ void add_initiative_properties(geo::mvt::FeatureBuilder& f, const Initiative& in
   if (in.year && wanted(q, "year")) f.add_property("year", static_cast<std::int64_t>(*in.year));
 }
 
+void commit_feature(geo::mvt::Layer& layer, geo::mvt::FeatureBuilder& f, Budget& budget) {
+  const std::size_t before = layer.feature_bytes();
+  if (f.commit()) {
+    ++budget.features;
+    budget.bytes += layer.feature_bytes() - before;
+  }
+}
+
+// Below the highest zoom a tile with more matched records than kClusterAbove
+// is drawn clustered (layers/tiles/tile_clusters.h).
+bool clustered(const TileQuery& q, std::size_t matched) { return q.tile.z < kMaxTileZoom && matched > kClusterAbove; }
+
 void add_points_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& registry, const TileQuery& q,
                       const geo::TileGrid& grid, Budget& budget) {
   const geo::Envelope box = buffered(q.tile);
   const auto& initiatives = registry.initiatives();
+  std::vector<TilePoint> points;
   for (std::size_t i = 0; i < initiatives.size(); ++i) {
     const auto& pt = ts.initiative_points()[i];
     if (!pt || !box.contains(pt->first, pt->second)) continue;
     if (!q.filter.matches(initiatives[i].initiative)) continue;
-    if (budget.full()) return;
     geo::mvt::IntPoint p;
     if (!geo::tile_point(pt->first, pt->second, grid, p)) continue;
+    points.push_back({i, p});
+  }
+  auto record = [&](std::size_t i, geo::mvt::IntPoint p) {
     geo::mvt::FeatureBuilder f(layer);
     f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));
     f.add_point(p);
     add_initiative_properties(f, initiatives[i].initiative, q);
-    const std::size_t before = layer.feature_bytes();
-    if (f.commit()) {
-      ++budget.features;
-      budget.bytes += layer.feature_bytes() - before;
+    commit_feature(layer, f, budget);
+  };
+  if (!clustered(q, points.size())) {
+    for (const TilePoint& p : points) {
+      if (budget.full()) return;
+      record(p.record, p.at);
     }
+    return;
+  }
+  for (const PointCluster& c : cluster_points(points, kClusterCell, kTileBuffer)) {
+    if (budget.full()) return;
+    if (c.records.size() == 1) {
+      record(c.records.front(), c.at);
+      continue;
+    }
+    // A cluster has no id (it is no record) and always its count.
+    geo::mvt::FeatureBuilder f(layer);
+    f.add_point(c.at);
+    f.add_property("count", static_cast<std::int64_t>(c.records.size()));
+    commit_feature(layer, f, budget);
   }
 }
 
 void add_footprints_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& registry, const TileQuery& q,
                           const geo::TileGrid& grid, Budget& budget) {
   const auto& initiatives = registry.initiatives();
+  std::vector<std::pair<std::size_t, std::size_t>> matched;
+  for (const auto& ik : ts.footprints_in(q.tile.z, buffered(q.tile)))
+    if (q.filter.matches(initiatives[ik.first].initiative)) matched.push_back(ik);
+  const bool cluster = clustered(q, matched.size());
+  // Clustered: a shape drawn by several records is drawn once with their
+  // count; a shape within one cell is left to the points layer, which
+  // counts every record.
+  std::map<std::size_t, std::size_t> owners;
+  if (cluster)
+    for (const auto& ik : matched) ++owners[ik.second];
+  const double cell_metres = (geo::tile_bounds(q.tile).max_x - geo::tile_bounds(q.tile).min_x) * kClusterCell / kTileExtent;
   // A shared shape is clipped once per tile, however many records draw it.
   std::map<std::size_t, std::vector<geo::mvt::Polygon>> clipped;
-  for (const auto& [i, k] : ts.footprints_in(q.tile.z, buffered(q.tile))) {
-    if (!q.filter.matches(initiatives[i].initiative)) continue;
+  for (const auto& [i, k] : matched) {
     if (budget.full()) return;
+    std::size_t count = 1;
+    if (cluster) {
+      const geo::Envelope& b = ts.footprints().item(k)->box(q.tile.z);
+      if (b.max_x - b.min_x < cell_metres && b.max_y - b.min_y < cell_metres) continue;
+      auto o = owners.find(k);
+      if (o->second == 0) continue;  // drawn already, with its count
+      count = std::exchange(o->second, 0);
+    }
     auto it = clipped.find(k);
     if (it == clipped.end())
       it = clipped.emplace(k, geo::tile_polygons(ts.footprints().shape(q.tile.z, k), grid, &ts.footprints().bounds(q.tile.z, k))).first;
     const std::vector<geo::mvt::Polygon>& polys = it->second;
     if (polys.empty()) continue;
     geo::mvt::FeatureBuilder f(layer);
-    f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));
+    if (count == 1) f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));
     bool any = false;
     for (const auto& p : polys) any = f.add_polygon(p) || any;
     if (!any) continue;
-    add_initiative_properties(f, initiatives[i].initiative, q);
-    const std::size_t before = layer.feature_bytes();
-    if (f.commit()) {
-      ++budget.features;
-      budget.bytes += layer.feature_bytes() - before;
-    }
+    if (count == 1)
+      add_initiative_properties(f, initiatives[i].initiative, q);
+    else
+      f.add_property("count", static_cast<std::int64_t>(count));
+    commit_feature(layer, f, budget);
   }
 }
 
@@ -214,6 +263,8 @@ const std::vector<TileField>& initiative_tile_fields() {
       {"scope", "String", "declared scope"},
       {"region_recorded", "String", "region as recorded by the source"},
       {"year", "Number", "contest year"},
+      {"count", "Number",
+       "records a clustered feature stands for (dense tiles below the highest zoom; such a feature has no other field)"},
   };
   return fields;
 }
