@@ -101,12 +101,12 @@ for n in "${sizes[@]}"; do
   probe=$("$py" bench/scale_probe.py "$base" "$server_pid" "$token")
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   rm -f "$store"*
-  "$py" - "$store_kind" "$n" "$seed" "$import_s" "$import_peak_mb" "$store_mb" "$ready_s" "$probe" \
+  "$py" - "$store_kind" "$n" "$seed" "$import_s" "$import_peak_mb" "$store_mb" "$ready_s" "$probe" "$(cut -d' ' -f1-3 /proc/loadavg)" \
     >>"$results" <<'EOF'
 import json, sys, time
-kind, n, seed, imp, imp_mb, store_mb, ready, probe = sys.argv[1:]
+kind, n, seed, imp, imp_mb, store_mb, ready, probe, load = sys.argv[1:]
 row = {"store": kind, "n": int(n), "seed": int(seed), "import_s": float(imp), "import_peak_mb": float(imp_mb),
-       "store_mb": int(store_mb), "ready_s": float(ready), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+       "store_mb": int(store_mb), "ready_s": float(ready), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load_average": load}
 row.update(json.loads(probe))
 print(json.dumps(row))
 EOF
