@@ -36,6 +36,19 @@ struct SqliteBusy : SqliteError {
   using SqliteError::SqliteError;
 };
 
+// A PostgreSQL call failed (connect, query); what() holds PQerrorMessage()
+// or the result's message, sqlstate the SQLSTATE code when the server sent one.
+struct PgError : Error {
+  PgError(const std::string& what, std::string state = {}) : Error(what), sqlstate(std::move(state)) {}
+  std::string sqlstate;
+};
+
+// A lock held by another transaction (another process's write) past the
+// lock timeout: the call may succeed if tried again later.
+struct PgBusy : PgError {
+  using PgError::PgError;
+};
+
 // Input that cannot be a valid geometry (bad WKB/WKT, coordinates out of range).
 struct GeometryError : Error {
   using Error::Error;
