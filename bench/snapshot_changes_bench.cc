@@ -105,8 +105,7 @@ int main(int argc, char** argv) {
     layers::SnapshotInputs inputs;
     inputs.census_zones = layers::read_census_zones(argv[2]);
     auto catalog = [&] {
-      layers::Store store(argv[1]);
-      return std::make_unique<layers::Catalog>(store.load_units());
+      return std::make_unique<layers::Catalog>(layers::Store::open(argv[1])->load_units());
     };
     const layers::Registry base(catalog(), {}, 1);
     const layers::Joiner joiner(base.catalog(), base.gazetteer());
@@ -114,7 +113,7 @@ int main(int argc, char** argv) {
 
     auto t0 = Clock::now();
     std::vector<layers::StoredInitiative> all;
-    if (records == 0) all = layers::Store(argv[1]).load_initiatives();
+    if (records == 0) all = layers::Store::open(argv[1])->load_initiatives();
     all.reserve(records);
     std::size_t with_codes = 0;
     for (std::size_t i = 1; i <= records; ++i) {

@@ -5,7 +5,6 @@
 #include <filesystem>
 
 #include "layers/access/token_store.h"
-#include "layers/store/audit_trail.h"
 #include "layers/join/batch_join.h"
 #include "layers/snapshot/registry.h"
 #include "layers/store/store.h"
@@ -26,7 +25,7 @@ int build(const Options& o) {
   const auto report = layers::build_store(o.data_dir, o.store, std::ref(bar));
   bar.finish();
   print_notes(report.notes);
-  std::fprintf(stderr, "built %s: %zu initiatives\n", o.store.c_str(), report.imported);
+  std::fprintf(stderr, "built %s: %zu initiatives\n", layers::Store::shown(o.store).c_str(), report.imported);
   return 0;
 }
 
@@ -36,9 +35,9 @@ int import(const Options& o) {
   bar.finish();
   print_notes(report.notes);
   if (report.imported == 0)
-    std::fprintf(stderr, "nothing was imported into %s: the source has no records\n", o.store.c_str());
+    std::fprintf(stderr, "nothing was imported into %s: the source has no records\n", layers::Store::shown(o.store).c_str());
   else
-    std::fprintf(stderr, "imported %zu initiatives into %s\n", report.imported, o.store.c_str());
+    std::fprintf(stderr, "imported %zu initiatives into %s\n", report.imported, layers::Store::shown(o.store).c_str());
   return 0;
 }
 
@@ -63,7 +62,8 @@ std::string regions_text(const layers::access::Token& t) {
 // else to stderr, so `territorio token create ... > secret.txt` keeps it.
 int token(const Options& o) {
   namespace access = layers::access;
-  if (!layers::Store::exists(o.store)) throw layers::DataError("store " + o.store + " not found: run territorio build");
+  if (!layers::Store::exists(o.store))
+    throw layers::DataError("store " + layers::Store::shown(o.store) + " not found: run territorio build");
   access::TokenStore tokens(o.store);
   const auto now = std::chrono::system_clock::now();
   const std::string& action = o.positional[0];
@@ -95,10 +95,10 @@ int token(const Options& o) {
 // audit: one line per row, oldest first; what the rows hold is public
 // (token ids and names, never secrets).
 int audit(const Options& o) {
-  if (!layers::Store::exists(o.store)) throw layers::DataError("store " + o.store + " not found: run territorio build");
-  layers::Store store(o.store);
-  const auto rows = layers::audit_listing(store.database(), o.audit.since, o.audit.token,
-                                          static_cast<std::size_t>(o.audit.limit));
+  if (!layers::Store::exists(o.store))
+    throw layers::DataError("store " + layers::Store::shown(o.store) + " not found: run territorio build");
+  const auto store = layers::Store::open(o.store);
+  const auto rows = store->audit_listing(o.audit.since, o.audit.token, static_cast<std::size_t>(o.audit.limit));
   std::printf("%-20s  %-10s  %-8s  %-12s  %-24s  %s\n", "time", "generation", "operation", "token", "feature", "by");
   for (const auto& r : rows)
     std::printf("%-20s  %-10lld  %-8s  %-12s  %-24s  %s\n", r.time.c_str(), static_cast<long long>(r.generation),
@@ -115,7 +115,8 @@ int run_command(const Options& o) {
   if (o.command == "import") return import(o);
   if (o.command == "join") return join(o);
   if (!layers::Store::exists(o.store)) {
-    std::fprintf(stderr, "store %s not found: building it from %s\n", o.store.c_str(), o.data_dir.c_str());
+    std::fprintf(stderr, "store %s not found: building it from %s\n", layers::Store::shown(o.store).c_str(),
+                 o.data_dir.c_str());
     build(o);
   }
   return serve(o);

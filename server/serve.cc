@@ -25,7 +25,7 @@ int serve(const Options& o) {
   // The first snapshot is built before anything is served; later ones by
   // the holder's watcher, while the previous one keeps answering.
   // Opening the store for writing migrates one of an earlier release.
-  { layers::Store migrate(o.store, true); }
+  layers::Store::open(o.store, layers::Store::Access::write);
   layers::HolderOptions ho;
   ho.inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
   layers::RegistryHolder holder(o.store, std::move(ho));
@@ -46,7 +46,7 @@ int serve(const Options& o) {
 
   server.start();
   std::printf("territorio serving http://%s:%u/ (store %s, generation %lld, %zu initiatives)\n", o.address.c_str(),
-              static_cast<unsigned>(server.port()), o.store.c_str(), static_cast<long long>(snapshot->generation()),
+              static_cast<unsigned>(server.port()), layers::Store::shown(o.store).c_str(), static_cast<long long>(snapshot->generation()),
               snapshot->registry().initiatives().size());
   std::fflush(stdout);
   int sig = 0;

@@ -143,6 +143,8 @@ std::string Statement::blob(int col) const {
            : std::string();
 }
 
+std::int64_t Database::changes() const { return sqlite3_changes(db_); }
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 Transaction::~Transaction() {
   if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);

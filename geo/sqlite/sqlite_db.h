@@ -38,6 +38,8 @@ class Database {
   // most one may be alive per SQL text at a time.
   Statement prepare_cached(const std::string& sql);
   std::int64_t last_insert_rowid() const;
+  // Rows the last INSERT, UPDATE or DELETE touched.
+  std::int64_t changes() const;
   sqlite3* get() const { return db_; }
   [[noreturn]] void fail(const std::string& what) const;
 

@@ -1,6 +1,6 @@
 #pragma once
-// Tokens in the store file (table tokens, created on first use): each
-// change is one transaction. The secret is returned once by create() and
+// Tokens in the store (table tokens; in a SpatiaLite file created on first
+// use): each change is one transaction. The secret is returned once by create() and
 // never stored: only its SHA-256 digest is.
 #include <atomic>
 #include <chrono>
@@ -13,8 +13,8 @@
 #include "layers/access/token.h"
 #include "layers/errors.h"
 
-namespace geo {
-class Database;
+namespace layers {
+class Store;
 }
 
 namespace layers::access {
@@ -39,7 +39,7 @@ struct IssuedToken {
 
 class TokenStore {
  public:
-  explicit TokenStore(std::string store_path);
+  explicit TokenStore(std::string store_path);  // a Store locator
   ~TokenStore();
   TokenStore(const TokenStore&) = delete;
   TokenStore& operator=(const TokenStore&) = delete;
@@ -65,13 +65,12 @@ class TokenStore {
 
  private:
   struct Idle;
-  std::unique_ptr<geo::Database> take_reader() const;
-  void give_back(std::unique_ptr<geo::Database> db) const;
+  std::unique_ptr<Store> take_reader() const;
+  void give_back(std::unique_ptr<Store> store) const;
 
   std::string path_;
   mutable std::mutex idle_mutex_;
   mutable std::unique_ptr<Idle> idle_;  // guarded by idle_mutex_
-  mutable std::atomic<bool> tokens_table_known_{false};  // in the file idle_ was opened on
 };
 
 }  // namespace layers::access

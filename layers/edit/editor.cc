@@ -1,7 +1,5 @@
 #include "layers/edit/editor.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <functional>
 #include <future>
@@ -15,7 +13,6 @@
 #include "geo/error.h"
 #include "layers/errors.h"
 #include "layers/store/importer.h"
-#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 
@@ -99,12 +96,11 @@ void add_footprint(const StoredInitiative& record, access::Footprints& touched) 
 }
 
 Store& Editor::store() {
-  struct stat st {};
-  const std::uint64_t inode = ::stat(store_path_.c_str(), &st) == 0 ? st.st_ino : 0;
-  if (!store_ || inode != store_inode_) {
+  const std::uint64_t identity = Store::identity(store_path_);
+  if (!store_ || identity != store_identity_) {
     store_.reset();
-    store_ = std::make_unique<Store>(store_path_, true);
-    store_inode_ = inode;
+    store_ = Store::open(store_path_, Store::Access::write);
+    store_identity_ = identity;
   }
   return *store_;
 }
@@ -175,12 +171,17 @@ struct Editor::Pending {
 };
 
 std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const geo::SqliteBusy&) {
+  const auto busy = [] {
     return std::make_exception_ptr(DomainError(
         Fault::busy, "the registry is busy with another write (an import): nothing was written; try again shortly",
         kBusyRetrySeconds));
+  };
+  try {
+    std::rethrow_exception(error);
+  } catch (const geo::SqliteBusy&) {
+    return busy();
+  } catch (const geo::PgBusy&) {
+    return busy();
   } catch (...) {
     return error;
   }
@@ -215,16 +216,16 @@ void Editor::run_group(const std::vector<Pending*>& group) {
   try {
     const auto lock = holder_.lock_writes();
     const std::shared_ptr<const Snapshot> snapshot = holder_.current();
-    geo::Database& db = store().database();
-    geo::Transaction tx(db);
-    const std::int64_t from = store_->generation();
+    Store& db = store();
+    Store::Transaction tx(db);
+    const std::int64_t from = db.generation();
     std::int64_t to = from;
     std::vector<InitiativeChange> changes;
     for (Pending* p : group) {
-      geo::Savepoint one(db);
+      Store::Transaction one(db);  // a savepoint of tx
       try {
         changes.push_back(apply(*p->who, *p->change, to + 1, *snapshot));
-        one.release();
+        one.commit();
         ++to;
         p->result = Written{p->change->id, to, nullptr};
       } catch (...) {
@@ -263,8 +264,8 @@ void Editor::run_group(const std::vector<Pending*>& group) {
 
 InitiativeChange Editor::apply(const access::Principal& who, const Change& change, std::int64_t generation,
                                const Snapshot& snapshot) {
-  geo::Database& db = store_->database();
-  std::vector<StoredInitiative> found = read_initiatives(db, change.id);
+  Store& db = *store_;
+  std::vector<StoredInitiative> found = db.read_initiatives(change.id);
   std::optional<StoredInitiative> before;
   if (!found.empty()) before = std::move(found.front());
   if (change.operation == "create" && before)
@@ -295,9 +296,8 @@ InitiativeChange Editor::apply(const access::Principal& who, const Change& chang
     if (s) add_footprint(*s, touched);
   access::check_scope(who, touched);
 
-  InitiativeWriter writer(db);
-  if (before) writer.remove(change.id);
-  if (after) writer.insert(*after, generation);
+  if (before) db.remove_initiative(change.id);
+  if (after) db.insert_initiative(*after, generation);
   AuditRow row;
   row.generation = generation;
   row.time = access::utc_timestamp(std::chrono::system_clock::now());
@@ -307,8 +307,8 @@ InitiativeChange Editor::apply(const access::Principal& who, const Change& chang
   row.feature_id = change.id;
   if (before) row.before = record_feature_json(before->initiative);
   if (after) row.after = record_feature_json(after->initiative);
-  append_audit(db, row);
-  advance_generation(db);
+  db.append_audit(row);
+  db.advance_generation();
   return {change.id, std::move(after), generation};
 }
 

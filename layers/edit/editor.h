@@ -128,7 +128,7 @@ class Editor {
   EditLimits limits_;
   access::RateLimiter rate_;
   std::unique_ptr<Store> store_;  // used with holder_.lock_writes() held
-  std::uint64_t store_inode_ = 0;   // of the file store_ was opened on
+  std::uint64_t store_identity_ = 0;  // of the store store_ was opened on (Store::identity)
 
   std::mutex group_mutex_;
   std::condition_variable group_done_;

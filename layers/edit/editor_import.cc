@@ -14,7 +14,6 @@
 #include "layers/errors.h"
 #include "layers/store/importer.h"
 #include "layers/store/initiative_source.h"
-#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 
@@ -104,9 +103,9 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
   ImportOutcome outcome;
   const auto lock = holder_.lock_writes();
   const std::shared_ptr<const Snapshot> snapshot = holder_.current();
-  geo::Database& db = store().database();
-  geo::Transaction tx(db);
-  const std::int64_t from = store_->generation(), to = from + 1;
+  Store& db = store();
+  Store::Transaction tx(db);
+  const std::int64_t from = db.generation(), to = from + 1;
   const Registry& registry = snapshot->registry();
   const Joiner joiner(registry.catalog(), registry.gazetteer());
 
@@ -118,7 +117,7 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
     try {
       if (!ids.insert(r.initiative.id).second)
         throw DomainError(Fault::conflict, "the id appears twice in this import");
-      if (!read_initiatives(db, r.initiative.id).empty())
+      if (db.has_initiative(r.initiative.id))
         throw DomainError(Fault::conflict, "an initiative with this id is already stored");
       std::vector<SourceRecord> one;
       one.push_back(std::move(r));
@@ -144,11 +143,10 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
   outcome.generation = from;
   if (refused) return outcome;  // the transaction rolls back: nothing written
 
-  InitiativeWriter writer(db);
   const std::string now = access::utc_timestamp(std::chrono::system_clock::now());
   std::vector<InitiativeChange> changes;
   for (StoredInitiative& s : accepted) {
-    writer.insert(s, to);
+    db.insert_initiative(s, to);
     AuditRow row;
     row.generation = to;
     row.time = now;
@@ -157,11 +155,11 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
     row.operation = "import";
     row.feature_id = s.initiative.id;
     row.after = record_feature_json(s.initiative);
-    append_audit(db, row);
+    db.append_audit(row);
     std::string id = s.initiative.id;
     changes.push_back({std::move(id), std::move(s)});
   }
-  advance_generation(db);
+  db.advance_generation();
   tx.commit();
   holder_.publish_write(changes, from, to);
   outcome.written = true;

@@ -4,17 +4,15 @@
 
 #include "layers/edit/feature_body.h"
 #include "layers/store/store.h"
-#include "layers/store/store_rows.h"
 
 namespace layers::edit {
 
 FeatureHistory read_history(const std::string& store_path, const std::string& id) {
-  Store store(store_path);
-  geo::Database& db = store.database();
+  const auto store = Store::open(store_path);
   FeatureHistory h;
-  h.rows = feature_history(db, id);
+  h.rows = store->feature_history(id);
   if (h.rows.empty()) {
-    const auto current = read_initiatives(db, id);
+    const auto current = store->read_initiatives(id);
     if (!current.empty()) {
       AuditRow row;
       row.generation = current.front().revision;
@@ -29,12 +27,12 @@ FeatureHistory read_history(const std::string& store_path, const std::string& id
 }
 
 Changes read_changes(const std::string& store_path, std::int64_t since, std::size_t limit) {
-  Store store(store_path);
+  const auto store = Store::open(store_path);
   Changes c;
   // One read transaction would be tidier; the generation read first is a
   // lower bound, so a client asking again from it misses nothing.
-  c.generation = store.generation();
-  c.rows = changes_since(store.database(), since, limit + 1);
+  c.generation = store->generation();
+  c.rows = store->changes_since(since, limit + 1);
   if (!c.rows.empty()) c.generation = std::max(c.generation, c.rows.back().generation);
   if (c.rows.size() > limit) {
     // Cut at a generation's start, so asking again from `generation`

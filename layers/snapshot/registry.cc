@@ -25,14 +25,14 @@ std::unique_ptr<Registry> Registry::load(const std::string& store_path) {
   // means nothing was committed in between; otherwise read again.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
-    Store store(store_path);
-    const auto generation = store.generation();
-    auto catalog = std::make_unique<Catalog>(store.load_units());
-    auto initiatives = store.load_initiatives();
-    if (store.generation() == generation)
+    const auto store = Store::open(store_path);
+    const auto generation = store->generation();
+    auto catalog = std::make_unique<Catalog>(store->load_units());
+    auto initiatives = store->load_initiatives();
+    if (store->generation() == generation)
       return std::make_unique<Registry>(std::move(catalog), std::move(initiatives), generation);
     if (attempt == kAttempts)
-      throw DataError("the store " + store_path + " changed " + std::to_string(kAttempts) +
+      throw DataError("the store " + Store::shown(store_path) + " changed " + std::to_string(kAttempts) +
                       " times while it was read");
   }
 }

@@ -1,7 +1,6 @@
 #include "layers/snapshot/registry_holder.h"
 
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,8 +25,7 @@ std::shared_ptr<const Snapshot> load_if_changed(const std::string& path, const S
   {
     // A touch, or a write that changed nothing, leaves the generation alone:
     // no need to read the whole store.
-    Store store(path);
-    if (store.generation() == published.generation()) return nullptr;
+    if (Store::open(path)->generation() == published.generation()) return nullptr;
   }
   return Snapshot::load(path, inputs);
 }
@@ -35,13 +33,13 @@ std::shared_ptr<const Snapshot> load_if_changed(const std::string& path, const S
 }  // namespace
 
 RegistryHolder::RegistryHolder(std::string store_path, HolderOptions options)
-    : path_(std::move(store_path)), options_(std::move(options)), backoff_(kFirstRetry) {
+    : path_(std::move(store_path)), options_(std::move(options)), watch_(path_), backoff_(kFirstRetry) {
   if (!options_.log) options_.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   if (!options_.build)
     options_.build = [inputs = options_.inputs](const std::string& path, const Snapshot& published) {
       return load_if_changed(path, published, inputs);
     };
-  seen_ = stamp();  // before the load: a change during it is seen by the first poll
+  seen_ = watch_.stamp();  // before the load: a change during it is seen by the first poll
   published_ = Snapshot::load(path_, options_.inputs);
   status_.generation = published_->generation();
   watcher_ = std::thread([this] { watch(); });
@@ -66,15 +64,6 @@ RegistryHolder::Status RegistryHolder::status() const {
   return status_;
 }
 
-RegistryHolder::Stamp RegistryHolder::stamp_of(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  return {static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_size),
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-}
-
-RegistryHolder::StoreStamp RegistryHolder::stamp() const { return {stamp_of(path_), stamp_of(path_ + "-wal")}; }
-
 void RegistryHolder::watch() {
   // Linux keeps a nice value per thread; the threads a build starts inherit it.
   ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kReloadNice);
@@ -91,12 +80,12 @@ void RegistryHolder::watch() {
 }
 
 void RegistryHolder::check_store() {
-  const StoreStamp now = stamp();
+  const StoreWatch::Stamp now = watch_.stamp();
   const auto clock = std::chrono::steady_clock::now();
   const bool changed = !(now == seen_);
   if (!changed && !(failing_ && clock >= retry_at_)) return;
   // Missing for a moment while a new file is renamed into place: wait for it.
-  if (now.main.inode == 0) return;
+  if (!now.present) return;
   seen_ = now;
   const std::shared_ptr<const Snapshot> published = current();
   try {
@@ -106,10 +95,10 @@ void RegistryHolder::check_store() {
     if (next && next != published) publish(std::move(next), 0);
     return;
   } catch (const std::exception& e) {
-    options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
+    options_.log("territorio: reloading " + Store::shown(path_) + " failed, still serving generation " +
                  std::to_string(published->generation()) + ": " + e.what());
   } catch (...) {
-    options_.log("territorio: reloading " + path_ + " failed, still serving generation " +
+    options_.log("territorio: reloading " + Store::shown(path_) + " failed, still serving generation " +
                  std::to_string(published->generation()));
   }
   std::lock_guard lock(published_mutex_);
@@ -134,7 +123,7 @@ std::shared_ptr<const Snapshot> RegistryHolder::derive_write(const std::vector<I
 void RegistryHolder::publish_derived(std::shared_ptr<const Snapshot> next, std::size_t writes) {
   if (!next) next = Snapshot::load(path_, options_.inputs);
   publish(std::move(next), std::max<std::size_t>(writes, 1));
-  seen_ = stamp();  // the watcher need not read the store again for this write
+  seen_ = watch_.stamp();  // the watcher need not read the store again for this write
 }
 
 void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t writes) {
@@ -152,7 +141,7 @@ void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t w
   }
   retired_.push_back(std::move(next));
   if (writes == 0)
-    options_.log("territorio: store " + path_ + " reloaded: generation " + std::to_string(from) + " -> " +
+    options_.log("territorio: store " + Store::shown(path_) + " reloaded: generation " + std::to_string(from) + " -> " +
                std::to_string(to) + ", " + std::to_string(current()->registry().initiatives().size()) +
                " initiatives");
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Publishes the current Snapshot of the store and replaces it when the
 // store changes (an import from the CLI, an edit) without making any
-// request wait: a background thread notices the change (it polls the store
-// file's identity, size and time), builds the next snapshot beside the
+// request wait: a background thread notices the change (it polls the
+// store's stamp: a file's identity, size and time, a database's
+// generation), builds the next snapshot beside the
 // published one at a lower CPU priority, and publishes it with one swap.
 // Each request takes the snapshot current at its start and keeps it to its
 // end; a replaced snapshot is freed on the watcher's thread, not by the
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "layers/snapshot/snapshot.h"
+#include "layers/store/store_watch.h"
 
 namespace layers {
 
@@ -38,7 +40,7 @@ class RegistryHolder {
  public:
   // Builds the first snapshot now (throws if the store cannot be read),
   // then starts watching the store.
-  explicit RegistryHolder(std::string store_path, HolderOptions options = {});
+  explicit RegistryHolder(std::string store_path, HolderOptions options = {});  // a Store locator
   // Stops watching; waits for a reload in progress to end.
   ~RegistryHolder();
   RegistryHolder(const RegistryHolder&) = delete;
@@ -79,17 +81,6 @@ class RegistryHolder {
   Status status() const;
 
  private:
-  struct Stamp {
-    std::uint64_t inode = 0, size = 0;
-    std::int64_t mtime_ns = 0;
-    bool operator==(const Stamp&) const = default;
-  };
-  struct StoreStamp {
-    Stamp main, wal;  // a write-ahead log, if the store ever uses one, changes first
-    bool operator==(const StoreStamp&) const = default;
-  };
-  static Stamp stamp_of(const std::string& path);
-  StoreStamp stamp() const;
 
   void watch();         // the watcher thread
   void check_store();   // one poll: reload if the store changed
@@ -106,7 +97,8 @@ class RegistryHolder {
 
   // Held by a reload and by a write (see lock_writes()): guards the state below.
   std::mutex write_mutex_;
-  StoreStamp seen_;
+  StoreWatch watch_;
+  StoreWatch::Stamp seen_;
   bool failing_ = false;
   std::chrono::steady_clock::time_point retry_at_;
   std::chrono::milliseconds backoff_;

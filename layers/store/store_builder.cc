@@ -39,34 +39,42 @@ ImportReport import_records(Store& store, const Catalog& catalog, const std::str
 }
 }  // namespace
 
-ImportReport build_store(const std::string& data_dir, const std::string& path, const Progress& progress) {
-  if (Store::exists(path)) throw DataError("store '" + path + "' already exists");
-  const std::string tmp = path + ".building";
-  Store::remove(tmp);
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
+ImportReport build_store(const std::string& data_dir, const std::string& locator, const Progress& progress) {
+  if (Store::exists(locator)) throw DataError("store '" + Store::shown(locator) + "' already exists");
+  // A file is built beside its place and renamed into it; a database in one
+  // transaction. Either way a build that stops midway leaves no store.
+  const bool file = !Store::is_postgres(locator);
+  const std::string target = file ? locator + ".building" : locator;
+  if (file) {
+    Store::remove(target);
+    const auto parent = std::filesystem::path(locator).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
   try {
     const auto rows = read_reference_data(data_dir);
     auto units = build_units(rows, data_dir + "/communes_hires.gpkg", progress);
     ImportReport report;
     {
-      auto store = Store::create(tmp);
+      auto store = Store::create(target);
+      Store::Transaction whole(*store);
+      store->create_schema();
       store->insert_units(units);
       const Catalog catalog(std::move(units));
       report = import_records(*store, catalog, data_dir + "/initiatives_seed.csv", progress);
+      whole.commit();
     }
-    std::filesystem::rename(tmp, path);
+    if (file) std::filesystem::rename(target, locator);
     return report;
   } catch (...) {
-    Store::remove(tmp);
+    if (file) Store::remove(target);
     throw;
   }
 }
 
-ImportReport import_into_store(const std::string& store_path, const std::string& source, const Progress& progress) {
-  Store store(store_path, true);
-  const Catalog catalog(store.load_units());
-  return import_records(store, catalog, source, progress);
+ImportReport import_into_store(const std::string& locator, const std::string& source, const Progress& progress) {
+  auto store = Store::open(locator, Store::Access::write);
+  const Catalog catalog(store->load_units());
+  return import_records(*store, catalog, source, progress);
 }
 
 }  // namespace layers

@@ -13,13 +13,14 @@ struct ImportReport {
   std::vector<std::string> notes;  // repairs and snaps
 };
 
-// Builds data/ into a new store at path: written to "<path>.building" and
-// renamed only when complete, so an interrupted build leaves nothing behind.
-// Imports data/initiatives_seed.csv.
-ImportReport build_store(const std::string& data_dir, const std::string& path, const Progress& progress = {});
+// Builds data/ into a new store at locator (a file path, or a postgresql://
+// database holding no store): a file is written to "<path>.building" and
+// renamed only when complete, a database in one transaction, so an
+// interrupted build leaves nothing behind. Imports data/initiatives_seed.csv.
+ImportReport build_store(const std::string& data_dir, const std::string& locator, const Progress& progress = {});
 
 // Imports a GDAL vector source of initiatives into an existing store in one
 // transaction; on any bad record nothing is written and ImportError says which.
-ImportReport import_into_store(const std::string& store_path, const std::string& source, const Progress& progress = {});
+ImportReport import_into_store(const std::string& locator, const std::string& source, const Progress& progress = {});
 
 }  // namespace layers
