@@ -1,18 +1,21 @@
 # Sourced by scripts/serve and scripts/test: installs missing Debian packages.
 # Idempotent and quick when everything is present (dpkg is asked first).
 
-# Packages the server needs to build and run (DejaVu: the font of the PDF reports).
+# Packages the server needs to build and run (DejaVu: the font of the PDF
+# reports; libpq-dev: the PostgreSQL store, of which a server that only runs
+# needs libpq5).
 RUNTIME_PACKAGES=(build-essential cmake pkg-config
   libpistache-dev libgdal-dev libgeos-dev libproj-dev
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
-  nlohmann-json3-dev libprotozero-dev libcairo2-dev libssl-dev
+  nlohmann-json3-dev libprotozero-dev libcairo2-dev libssl-dev libpq-dev
   fonts-dejavu-core)
 # Packages only the test suite needs: GoogleTest, libcurl for the HTTP
 # client, GDAL's command-line clients, Chromium for the map page's tests,
-# clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz), poppler-utils
-# (pdftotext, pdftoppm) to read the PDF reports back.
+# clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz),
+# poppler-utils (pdftotext, pdftoppm) to read the PDF reports back,
+# PostgreSQL with PostGIS for the PostgreSQL store's tests (scripts/test_pg).
 TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium clang libclang-rt-14-dev
-  poppler-utils)
+  poppler-utils postgresql-15 postgresql-15-postgis-3)
 
 ensure_packages() {
   local missing=()

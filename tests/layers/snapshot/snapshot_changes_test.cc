@@ -100,9 +100,9 @@ class SnapshotChanges : public ::testing::Test {
     std::vector<StoredInitiative> written;
     for (const InitiativeChange& c : changes)
       if (c.after) written.push_back(layers::copy_record(*c.after));
-    layers::Store store(store_, true);
-    store.insert_initiatives(written);  // one generation more again
-    const std::int64_t generation = store.generation();
+    const auto store = layers::Store::open(store_, layers::Store::Access::write);
+    store->insert_initiatives(written);  // one generation more again
+    const std::int64_t generation = store->generation();
 
     const auto derived = Snapshot::with_changes(*published_, changes, generation);
     ASSERT_TRUE(derived);

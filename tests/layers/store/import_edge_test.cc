@@ -9,17 +9,19 @@
 #include "layers/errors.h"
 #include "layers/snapshot/registry.h"
 #include "layers/store/store_builder.h"
+#include "tests/support/pg_database.h"
 #include "tests/support/temp_dir.h"
 
 namespace {
 
-class ImportEdge : public ::testing::Test {
+class ImportEdge : public ::testing::TestWithParam<test_support::StoreKind> {
  protected:
   void SetUp() override {
-    store_ = dir_.path("store.sqlite");
-    std::filesystem::copy_file(TERRITORIO_TEST_STORE, store_);
+    TERRITORIO_REQUIRE_STORE(GetParam());
+    copy_ = std::make_unique<test_support::FixtureCopy>(GetParam(), dir_);
+    store_ = copy_->locator();
   }
-  std::int64_t generation() { return layers::Store(store_).generation(); }
+  std::int64_t generation() { return layers::Store::open(store_)->generation(); }
   std::size_t count() { return layers::Registry::load(store_)->initiatives().size(); }
 
   // The ImportError message of importing source, which must be refused.
@@ -34,10 +36,11 @@ class ImportEdge : public ::testing::Test {
   }
 
   test_support::TempDir dir_{"territorio-import-edge"};
-  std::string store_;
+  std::unique_ptr<test_support::FixtureCopy> copy_;
+  std::string store_;  // a file path or a postgresql:// URI
 };
 
-TEST_F(ImportEdge, InvalidUtf8IsRefusedNamingTheLine) {
+TEST_P(ImportEdge, InvalidUtf8IsRefusedNamingTheLine) {
   const auto before = generation();
   const auto csv = dir_.write("latin1.csv",
                               "id,name,footprint_codes\n"
@@ -56,7 +59,7 @@ TEST_F(ImportEdge, InvalidUtf8IsRefusedNamingTheLine) {
   EXPECT_EQ(generation(), before);
 }
 
-TEST_F(ImportEdge, NoRecordsImportsNothingAndKeepsTheGeneration) {
+TEST_P(ImportEdge, NoRecordsImportsNothingAndKeepsTheGeneration) {
   const auto before = generation();
   const auto report = layers::import_into_store(store_, dir_.write("header.csv", "id,name,footprint_codes\n"));
   EXPECT_EQ(report.imported, 0u);
@@ -67,7 +70,7 @@ TEST_F(ImportEdge, NoRecordsImportsNothingAndKeepsTheGeneration) {
   EXPECT_EQ(generation(), before + 1);
 }
 
-TEST_F(ImportEdge, AnIdNoUrlCanNameIsRefusedAndMadeIdsFollowTheRule) {
+TEST_P(ImportEdge, AnIdNoUrlCanNameIsRefusedAndMadeIdsFollowTheRule) {
   const auto before = generation();
   const auto spaced = dir_.write("spaced.csv", "id,name,footprint_codes\nu1,Bien,13101\nmi registro,Mal,13101\n");
   EXPECT_EQ(refusal(spaced),
@@ -83,5 +86,8 @@ TEST_F(ImportEdge, AnIdNoUrlCanNameIsRefusedAndMadeIdsFollowTheRule) {
   for (const auto& s : registry->initiatives()) found = found || s.initiative.id == "mis-datos---uble-1";
   EXPECT_TRUE(found) << "the made id is mis-datos---uble-1 (ñ is two bytes)";
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, ImportEdge, ::testing::Values(test_support::StoreKind::spatialite, test_support::StoreKind::postgres),
+                         test_support::store_kind_name);
 
 }  // namespace

@@ -10,21 +10,23 @@
 #include "layers/errors.h"
 #include "layers/snapshot/registry.h"
 #include "layers/store/store_builder.h"
+#include "tests/support/pg_database.h"
 #include "tests/support/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-class Import : public ::testing::Test {
+class Import : public ::testing::TestWithParam<test_support::StoreKind> {
  protected:
   void SetUp() override {
-    store_ = dir_.path("store.sqlite");
-    fs::copy_file(TERRITORIO_TEST_STORE, store_);
+    TERRITORIO_REQUIRE_STORE(GetParam());
+    copy_ = std::make_unique<test_support::FixtureCopy>(GetParam(), dir_);
+    store_ = copy_->locator();
   }
   std::string write(const std::string& name, const std::string& text) { return dir_.write(name, text); }
   std::size_t count() { return layers::Registry::load(store_)->initiatives().size(); }
-  std::int64_t generation() { return layers::Store(store_).generation(); }
+  std::int64_t generation() { return layers::Store::open(store_)->generation(); }
 
   // Imports and expects ImportError whose message contains each of `parts`,
   // with the store unchanged.
@@ -46,10 +48,11 @@ class Import : public ::testing::Test {
   }
 
   test_support::TempDir dir_{"territorio-import"};
-  std::string store_;
+  std::unique_ptr<test_support::FixtureCopy> copy_;
+  std::string store_;  // a file path or a postgresql:// URI
 };
 
-TEST_F(Import, PointsPolygonsCodesAndNamesAreJoined) {
+TEST_P(Import, PointsPolygonsCodesAndNamesAreJoined) {
   const auto csv = write("points.csv",
                          "id,name,lon,lat,year\n"
                          "p1,Plaza de Armas,-70.6506,-33.4378,2009\n"
@@ -85,35 +88,35 @@ TEST_F(Import, PointsPolygonsCodesAndNamesAreJoined) {
   EXPECT_EQ(find(*reg, "p1").initiative.year, 2009);
 }
 
-TEST_F(Import, UnknownCodeIsRefused) {
+TEST_P(Import, UnknownCodeIsRefused) {
   expect_refused(write("bad.csv", "id,name,footprint_codes\nok,Bien,13101\nx,Mal,13999\n"),
                  {"line 3", "unknown code 13999"});
 }
 
-TEST_F(Import, MalformedCsvRowIsRefusedByLine) {
+TEST_P(Import, MalformedCsvRowIsRefusedByLine) {
   expect_refused(write("bad.csv", "id,name,footprint_codes\nok,Bien,13101\nx,Mal,13101,extra\n"),
                  {":3", "expected 3 fields, found 4"});
 }
 
-TEST_F(Import, SwappedLatLonIsRefused) {
+TEST_P(Import, SwappedLatLonIsRefused) {
   expect_refused(write("bad.csv", "id,name,lon,lat\nx,Volteado,-33.4378,-70.6506\n"),
                  {"line 2", "outside Chile", "swapped"});
 }
 
-TEST_F(Import, PointAtSeaIsRefused) {
+TEST_P(Import, PointAtSeaIsRefused) {
   expect_refused(write("bad.csv", "id,name,lon,lat\nx,Mar,-75.0,-33.0\n"), {"in no commune"});
 }
 
-TEST_F(Import, AmbiguousAndUnknownNamesAreRefused) {
+TEST_P(Import, AmbiguousAndUnknownNamesAreRefused) {
   expect_refused(write("bad.csv", "id,name,footprint_names\nx,Ambigua,Valparaíso\n"), {"ambiguous", "Valparaíso"});
   expect_refused(write("bad2.csv", "id,name,footprint_names\nx,Ninguna,Atlántida\n"), {"unknown unit name"});
 }
 
-TEST_F(Import, DuplicateOfAStoredIdIsRefused) {
+TEST_P(Import, DuplicateOfAStoredIdIsRefused) {
   expect_refused(write("dup.csv", "id,name,footprint_codes\n126,Otra vez,13101\n"), {"126", "already in the store"});
 }
 
-TEST_F(Import, SelfIntersectingPolygonIsRepairedAndCollapsedOneRefused) {
+TEST_P(Import, SelfIntersectingPolygonIsRepairedAndCollapsedOneRefused) {
   // A bow-tie over Santiago: invalid, repaired into its two triangles.
   const auto bowtie = write("bowtie.geojson", R"({"type":"FeatureCollection","features":[
     {"type":"Feature","properties":{"id":"b1","name":"Corbata"},"geometry":{"type":"Polygon",
@@ -133,16 +136,19 @@ TEST_F(Import, SelfIntersectingPolygonIsRepairedAndCollapsedOneRefused) {
   EXPECT_EQ(generation(), before);
 }
 
-TEST_F(Import, SourceGdalCannotOpenIsRefused) {
+TEST_P(Import, SourceGdalCannotOpenIsRefused) {
   const auto junk = write("junk.gpkg", "this is not a geopackage");
   EXPECT_THROW(layers::import_into_store(store_, junk), geo::GdalError);
   EXPECT_THROW(layers::import_into_store(store_, dir_.path("missing.geojson")), geo::GdalError);
   EXPECT_EQ(count(), 29u);
 }
 
-TEST_F(Import, MissingNameAndBadYearAreRefused) {
+TEST_P(Import, MissingNameAndBadYearAreRefused) {
   expect_refused(write("bad.csv", "id,name,footprint_codes\nx,,13101\n"), {"missing name"});
   expect_refused(write("bad2.csv", "id,name,footprint_codes,year\nx,Año,13101,dosmil\n"), {"year"});
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, Import, ::testing::Values(test_support::StoreKind::spatialite, test_support::StoreKind::postgres),
+                         test_support::store_kind_name);
 
 }  // namespace

@@ -21,8 +21,7 @@ namespace {
 const std::vector<std::vector<std::string>> kCodeSets = {{"13101"}, {"131"}, {"13"}, {"05101"}, {"13101", "13102"}};
 
 std::unique_ptr<layers::Catalog> load_catalog() {
-  layers::Store store(TERRITORIO_TEST_STORE);
-  return std::make_unique<layers::Catalog>(store.load_units());
+  return std::make_unique<layers::Catalog>(layers::Store::open(TERRITORIO_TEST_STORE)->load_units());
 }
 
 // A registry of n records on the code sets in turn, joined as the importer does.
