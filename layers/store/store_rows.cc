@@ -12,7 +12,7 @@ StoreValue text_or_null(const std::optional<std::string>& v) {
 FootprintKind parse_footprint_kind(const std::string& text) {
   for (FootprintKind k : {FootprintKind::codes, FootprintKind::names, FootprintKind::points, FootprintKind::polygons})
     if (text == footprint_kind_name(k)) return k;
-  return FootprintKind{};
+  return FootprintKind::unknown;
 }
 
 std::vector<StoreValue> initiative_values(const StoredInitiative& s, std::int64_t revision) {

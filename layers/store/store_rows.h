@@ -44,6 +44,7 @@ std::vector<StoreValue> token_values(const TokenRow& row);
 inline constexpr const char* kJoinedUnitOrder =
     "initiative_id, division DESC, CASE level WHEN 'commune' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, code";
 
+// A stored kind; unknown for any other text (as a record with no footprint has).
 FootprintKind parse_footprint_kind(const std::string& text);
 
 // The columns of kInitiativeColumns, the geometry's WKB, footprint_scale, revision.

@@ -7,6 +7,7 @@
 // database agree: a write through one is served by the other.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ using test_support::ServerProcess;
 
 // The same public URL for both servers: their links are then the same bytes.
 const std::vector<std::string> kArgs = {"--public-url", "http://territorio.test"};
+
+// An items page says when it was answered: the two answers may straddle a
+// second, so that one value is set aside before the bytes are compared.
+std::string without_time_stamp(const std::string& body) {
+  static const std::regex stamp("\"timeStamp\":\"[0-9T:Z-]+\"");
+  return std::regex_replace(body, stamp, "\"timeStamp\":\"\"");
+}
 
 TEST(PostgresServe, TheBundledDataServesTheSameBytesAsSpatiaLite) {
   TERRITORIO_REQUIRE_STORE(test_support::StoreKind::postgres);
@@ -47,7 +55,7 @@ TEST(PostgresServe, TheBundledDataServesTheSameBytesAsSpatiaLite) {
     EXPECT_EQ(a.status, 200) << path << ": " << a.body.substr(0, 300);
     EXPECT_EQ(b.status, 200) << path << ": " << b.body.substr(0, 300);
     EXPECT_GT(a.body.size(), 100u) << path;
-    EXPECT_TRUE(a.body == b.body) << path << ": " << a.body.size() << " bytes from SpatiaLite, " << b.body.size()
+    EXPECT_TRUE(without_time_stamp(a.body) == without_time_stamp(b.body)) << path << ": " << a.body.size() << " bytes from SpatiaLite, " << b.body.size()
                                   << " from PostGIS";
   }
 }
