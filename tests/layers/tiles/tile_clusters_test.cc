@@ -29,8 +29,7 @@ const std::vector<std::vector<std::string>> kCodeSets = {{"13101"}, {"131"}, {"1
 const char* const kAreas[] = {"Social", "Económico", "Ordenamiento y Ambiental"};
 
 std::unique_ptr<layers::Catalog> load_catalog() {
-  layers::Store store(TERRITORIO_TEST_STORE);
-  return std::make_unique<layers::Catalog>(store.load_units());
+  return std::make_unique<layers::Catalog>(layers::Store::open(TERRITORIO_TEST_STORE)->load_units());
 }
 
 // Points on a grid over Santiago (60 a row, ~350 m apart), small squares
