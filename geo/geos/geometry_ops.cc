@@ -66,6 +66,10 @@ Geometry point_on_surface(const Geometry& g) {
   return checked(GEOSPointOnSurface_r(geos_handle(), g.get()), "computing a point on surface");
 }
 
+Geometry centroid(const Geometry& g) {
+  return checked(GEOSGetCentroid_r(geos_handle(), g.get()), "computing a centroid");
+}
+
 double distance(const Geometry& a, const Geometry& b) {
   double d = 0;
   if (!GEOSDistance_r(geos_handle(), a.get(), b.get(), &d)) geos_context().fail("computing a distance");

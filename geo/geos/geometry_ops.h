@@ -18,6 +18,8 @@ Geometry union_all(const std::vector<const Geometry*>& parts);
 Geometry intersection(const Geometry& a, const Geometry& b);
 double intersection_area(const Geometry& a, const Geometry& b);
 Geometry point_on_surface(const Geometry& g);
+// The centroid (planar, in the coordinates' own units); empty for an empty g.
+Geometry centroid(const Geometry& g);
 double distance(const Geometry& a, const Geometry& b);
 bool intersects(const Geometry& a, const Geometry& b);
 

@@ -21,4 +21,13 @@ bool relate(Relation relation, const Geometry& a, const Geometry& b) {
   return r == 1;
 }
 
+std::string relate_matrix(const Geometry& a, const Geometry& b) {
+  GEOSContextHandle_t h = geos_handle();
+  char* m = GEOSRelate_r(h, a.get(), b.get());
+  if (!m) geos_context().fail("computing a DE-9IM matrix");
+  std::string out(m);
+  GEOSFree_r(h, m);
+  return out;
+}
+
 }  // namespace geo

@@ -4,6 +4,7 @@
 // the gaps. The question behind the whole system: where are the initiatives,
 // and where are they missing?
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "layers/model/initiative_filter.h"
@@ -22,6 +23,11 @@ struct UnitCoverage {
   // Footprint coarser than the unit that contains it (a region-wide
   // initiative, seen from each of the region's communes).
   std::vector<const StoredInitiative*> acting_on_enclosing;
+  // Gap measures, when asked for (layers/neighbours/gaps.h): the geodesic
+  // distance to the nearest covered unit of the level (0 if covered), and
+  // the initiatives per 100,000 inhabitants of the unit's neighbours.
+  std::optional<double> nearest_initiative_km = std::nullopt;
+  std::optional<double> neighbours_per_100k = std::nullopt;
 
   std::size_t total() const { return acting_in.size() + acting_on_enclosing.size(); }
   bool covered() const { return total() > 0; }

@@ -8,11 +8,13 @@ namespace layers {
 Territory::Territory(std::shared_ptr<const Catalog> catalog, const std::vector<CensusZone>& census_zones)
     : catalog_(std::move(catalog)) {
   // The texts of the boundaries are written beside the simplification
-  // (which takes every core it is given): the two take about as long.
+  // (which takes every core it is given): the two take about as long. The
+  // neighbourhood, shorter, follows the texts.
   std::exception_ptr error;
   std::thread texts([&] {
     try {
       features_ = std::make_unique<const UnitFeatures>(catalog_, census_zones);
+      neighbourhood_ = std::make_unique<const Neighbourhood>(*catalog_);
     } catch (...) {
       error = std::current_exception();
     }
