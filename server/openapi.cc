@@ -156,6 +156,16 @@ void add_service_paths(json& paths) {
   paths["/territories/{code}/report.html"] = op("get", "The report of a unit (ficha), printable HTML in Spanish",
       "getTerritoryReportHtml", with(json::array({code}), filter_params()),
       {{"200", response("The same report as the PDF, with print CSS for A4", {"text/html"})}});
+  paths["/territories/{code}/nearby-initiatives"] = op("get", "What the neighbours did: initiatives around a unit",
+      "getNearbyInitiatives",
+      with(json::array({code, division,
+                        param("limit", "query", "Initiatives listed (default 20)",
+                              {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}})}),
+           filter_params()),
+      {{"200", response("The unit's neighbours, and the initiatives of the adjacent units, then of the rest of its "
+                        "province and region, then the nearest by distance, each with how it relates, its unit and "
+                        "the distance in km between centroids",
+                        json_type)}});
   paths["/locate"] = op("get", "The units containing a point", "locate",
       {param("lon", "query", "Longitude (WGS 84)", {{"type", "number"}}, true),
        param("lat", "query", "Latitude (WGS 84)", {{"type", "number"}}, true)},
@@ -165,9 +175,18 @@ void add_service_paths(json& paths) {
   paths["/coverage"] = op("get", "Coverage per unit, summary and gaps", "getCoverage",
       with(json::array({param("level", "query", "Level", str({"region", "province", "commune"}), true),
                         param("within", "query", "Only the units inside this region or province (CUT code)", str()),
+                        division,
+                        param("covered", "query", "Only the units with (true) or without (false) an initiative",
+                              str({"true", "false"})),
+                        param("sort", "query", "Order of the units, '-' first for descending (ties by code)",
+                              str({"code", "-code", "name", "-name", "population", "-population", "total", "-total",
+                                   "per_100k", "-per_100k", "nearest_initiative_km", "-nearest_initiative_km",
+                                   "neighbours_per_100k", "-neighbours_per_100k"})),
                         fcsv}),
            filter_params()),
-      {{"200", response("Coverage", csv_or_json)}});
+      {{"200", response("Coverage; each unit with nearest_initiative_km (geodesic, between centroids, to the "
+                        "nearest unit of the level with an initiative; 0 if it has one) and neighbours_per_100k",
+                        csv_or_json)}});
   paths["/stats/initiatives"] = op("get", "Counts of initiatives by one or two attributes", "getInitiativeStats",
       with(json::array({param("by", "query", "Attribute (repeat for a cross-tabulation)", str(), true), fcsv}),
            filter_params()),

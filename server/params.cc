@@ -41,6 +41,15 @@ double required_number(const http::Request& r, std::string_view name, double min
   return parse_number(name, *v, min, max);
 }
 
+std::size_t count_param(const http::Request& r, std::string_view name, std::size_t fallback, std::size_t max) {
+  const auto v = r.query_value(name);
+  if (!v) return fallback;
+  const double n = parse_number(name, *v, 1, static_cast<double>(max));
+  if (n != std::floor(n))
+    throw http::BadRequest(std::string(name) + " must be a whole number", {{"parameter", std::string(name)}});
+  return static_cast<std::size_t>(n);
+}
+
 layers::Division division_param(const http::Request& r) {
   const auto v = r.query_value("division");
   if (!v) return layers::Division::d2018;

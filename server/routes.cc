@@ -7,6 +7,7 @@
 #include "server/routes/operations.h"
 #include "server/routes/territories.h"
 #include "server/routes/coverage.h"
+#include "server/routes/nearby.h"
 #include "server/routes/initiatives.h"
 #include "server/routes/join_upload.h"
 #include "server/routes/stats.h"
@@ -32,6 +33,13 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
       return caching::answer(r, caching::data_validator(r, snapshot->generation()), [&] { return f(r, registry); });
     };
   };
+  // The same for routes that read the snapshot's derived parts (its territory).
+  auto with_snapshot = [&holder](http::Response (*f)(const http::Request&, const layers::Snapshot&)) {
+    return [f, &holder](const http::Request& r) {
+      const auto snapshot = holder.current();
+      return caching::answer(r, caching::data_validator(r, snapshot->generation()), [&] { return f(r, *snapshot); });
+    };
+  };
   // Probes answer about this moment: no cache may keep them.
   const auto no_store = [](http::Response response) {
     http::set_header(response, "Cache-Control", caching::kNoStore);
@@ -43,10 +51,11 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   });
   router.add("GET", "/territories/{code}", with(routes::get_territory));
   router.add("GET", "/locate", with(routes::locate));
-  router.add("GET", "/coverage", with(routes::coverage));
+  router.add("GET", "/coverage", with_snapshot(routes::coverage));
   router.add("GET", "/stats/initiatives", with(routes::initiative_stats));
   router.add("GET", "/territories", with(routes::search_territories));
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
+  router.add("GET", "/territories/{code}/nearby-initiatives", with_snapshot(routes::nearby_initiatives));
   router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
   routes::add_report_routes(router, holder);
   // Uploads of tens of MB: parsed and joined on the job pool, not the HTTP workers.

@@ -32,6 +32,22 @@ void append_ids(std::string& out, const std::vector<const layers::StoredInitiati
   out += ']';
 }
 
+// A rounded number, or null when unset.
+void append_optional(std::string& out, const std::optional<double>& v, double scale) {
+  if (v)
+    append_json_double(out, round_to(*v, scale));
+  else
+    out += "null";
+}
+
+// The CSV text of a rounded figure ("" when unset).
+std::string csv_figure(const std::optional<double>& v, const char* format) {
+  if (!v) return "";
+  char text[32];
+  std::snprintf(text, sizeof text, format, *v);
+  return text;
+}
+
 void append_unit(std::string& out, const layers::UnitCoverage& uc) {
   const layers::Unit& u = *uc.unit;
   out += "{\"acting_in\":";
@@ -45,6 +61,10 @@ void append_unit(std::string& out, const layers::UnitCoverage& uc) {
   append_json_string(out, layers::level_name(u.level));
   out += ",\"name\":";
   append_json_string(out, u.name);
+  out += ",\"nearest_initiative_km\":";
+  append_optional(out, uc.nearest_initiative_km, 10);
+  out += ",\"neighbours_per_100k\":";
+  append_optional(out, uc.neighbours_per_100k, 100);
   out += ",\"parent_code\":";
   if (u.parent_code.empty())
     out += "null";
@@ -112,14 +132,16 @@ std::string coverage_json(const layers::Coverage& c, const layers::Unit* within)
 std::string coverage_csv(const layers::Coverage& c) {
   CsvWriter w;
   w.row({"code", "name", "level", "parent_code", "population", "acting_in", "acting_on_enclosing", "total",
-         "per_100k", "covered", "acting_in_ids", "acting_on_enclosing_ids"});
+         "per_100k", "covered", "acting_in_ids", "acting_on_enclosing_ids", "nearest_initiative_km",
+         "neighbours_per_100k"});
   for (const auto& uc : c.units) {
     char per[32];
     std::snprintf(per, sizeof per, "%.2f", uc.per_100k());
     w.row({uc.unit->code, uc.unit->name, std::string(layers::level_name(uc.unit->level)), uc.unit->parent_code,
            std::to_string(uc.unit->population), std::to_string(uc.acting_in.size()),
            std::to_string(uc.acting_on_enclosing.size()), std::to_string(uc.total()), per,
-           uc.covered() ? "true" : "false", ids(uc.acting_in), ids(uc.acting_on_enclosing)});
+           uc.covered() ? "true" : "false", ids(uc.acting_in), ids(uc.acting_on_enclosing),
+           csv_figure(uc.nearest_initiative_km, "%.1f"), csv_figure(uc.neighbours_per_100k, "%.2f")});
   }
   return w.take();
 }

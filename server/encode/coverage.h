@@ -11,7 +11,7 @@ namespace server::encode {
 // within: the unit the coverage was restricted to, or null.
 std::string coverage_json(const layers::Coverage& c, const layers::Unit* within);
 
-// One row per unit; initiative ids joined with ';'.
+// One row per unit; initiative ids joined with ';'; an unmeasured gap figure empty.
 std::string coverage_csv(const layers::Coverage& c);
 
 }  // namespace server::encode

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "layers/coverage/coverage.h"
+#include "layers/coverage/coverage_order.h"
+#include "layers/neighbours/gaps.h"
 #include "server/encode/coverage.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"
@@ -49,16 +51,42 @@ const layers::Unit* within_param(const http::Request& r, const layers::Registry&
   return u;
 }
 
+std::optional<bool> covered_param(const http::Request& r) {
+  const auto v = r.query_value("covered");
+  if (!v) return std::nullopt;
+  if (*v == "true") return true;
+  if (*v == "false") return false;
+  throw http::BadRequest("covered must be true or false, not '" + *v + "'",
+                         {{"parameter", "covered"}, {"allowed", {"true", "false"}}});
+}
+
+layers::CoverageOrder sort_param(const http::Request& r) {
+  const auto v = r.query_value("sort");
+  if (!v) return {};
+  if (const auto order = layers::parse_coverage_order(*v)) return *order;
+  throw http::BadRequest("sort must be one of the keys, '-' first for descending, not '" + *v + "'",
+                         {{"parameter", "sort"}, {"allowed", layers::coverage_sort_keys()}});
+}
+
 }  // namespace
 
-http::Response coverage(const http::Request& r, const layers::Registry& reg) {
-  check_known_params_with_filter(r, {"level", "division", "within", "f"});
+http::Response coverage(const http::Request& r, const layers::Snapshot& snapshot) {
+  check_known_params_with_filter(r, {"level", "division", "within", "f", "covered", "sort"});
+  const layers::Registry& reg = snapshot.registry();
   const layers::Level level = required_level(r);
   const layers::Division division = division_param(r);
   const bool csv = csv_wanted(r);
   const layers::Unit* within = within_param(r, reg, division, level);
+  const std::optional<bool> covered = covered_param(r);
+  const layers::CoverageOrder order = sort_param(r);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
-  const layers::Coverage c = layers::compute_coverage(reg, level, division, filter, within);
+  layers::Coverage c = layers::compute_coverage(reg, level, division, filter, within);
+  const layers::Neighbourhood& neighbourhood = snapshot.territory()->neighbourhood();
+  if (within)
+    layers::measure_gaps(c, layers::compute_coverage(reg, level, division, filter), neighbourhood);
+  else
+    layers::measure_gaps(c, c, neighbourhood);
+  layers::select_units(c, covered, order);
   if (!csv) return http::json(200, encode::coverage_json(c, within));
   http::Response res;
   res.content_type = std::string(encode::kCsvMediaType);

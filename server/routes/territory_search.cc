@@ -13,7 +13,7 @@ namespace server::routes {
 namespace {
 using nlohmann::json;
 
-constexpr double kDefaultLimit = 10, kMaxLimit = 100;
+constexpr std::size_t kDefaultLimit = 10, kMaxLimit = 100;
 
 std::optional<layers::Level> optional_level(const http::Request& r) {
   const auto v = r.query_value("level");
@@ -36,14 +36,11 @@ http::Response search_territories(const http::Request& r, const layers::Registry
     throw http::BadRequest("missing query parameter q (a place name)", {{"parameter", "q"}});
   const auto level = optional_level(r);
   const auto division = optional_division(r);
-  const auto limit_text = r.query_value("limit");
-  const double limit = limit_text ? parse_number("limit", *limit_text, 1, kMaxLimit) : kDefaultLimit;
-  if (limit != std::floor(limit))
-    throw http::BadRequest("limit must be a whole number", {{"parameter", "limit"}});
+  const std::size_t limit = count_param(r, "limit", kDefaultLimit, kMaxLimit);
 
   const auto& catalog = reg.catalog();
   json results = json::array();
-  for (const auto& m : reg.gazetteer().search(*q, static_cast<std::size_t>(limit), level, division)) {
+  for (const auto& m : reg.gazetteer().search(*q, limit, level, division)) {
     const layers::GazetteerEntry& e = *m.entry;
     json j = {{"level", std::string(layers::level_name(e.level))},
               {"code", e.code},

@@ -54,16 +54,18 @@ TEST(CoverageJson, ExactBytesOfASmallCoverage) {
   layers::Coverage c;
   c.level = layers::Level::province;
   c.division = layers::Division::d2007;
-  c.units.push_back({&conce, {&a}, {&b}});
+  c.units.push_back({&conce, {&a}, {&b}, 0.0, 3.456});
   c.units.push_back({&arauco, {}, {}});
   c.summary = {2, 1, 1162241, 995658, 0.0567, 2, {&arauco}};
   const std::string expected =
       R"({"division":"2007","level":"province","summary":{"gaps":[{"code":"082","level":"province","name":"Arauco"}],)"
       R"("initiatives":2,"population":1162241,"population_covered":995658,"population_covered_share_of_chile":0.0567,)"
       R"("units":2,"units_covered":1},"units":[{"acting_in":["101"],"acting_on_enclosing":["393"],"code":"081",)"
-      R"("covered":true,"level":"province","name":"Concepción","parent_code":"08","per_100k":0.2,"population":995658,)"
+      R"("covered":true,"level":"province","name":"Concepción","nearest_initiative_km":0.0,"neighbours_per_100k":3.5,)"
+      R"("parent_code":"08","per_100k":0.2,"population":995658,)"
       R"("total":2},{"acting_in":[],"acting_on_enclosing":[],"code":"082","covered":false,"level":"province",)"
-      R"("name":"Arauco","parent_code":"08","per_100k":0.0,"population":166583,"total":0}],)"
+      R"("name":"Arauco","nearest_initiative_km":null,"neighbours_per_100k":null,"parent_code":"08","per_100k":0.0,)"
+      R"("population":166583,"total":0}],)"
       R"("within":{"code":"08","level":"region","name":"Biobío"}})";
   EXPECT_EQ(server::encode::coverage_json(c, &region), expected);
   EXPECT_EQ(nlohmann::json::parse(expected).dump(), expected);  // nlohmann's own key order and number format

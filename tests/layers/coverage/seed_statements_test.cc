@@ -136,9 +136,11 @@ TEST_F(SeedStatements, CoverageCsv) {
   EXPECT_EQ(r.headers.at("content-disposition"), "attachment; filename=\"coverage_region_2007.csv\"");
   const std::string head =
       "code,name,level,parent_code,population,acting_in,acting_on_enclosing,total,per_100k,covered,acting_in_ids,"
-      "acting_on_enclosing_ids\r\n01,Tarapacá,region,,330558,0,0,0,0.00,false,,\r\n";
+      "acting_on_enclosing_ids,nearest_initiative_km,neighbours_per_100k\r\n"
+      "01,Tarapacá,region,,330558,0,0,0,0.00,false,,,191.9,0.12\r\n";
   EXPECT_EQ(r.body.substr(0, head.size()), head);
-  EXPECT_NE(r.body.find("\r\n08,Biobío,region,,2037414,5,0,5,0.25,true,126;242;272;388;393,\r\n"), std::string::npos)
+  EXPECT_NE(r.body.find("\r\n08,Biobío,region,,2037414,5,0,5,0.25,true,126;242;272;388;393,,0.0,0.35\r\n"),
+            std::string::npos)
       << r.body;
 }
 
