@@ -52,6 +52,16 @@ export function reportUrl(code, state) {
   return `/territories/${encodeURIComponent(code)}/report.pdf${query({ division: state.division, ...filterParams(state.filters) })}`;
 }
 
+// What the neighbours of a unit did (initiatives around it, nearest first).
+export function nearbyUrl(code, state, limit = 8) {
+  return `/territories/${encodeURIComponent(code)}/nearby-initiatives${query({ division: state.division, limit, ...filterParams(state.filters) })}`;
+}
+
+// The communes with no initiative inside a region or province, largest population first.
+export function gapsUrl(within, state) {
+  return `/coverage${query({ level: 'commune', division: state.division, within, covered: 'false', sort: '-population', ...filterParams(state.filters) })}`;
+}
+
 export function searchUrl(q, division) {
   return `/territories${query({ q, division, limit: 8 })}`;
 }

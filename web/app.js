@@ -2,7 +2,7 @@
 // the charts to one state (level, division, metric, filters, language),
 // kept in the URL's fragment so a view can be shared.
 import { extendBbox } from './bbox.js';
-import { coverageUrl, getJson, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
+import { coverageUrl, gapsUrl, getJson, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
 import { classify } from './classify.js';
 import { CoverageMap, LEVELS } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
@@ -16,7 +16,7 @@ import { SearchBox } from './search.js';
 import { renderSummary } from './summary.js';
 
 const $ = (id) => document.getElementById(id);
-const METRICS = ['total', 'per_100k', 'covered'];
+const METRICS = ['total', 'per_100k', 'covered', 'nearest_initiative_km'];
 const CHARTS = [
   { by: 'region_recorded', figure: 'chart-region', title: 'charts.region' },
   { by: 'award', figure: 'chart-award', title: 'charts.award' },
@@ -46,6 +46,7 @@ function writeState(state) {
 
 function metricValue(unit, metric) {
   if (metric === 'per_100k') return unit.per_100k;
+  if (metric === 'nearest_initiative_km') return unit.nearest_initiative_km;
   return unit.total;
 }
 
@@ -89,6 +90,7 @@ class App {
       onClose: () => this.closeUnit(),
       onEdit: (id) => this.editor.edit(id),
       canEdit: () => this.editor.signedIn,
+      onOpenUnit: (unit) => this.flyToUnit(unit),
     });
     this.filters = new FilterControls($('filters'), $('clear-filters'), {
       onChange: (filters) => { this.state.filters = filters; this.update(); },
@@ -222,9 +224,19 @@ class App {
     tip.style.transform = `translate(${Math.max(0, x)}px, ${Math.max(0, y)}px)`;
   }
 
+  // The panel of a unit; with no initiative, what its neighbours did; for a
+  // region or province, its communes with no initiative, largest first.
   async openUnit(code) {
-    const data = await getJson(unitInitiativesUrl(code, this.state));
-    this.panel.show(data, this.units.get(code), reportUrl(code, this.state));
+    const { state } = this;
+    const level = code.length === 2 ? 'region' : code.length === 3 ? 'province' : 'commune';
+    const [data, gaps] = await Promise.all([
+      getJson(unitInitiativesUrl(code, state)),
+      level === 'commune' ? null : getJson(gapsUrl(code, state)),
+    ]);
+    const nearby = data.counts.total === 0 ? await getJson(nearbyUrl(code, state)) : null;
+    this.panel.show(data, this.units.get(code), reportUrl(code, state));
+    this.panel.showNearby(nearby);
+    if (gaps) this.panel.showGaps(gaps);
     this.map.select(code);
   }
 

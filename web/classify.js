@@ -7,6 +7,8 @@ export const GAP_COLOR = '#f4c7b5';
 export const NO_DATA_COLOR = '#d9d9d9';
 export const COVERED_COLOR = '#2c7fb8';
 export const SEQUENTIAL = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
+// Distance to the nearest initiative: the farther, the darker the warm tone.
+export const DISTANCE = ['#fee5d9', '#fcbba1', '#fc9272', '#de2d26', '#a50f15'];
 
 const MAX_CLASSES = SEQUENTIAL.length;
 
@@ -31,10 +33,33 @@ export function positiveBreaks(values, digits) {
   return breaks;
 }
 
-// A classification of the units for a metric ('total', 'per_100k' or
-// 'covered'): `classOf(value)` gives a class index, `classes` the colour and
-// range of each (index 0 is always the gap class).
+// Distances in km: class 0 the covered units (0 km), then quantile classes
+// of the gaps' distances; a unit with no distance (nothing covered) is -1,
+// painted as "no data".
+function classifyDistance(values) {
+  const breaks = positiveBreaks(values.filter((v) => v !== null && v !== undefined), 0);
+  const offset = MAX_CLASSES - breaks.length;
+  const classes = [{ color: COVERED_COLOR, min: 0, max: 0, kind: 'distance_zero' }];
+  breaks.forEach((b, i) => {
+    const next = breaks[i + 1];
+    classes.push({ color: DISTANCE[Math.min(MAX_CLASSES - 1, offset + i)], min: b, max: next === undefined ? null : next - 1, kind: 'range' });
+  });
+  const classOf = (v) => {
+    if (v === null || v === undefined) return -1;
+    if (!(v > 0)) return 0;
+    let c = 1;
+    for (let i = 0; i < breaks.length; ++i) if (v >= breaks[i]) c = i + 1;
+    return c;
+  };
+  return { classes, classOf };
+}
+
+// A classification of the units for a metric ('total', 'per_100k',
+// 'covered' or 'nearest_initiative_km'): `classOf(value)` gives a class
+// index, `classes` the colour and range of each (index 0 is the gap class,
+// or for distances the covered class).
 export function classify(values, metric) {
+  if (metric === 'nearest_initiative_km') return classifyDistance(values);
   if (metric === 'covered') {
     return {
       classes: [

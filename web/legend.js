@@ -2,18 +2,20 @@
 import { NO_DATA_COLOR } from './classify.js';
 import { formatNumber, t } from './i18n.js';
 
-function rangeLabel(c, digits) {
+function rangeLabel(c, digits, unit) {
   if (c.kind === 'gap') return `0 · ${t('legend.gap')}`;
   if (c.kind === 'covered') return t('legend.covered');
+  if (c.kind === 'distance_zero') return t('legend.distance_zero');
   const min = formatNumber(c.min, digits);
-  if (c.max === null) return `≥ ${min}`;
-  if (c.max <= c.min) return min;
-  return `${min} – ${formatNumber(c.max, digits)}`;
+  if (c.max === null) return `≥ ${min}${unit}`;
+  if (c.max <= c.min) return `${min}${unit}`;
+  return `${min} – ${formatNumber(c.max, digits)}${unit}`;
 }
 
 export function renderLegend(list, classes, metric) {
   const digits = metric === 'per_100k' ? 1 : 0;
-  const items = classes.map((c, i) => ({ color: c.color, label: rangeLabel(c, digits), cls: i }));
+  const unit = metric === 'nearest_initiative_km' ? ' km' : '';
+  const items = classes.map((c, i) => ({ color: c.color, label: rangeLabel(c, digits, unit), cls: i }));
   items.push({ color: NO_DATA_COLOR, label: t('legend.no_data'), cls: 'none' });
   list.replaceChildren(...items.map(({ color, label, cls }) => {
     const li = document.createElement('li');

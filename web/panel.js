@@ -1,6 +1,10 @@
 // The side panel of one unit: its parents, its figures and the initiatives
 // related to it (/territories/{code}/initiatives), each with how it relates,
-// and, for a signed-in editor, a button that opens it in the editor.
+// and, for a signed-in editor, a button that opens it in the editor. A unit
+// with no initiative shows what its neighbours did
+// (/territories/{code}/nearby-initiatives); a region or province lists its
+// communes with no initiative, largest first (/coverage?covered=false).
+// Items of both lists open their unit.
 import { formatNumber, t } from './i18n.js';
 
 function text(tag, className, value) {
@@ -39,15 +43,61 @@ function initiativeItem(item, onEdit) {
   return li;
 }
 
+function nearbyRelation(item) {
+  const where = `${t('nearby.in')} ${item.unit.name}`;
+  const km = item.distance_km === null ? '' : ` · ${formatNumber(item.distance_km, 1)} ${t('nearby.km')}`;
+  return `${t(`nearby.${item.relation}`)}: ${where}${km}`;
+}
+
+// One initiative of a neighbour: a button that opens the unit it acts in.
+function nearbyItem(item, onOpenUnit) {
+  const li = document.createElement('li');
+  li.dataset.id = item.id;
+  li.dataset.unit = item.unit.code;
+  li.dataset.relation = item.relation;
+  const open = text('button', 'link name', item.name);
+  open.type = 'button';
+  open.setAttribute('aria-label', `${t('nearby.go')} ${item.unit.name}: ${item.name}`);
+  open.addEventListener('click', () => onOpenUnit(item.unit));
+  li.append(open);
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  if (item.thematic_field) meta.append(text('span', 'thematic', item.thematic_field));
+  else if (item.area) meta.append(text('span', 'thematic', item.area));
+  meta.append(text('span', item.award ? 'award' : 'award none', item.award || t('panel.no_award')));
+  li.append(meta, text('span', 'relation', nearbyRelation(item)));
+  return li;
+}
+
+// One commune with no initiative: its name (opens it) and its figures.
+function gapItem(unit, onOpenUnit) {
+  const li = document.createElement('li');
+  li.dataset.code = unit.code;
+  const open = text('button', 'link name', unit.name);
+  open.type = 'button';
+  open.addEventListener('click', () => onOpenUnit(unit));
+  const parts = [`${t('tooltip.population')} ${formatNumber(unit.population)}`];
+  if (unit.nearest_initiative_km !== null && unit.nearest_initiative_km !== undefined)
+    parts.push(t('gaps.nearest').replace('{km}', formatNumber(unit.nearest_initiative_km, 1)));
+  li.append(open, text('span', 'figures', parts.join(' · ')));
+  return li;
+}
+
 export class UnitPanel {
-  // onEdit(id) opens a record in the editor, offered while canEdit() holds.
-  constructor(root, { onClose, onEdit, canEdit }) {
+  // onEdit(id) opens a record in the editor, offered while canEdit() holds;
+  // onOpenUnit({code, level}) opens another unit.
+  constructor(root, { onClose, onEdit, canEdit, onOpenUnit }) {
     this.root = root;
     this.parents = root.querySelector('#panel-parents');
     this.title = root.querySelector('#panel-title');
     this.figures = root.querySelector('#panel-figures');
     this.list = root.querySelector('#panel-initiatives');
     this.report = root.querySelector('#panel-report');
+    this.nearby = root.querySelector('#panel-nearby');
+    this.nearbyList = root.querySelector('#panel-nearby-list');
+    this.gaps = root.querySelector('#panel-gaps');
+    this.gapsList = root.querySelector('#panel-gaps-list');
+    this.onOpenUnit = onOpenUnit;
     root.querySelector('#panel-close').addEventListener('click', () => onClose());
     this.code = null;
     this.onEdit = onEdit;
@@ -77,6 +127,24 @@ export class UnitPanel {
       const onEdit = this.canEdit() ? this.onEdit : null;
       this.list.replaceChildren(...data.initiatives.map((item) => initiativeItem(item, onEdit)));
     }
+    this.showNearby(null);
+    this.showGaps(null);
+  }
+
+  // nearby: JSON of /territories/{code}/nearby-initiatives, or null to hide.
+  showNearby(nearby) {
+    this.nearby.hidden = nearby === null;
+    if (nearby === null) { this.nearbyList.replaceChildren(); return; }
+    if (nearby.initiatives.length === 0) this.nearbyList.replaceChildren(text('li', 'empty', t('nearby.none')));
+    else this.nearbyList.replaceChildren(...nearby.initiatives.map((item) => nearbyItem(item, this.onOpenUnit)));
+  }
+
+  // gaps: JSON of /coverage?level=commune&within=..&covered=false&sort=-population, or null to hide.
+  showGaps(gaps) {
+    this.gaps.hidden = gaps === null;
+    if (gaps === null) { this.gapsList.replaceChildren(); return; }
+    if (gaps.units.length === 0) this.gapsList.replaceChildren(text('li', 'empty', t('gaps.none')));
+    else this.gapsList.replaceChildren(...gaps.units.map((u) => gapItem(u, this.onOpenUnit)));
   }
 
   hide() {

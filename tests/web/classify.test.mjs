@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { classify, fillColorExpression, GAP_COLOR, NO_DATA_COLOR, positiveBreaks, SEQUENTIAL } from '../../web/classify.js';
+import { classify, DISTANCE, fillColorExpression, GAP_COLOR, NO_DATA_COLOR, positiveBreaks, SEQUENTIAL } from '../../web/classify.js';
 
 test('few distinct counts get one class each', () => {
   assert.deepEqual(positiveBreaks([0, 3, 1, 1, 0, 2], 0), [1, 2, 3]);
@@ -39,4 +39,15 @@ test('the paint expression maps class indexes to colours, no state to grey', () 
   assert.deepEqual(fillColorExpression(classes), [
     'match', ['coalesce', ['feature-state', 'cls'], -1], 0, GAP_COLOR, 1, SEQUENTIAL[3], 2, SEQUENTIAL[4], NO_DATA_COLOR,
   ]);
+});
+
+test('distances to the nearest initiative: covered at 0 km, gaps by quantile, none as no data', () => {
+  const values = [0, 0, 12.4, 30.1, 55, 80.2, 120, 240.5, 410, null];
+  const { classes, classOf } = classify(values, 'nearest_initiative_km');
+  assert.equal(classes[0].kind, 'distance_zero');
+  assert.equal(classes.length, 6);
+  assert.deepEqual(classes.slice(1).map((c) => c.color), DISTANCE);
+  assert.deepEqual(values.map(classOf), [0, 0, 1, 2, 3, 3, 4, 5, 5, -1]);
+  assert.deepEqual(classes.map((c) => [c.min, c.max]), [[0, 0], [12, 29], [30, 54], [55, 119], [120, 239], [240, null]]);
+  assert.equal(fillColorExpression(classes).at(-1), NO_DATA_COLOR);
 });
