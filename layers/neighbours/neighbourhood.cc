@@ -1,10 +1,13 @@
 #include "layers/neighbours/neighbourhood.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "geo/geos/geometry_ops.h"
 #include "geo/geos/predicates.h"
@@ -20,37 +23,62 @@ namespace {
 
 constexpr Level kLevels[] = {Level::region, Level::province, Level::commune};
 
+// A ring segment with its endpoints in a canonical order, as exact coordinates.
+using Segment = std::array<double, 4>;
+struct SegmentHash {
+  std::size_t operator()(const Segment& s) const {
+    std::size_t h = 0;
+    for (double v : s) h = h * 1000003u ^ std::hash<double>()(v);
+    return h;
+  }
+};
+
 // Pairs (i, j), i < j, of the communes (2018, in catalog order) that touch
-// along an edge or overlap: DE-9IM interiors meeting in an area (II = 2)
-// or boundaries meeting in a line (BB = 1).
+// along an edge or overlap. Most neighbours share boundary segments with
+// exactly the same coordinates (a coverage cut from one source): a hash of
+// the segments finds them at once. The pairs that intersect without such a
+// segment (boundaries of different regions, from separate files, overlap
+// where they meet; or a single common point) are settled by their DE-9IM
+// matrix: interiors meeting in an area (II = 2) or boundaries in a line (BB = 1).
 std::vector<std::pair<std::size_t, std::size_t>> adjacent_communes(const Catalog& catalog,
                                                                    const std::vector<const Unit*>& communes) {
   std::vector<const geo::Geometry*> geometry;
   std::vector<geo::Envelope> boxes;
-  for (const Unit* u : communes) {
-    const geo::Geometry* g = catalog.geometry(Division::d2018, u->code);
+  std::unordered_map<Segment, std::size_t, SegmentHash> first_owner;
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < communes.size(); ++i) {
+    const geo::Geometry* g = catalog.geometry(Division::d2018, communes[i]->code);
     if (g && g->is_empty()) g = nullptr;
     geometry.push_back(g);
     // A unit with no boundary gets a box no query meets.
     boxes.push_back(g ? g->envelope() : geo::Envelope{1e300, 1e300, 1e300, 1e300});
+    if (!g) continue;
+    for (const geo::FlatPolygon& p : geo::flatten_polygons(*g))
+      for (const auto& ring : p.rings)
+        for (std::size_t k = 0; k + 3 < ring.size(); k += 2) {
+          Segment s{ring[k], ring[k + 1], ring[k + 2], ring[k + 3]};
+          if (std::make_pair(s[2], s[3]) < std::make_pair(s[0], s[1])) s = {s[2], s[3], s[0], s[1]};
+          if (s[0] == s[2] && s[1] == s[3]) continue;
+          const auto [it, fresh] = first_owner.emplace(s, i);
+          if (!fresh && it->second != i) pairs.emplace(std::min(it->second, i), std::max(it->second, i));
+        }
   }
   const geo::BoxTree tree(boxes);
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < communes.size(); ++i) {
     if (!geometry[i]) continue;
     const geo::PreparedGeometry prepared(*geometry[i]);
     std::vector<std::size_t> candidates;
     tree.query(boxes[i], [&](std::size_t j) {
-      if (j > i && geometry[j]) candidates.push_back(j);
+      if (j > i && geometry[j] && !pairs.count({i, j})) candidates.push_back(j);
     });
     std::sort(candidates.begin(), candidates.end());
     for (std::size_t j : candidates) {
       if (!prepared.intersects(*geometry[j])) continue;
       const std::string m = geo::relate_matrix(*geometry[i], *geometry[j]);
-      if (m.size() == 9 && (m[0] == '2' || m[4] == '1')) pairs.emplace_back(i, j);
+      if (m.size() == 9 && (m[0] == '2' || m[4] == '1')) pairs.emplace(i, j);
     }
   }
-  return pairs;
+  return {pairs.begin(), pairs.end()};
 }
 
 std::optional<std::pair<double, double>> centroid_of(const geo::Geometry* g) {
@@ -60,6 +88,13 @@ std::optional<std::pair<double, double>> centroid_of(const geo::Geometry* g) {
   double x = 0, y = 0;
   geo::point_xy(c, x, y);
   return std::make_pair(x, y);
+}
+
+bool same_codes(const std::vector<const Unit*>& a, const std::vector<const Unit*>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i]->code != b[i]->code) return false;
+  return true;
 }
 
 }  // namespace
@@ -80,6 +115,12 @@ Neighbourhood::Neighbourhood(const Catalog& catalog) {
         entries_.emplace(units[i], std::move(e));
       }
       Matrix& m = matrices_[slot(level, d)];
+      // Communes are the same in both divisions, by the same codes in the
+      // same order (at the same places): the 2007 distances are the 2018 ones.
+      if (d == Division::d2007 && level == Level::commune && same_codes(units, catalog.units(Division::d2018, level))) {
+        m = matrices_[slot(level, Division::d2018)];
+        continue;
+      }
       m.n = units.size();
       m.km.assign(m.n * m.n, std::numeric_limits<float>::quiet_NaN());
       for (std::size_t i = 0; i < m.n; ++i) {
