@@ -158,7 +158,7 @@ void add_service_paths(json& paths) {
       {{"200", response("The same report as the PDF, with print CSS for A4", {"text/html"})}});
   paths["/territories/{code}/nearby-initiatives"] = op("get", "What the neighbours did: initiatives around a unit",
       "getNearbyInitiatives",
-      with(json::array({code, division,
+      with(json::array({code,
                         param("limit", "query", "Initiatives listed (default 20)",
                               {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}})}),
            filter_params()),
@@ -175,7 +175,6 @@ void add_service_paths(json& paths) {
   paths["/coverage"] = op("get", "Coverage per unit, summary and gaps", "getCoverage",
       with(json::array({param("level", "query", "Level", str({"region", "province", "commune"}), true),
                         param("within", "query", "Only the units inside this region or province (CUT code)", str()),
-                        division,
                         param("covered", "query", "Only the units with (true) or without (false) an initiative",
                               str({"true", "false"})),
                         param("sort", "query", "Order of the units, '-' first for descending (ties by code)",

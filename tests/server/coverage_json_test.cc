@@ -61,7 +61,7 @@ TEST(CoverageJson, ExactBytesOfASmallCoverage) {
       R"({"division":"2007","level":"province","summary":{"gaps":[{"code":"082","level":"province","name":"Arauco"}],)"
       R"("initiatives":2,"population":1162241,"population_covered":995658,"population_covered_share_of_chile":0.0567,)"
       R"("units":2,"units_covered":1},"units":[{"acting_in":["101"],"acting_on_enclosing":["393"],"code":"081",)"
-      R"("covered":true,"level":"province","name":"Concepción","nearest_initiative_km":0.0,"neighbours_per_100k":3.5,)"
+      R"("covered":true,"level":"province","name":"Concepción","nearest_initiative_km":0.0,"neighbours_per_100k":3.46,)"
       R"("parent_code":"08","per_100k":0.2,"population":995658,)"
       R"("total":2},{"acting_in":[],"acting_on_enclosing":[],"code":"082","covered":false,"level":"province",)"
       R"("name":"Arauco","nearest_initiative_km":null,"neighbours_per_100k":null,"parent_code":"08","per_100k":0.0,)"
