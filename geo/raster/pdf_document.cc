@@ -25,8 +25,6 @@ namespace {
 
 constexpr const char* kFontFamily = "DejaVu Sans";
 
-void set_colour(cairo_t* cr, Rgba c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
-
 void select_font(cairo_t* cr, PdfFont font) {
   cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
                          font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -79,26 +77,14 @@ PdfDocument::~PdfDocument() = default;
 
 void PdfDocument::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
                                 double stroke_width) {
-  cairo_t* cr = impl_->cr;
-  cairo_new_path(cr);
-  detail::trace_polygons(cr, polygons);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-  set_colour(cr, fill);
-  if (stroke_width > 0) {
-    cairo_fill_preserve(cr);
-    set_colour(cr, stroke);
-    cairo_set_line_width(cr, stroke_width);
-    cairo_stroke(cr);
-  } else {
-    cairo_fill(cr);
-  }
+  detail::paint_polygons(impl_->cr, polygons, fill, stroke, stroke_width);
 }
 
 void PdfDocument::stroke_polygons(const std::vector<FlatPolygon>& polygons, Rgba stroke, double stroke_width) {
   cairo_t* cr = impl_->cr;
   cairo_new_path(cr);
   detail::trace_polygons(cr, polygons);
-  set_colour(cr, stroke);
+  detail::set_colour(cr, stroke);
   cairo_set_line_width(cr, stroke_width);
   cairo_stroke(cr);
 }
@@ -107,7 +93,7 @@ void PdfDocument::fill_rect(double x, double y, double w, double h, Rgba fill) {
   cairo_t* cr = impl_->cr;
   cairo_new_path(cr);
   cairo_rectangle(cr, x, y, w, h);
-  set_colour(cr, fill);
+  detail::set_colour(cr, fill);
   cairo_fill(cr);
 }
 
@@ -115,7 +101,7 @@ void PdfDocument::stroke_rect(double x, double y, double w, double h, Rgba strok
   cairo_t* cr = impl_->cr;
   cairo_new_path(cr);
   cairo_rectangle(cr, x, y, w, h);
-  set_colour(cr, stroke);
+  detail::set_colour(cr, stroke);
   cairo_set_line_width(cr, stroke_width);
   cairo_stroke(cr);
 }
@@ -125,7 +111,7 @@ void PdfDocument::line(double x0, double y0, double x1, double y1, Rgba colour, 
   cairo_new_path(cr);
   cairo_move_to(cr, x0, y0);
   cairo_line_to(cr, x1, y1);
-  set_colour(cr, colour);
+  detail::set_colour(cr, colour);
   cairo_set_line_width(cr, stroke_width);
   cairo_stroke(cr);
 }
@@ -148,7 +134,7 @@ double PdfDocument::text(double x, double y, std::string_view utf8, PdfFont font
   cairo_text_extents(cr, s.c_str(), &e);
   cairo_new_path(cr);
   cairo_move_to(cr, x, y);
-  set_colour(cr, colour);
+  detail::set_colour(cr, colour);
   cairo_show_text(cr, s.c_str());
   return e.x_advance;
 }

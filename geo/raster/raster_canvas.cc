@@ -20,8 +20,6 @@ struct RasterCanvas::Impl {
 
 namespace {
 
-void set_colour(cairo_t* cr, Rgba c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
-
 struct Reader {
   std::string_view data;
   std::size_t pos = 0;
@@ -48,19 +46,7 @@ RasterCanvas::~RasterCanvas() = default;
 
 void RasterCanvas::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
                                  double stroke_width) {
-  cairo_t* cr = impl_->cr;
-  cairo_new_path(cr);
-  detail::trace_polygons(cr, polygons);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-  set_colour(cr, fill);
-  if (stroke_width > 0) {
-    cairo_fill_preserve(cr);
-    set_colour(cr, stroke);
-    cairo_set_line_width(cr, stroke_width);
-    cairo_stroke(cr);
-  } else {
-    cairo_fill(cr);
-  }
+  detail::paint_polygons(impl_->cr, polygons, fill, stroke, stroke_width);
 }
 
 std::string RasterCanvas::png() const {

@@ -1,12 +1,13 @@
 #pragma once
 // Internal to geo/raster: what the PNG canvas and the PDF document share
-// (tracing polygons into a Cairo path, Cairo output into a string).
+// (colours, tracing and painting polygons, Cairo output into a string).
 #include <cairo.h>
 
 #include <string>
 #include <vector>
 
 #include "geo/geos/geometry_ops.h"
+#include "geo/raster/raster_canvas.h"
 
 namespace geo::detail {
 
@@ -18,6 +19,28 @@ inline void trace_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons
       for (std::size_t k = 2; k + 1 < ring.size(); k += 2) cairo_line_to(cr, ring[k], ring[k + 1]);
       cairo_close_path(cr);
     }
+}
+
+inline void set_colour(cairo_t* cr, Rgba c) {
+  cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+// Fills polygons even-odd (holes stay open) and strokes their outlines when
+// stroke_width > 0.
+inline void paint_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
+                           double stroke_width) {
+  cairo_new_path(cr);
+  trace_polygons(cr, polygons);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+  set_colour(cr, fill);
+  if (stroke_width > 0) {
+    cairo_fill_preserve(cr);
+    set_colour(cr, stroke);
+    cairo_set_line_width(cr, stroke_width);
+    cairo_stroke(cr);
+  } else {
+    cairo_fill(cr);
+  }
 }
 
 // A cairo_write_func_t appending to the std::string* closure.
