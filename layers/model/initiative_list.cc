@@ -13,9 +13,10 @@ InitiativeList InitiativeList::of(std::vector<StoredInitiative> records) {
 }
 
 std::size_t InitiativeList::index_of(std::string_view id) const {
-  const auto it = std::lower_bound(records_.begin(), records_.end(), id,
+  const std::vector<RecordPtr>& records = *records_;
+  const auto it = std::lower_bound(records.begin(), records.end(), id,
                                    [](const RecordPtr& r, std::string_view key) { return r->initiative.id < key; });
-  return it != records_.end() && (*it)->initiative.id == id ? static_cast<std::size_t>(it - records_.begin()) : npos;
+  return it != records.end() && (*it)->initiative.id == id ? static_cast<std::size_t>(it - records.begin()) : npos;
 }
 
 namespace {

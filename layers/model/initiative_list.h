@@ -1,7 +1,8 @@
 #pragma once
 // The initiatives of one registry generation, ordered by id: every record
 // immutable and held by a shared pointer, so the generation after a write
-// copies pointers, not records. Iterated and indexed as plain records.
+// copies pointers, not records; the list itself is immutable and shared by
+// its copies. Iterated and indexed as plain records.
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -48,28 +49,30 @@ class InitiativeList {
 
   static constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 
-  InitiativeList() = default;
+  InitiativeList() : InitiativeList(std::vector<RecordPtr>{}) {}
   // records: ordered by id, ids unique.
-  explicit InitiativeList(std::vector<RecordPtr> records) : records_(std::move(records)) {}
+  explicit InitiativeList(std::vector<RecordPtr> records)
+      : records_(std::make_shared<const std::vector<RecordPtr>>(std::move(records))) {}
   // Wraps records read from the store (ordered by id).
   static InitiativeList of(std::vector<StoredInitiative> records);
 
-  std::size_t size() const { return records_.size(); }
-  bool empty() const { return records_.empty(); }
-  const StoredInitiative& operator[](std::size_t i) const { return *records_[i]; }
-  const RecordPtr& ptr(std::size_t i) const { return records_[i]; }
-  iterator begin() const { return iterator(records_.begin()); }
-  iterator end() const { return iterator(records_.end()); }
+  std::size_t size() const { return records_->size(); }
+  bool empty() const { return records_->empty(); }
+  const StoredInitiative& operator[](std::size_t i) const { return *(*records_)[i]; }
+  const RecordPtr& ptr(std::size_t i) const { return (*records_)[i]; }
+  iterator begin() const { return iterator(records_->begin()); }
+  iterator end() const { return iterator(records_->end()); }
 
   // The index of the record with this id (binary search), or npos.
   std::size_t index_of(std::string_view id) const;
   const StoredInitiative* find(std::string_view id) const {
     const std::size_t i = index_of(id);
-    return i == npos ? nullptr : records_[i].get();
+    return i == npos ? nullptr : (*records_)[i].get();
   }
 
  private:
-  std::vector<RecordPtr> records_;
+  // Shared: a copy (the registry's of a write's update) costs one pointer.
+  std::shared_ptr<const std::vector<RecordPtr>> records_;
 };
 
 // A deep copy of a record (a footprint's geometry is a move-only handle).
