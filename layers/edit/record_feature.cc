@@ -50,6 +50,11 @@ std::string recognised_value(const Initiative& in, std::string_view field, bool 
   if (field == "footprint_names") return text(joined(f.names));
   if (field == "footprint_level") return f.names_level ? text(std::string(level_name(*f.names_level))) : "";
   if (field == "footprint_basis") return text(f.basis_note);
+  if (field == "description") return text(in.sheet.description);
+  for (Dimension d : kAllDimensions) {
+    if (field == remark_field(d)) return text(in.sheet.remark(d).text);
+    if (field == section_field(d)) return text(in.sheet.remark(d).section);
+  }
   return "";
 }
 

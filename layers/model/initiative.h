@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/geos/geometry.h"
+#include "layers/model/practice_sheet.h"
 #include "layers/model/unit.h"
 
 namespace layers {
@@ -36,6 +37,7 @@ struct Initiative {
   std::string stage, award;
   std::optional<bool> field_visit;
   std::string region_recorded;  // region as the source wrote it
+  PracticeSheet sheet;          // what a report says of it: description, remarks
   // Every field of the source record, in source order, as text.
   std::vector<std::pair<std::string, std::string>> attributes;
   Footprint footprint;

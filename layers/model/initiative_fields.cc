@@ -68,6 +68,16 @@ std::vector<std::string> split_list(std::string_view s) {
   return out;
 }
 
+void read_sheet_fields(const FieldLookup& get, PracticeSheet& sheet) {
+  sheet.description = get("description");
+  for (Dimension d : kAllDimensions) {
+    Remark& r = sheet.remark(d);
+    r.text = get(remark_field(d));
+    r.section = get(section_field(d));
+  }
+  if (std::string problem = sheet_problem(sheet); !problem.empty()) throw FieldError(problem);
+}
+
 void read_recognised_fields(const FieldLookup& get, Initiative& in) {
   in.name = get("name");
   if (in.name.empty()) throw FieldError("missing name");
@@ -83,6 +93,7 @@ void read_recognised_fields(const FieldLookup& get, Initiative& in) {
   in.award = get("award");
   in.field_visit = parse_bool(get("field_visit"));
   in.region_recorded = get("region_recorded");
+  read_sheet_fields(get, in.sheet);
 
   Footprint& f = in.footprint;
   const std::string division = get("footprint_division");

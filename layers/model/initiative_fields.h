@@ -25,7 +25,10 @@ struct FieldError : std::runtime_error {
 inline constexpr std::string_view kRecognisedFields[] = {
     "id", "name", "institution", "institution_type", "area", "thematic_field", "scope", "rurality", "contest",
     "year", "stage", "award", "field_visit", "region_recorded", "footprint_division", "footprint_codes",
-    "footprint_names", "footprint_level", "footprint_basis"};
+    "footprint_names", "footprint_level", "footprint_basis", "description", "remark_actors",
+    "remark_actors_section", "remark_resources", "remark_resources_section", "remark_planning",
+    "remark_planning_section", "remark_participation", "remark_participation_section", "remark_innovation",
+    "remark_innovation_section"};
 bool is_recognised_field(std::string_view lower_name);
 
 // An id every URL can name: 1 to 64 characters of A-Z a-z 0-9 . _ -
@@ -47,8 +50,14 @@ using FieldLookup = std::function<std::string(std::string_view lower_name)>;
 // Sets every recognised field but id, and the footprint's division, level,
 // basis, codes and names (not its kind). Throws FieldError for a missing
 // name, a year outside 1900-2100, a field_visit that is not yes or no, an
-// unknown division or level.
+// unknown division or level, or a practice sheet that sheet_problem refuses
+// (layers/model/practice_sheet.h).
 void read_recognised_fields(const FieldLookup& get, Initiative& in);
+
+// Sets the practice sheet's fields (description, remark_<dimension>,
+// remark_<dimension>_section). Throws FieldError for a sheet that
+// sheet_problem refuses.
+void read_sheet_fields(const FieldLookup& get, PracticeSheet& sheet);
 
 // Makes g the footprint: points stay as they are; polygons become a
 // MultiPolygon, repaired if invalid (the reason GEOS gives is returned, ""

@@ -51,6 +51,7 @@ StoredInitiative copy_record(const StoredInitiative& from) {
   b.award = a.award;
   b.field_visit = a.field_visit;
   b.region_recorded = a.region_recorded;
+  b.sheet = a.sheet;
   b.attributes = a.attributes;
   b.footprint.kind = a.footprint.kind;
   b.footprint.division = a.footprint.division;

@@ -11,8 +11,9 @@ namespace layers {
 
 namespace {
 // The schema's version on PostgreSQL: that of the SpatiaLite store whose
-// tables it holds (2: revisions and the audit trail, and tokens).
-constexpr int kSchemaVersion = 2;
+// tables it holds (2: revisions, the audit trail and tokens; 3: the
+// practice sheet of each record).
+constexpr int kSchemaVersion = 3;
 
 // Text keys compare in the C collation, as SQLite's do: ORDER BY gives the
 // rows in the same order in both stores, whatever the database's locale.
@@ -35,7 +36,7 @@ CREATE TABLE initiatives(
   footprint_kind TEXT NOT NULL, footprint_division TEXT NOT NULL, footprint_codes TEXT,
   footprint_names TEXT, footprint_level TEXT, footprint_scale TEXT, footprint_basis TEXT,
   attributes TEXT NOT NULL, revision BIGINT NOT NULL DEFAULT 0,
-  geom geometry(Geometry, 4326));
+  geom geometry(Geometry, 4326), sheet TEXT);
 CREATE TABLE initiative_units(
   initiative_id TEXT COLLATE "C" NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
   division TEXT COLLATE "C" NOT NULL, level TEXT COLLATE "C" NOT NULL, code TEXT COLLATE "C" NOT NULL,
@@ -60,12 +61,26 @@ INSERT INTO meta VALUES('generation', '0');
 )SQL";
 
 // Steps from each earlier version to the next, applied in one transaction
-// by a writable open. None yet: version 2 is the first on PostgreSQL.
+// by a writable open, as the SpatiaLite store's: 1 had neither revisions
+// nor the audit trail, 2 no practice sheets (layers/model/practice_sheet.h:
+// one JSON text or NULL, written and read by store_rows.cc).
 struct Migration {
   int from;
   const char* sql;
 };
-const std::vector<Migration> kMigrations = {};
+const std::vector<Migration> kMigrations = {
+    {1, R"SQL(
+ALTER TABLE initiatives ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE audit(
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, generation BIGINT NOT NULL, time TEXT COLLATE "C" NOT NULL,
+  token_id TEXT COLLATE "C", token_name TEXT NOT NULL,
+  operation TEXT NOT NULL CHECK(operation IN ('create','replace','update','delete','import')),
+  feature_id TEXT COLLATE "C" NOT NULL, before TEXT, after TEXT);
+CREATE INDEX audit_by_feature ON audit(feature_id, seq);
+CREATE INDEX audit_by_generation ON audit(generation);
+)SQL"},
+    {2, "ALTER TABLE initiatives ADD COLUMN sheet TEXT"},
+};
 
 constexpr const char* kAuditColumns = "SELECT seq, generation, time, token_id, token_name, operation, feature_id";
 constexpr const char* kTables = "tokens, audit, initiative_units, initiatives, units, divisions, meta";
@@ -185,7 +200,7 @@ std::vector<StoredInitiative> PostgresStore::read_initiatives(const std::optiona
   std::vector<geo::PgValue> key;
   if (only) key.push_back(geo::PgValue::text(*only));
   const auto r = db_.query(std::string("SELECT ") + kInitiativeColumns +
-                               ", ST_AsBinary(geom), footprint_scale, revision FROM initiatives" +
+                               ", ST_AsBinary(geom), footprint_scale, revision, sheet FROM initiatives" +
                                (only ? " WHERE id = $1" : "") + " ORDER BY id",
                            key);
   std::vector<StoredInitiative> out;
@@ -211,8 +226,8 @@ bool PostgresStore::has_initiative(const std::string& id) {
 
 void PostgresStore::insert_initiative(const StoredInitiative& s, std::int64_t revision) {
   db_.query(std::string("INSERT INTO initiatives(") + kInitiativeColumns +
-                ", geom, footprint_scale, revision) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,"
-                "$17,$18,$19,$20,$21,$22,ST_GeomFromWKB($23, 4326),$24,$25)",
+                ", geom, footprint_scale, revision, sheet) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,"
+                "$15,$16,$17,$18,$19,$20,$21,$22,ST_GeomFromWKB($23, 4326),$24,$25,$26)",
             values_of(initiative_values(s, revision)));
   for (const auto& row : joined_unit_values(s))
     db_.query("INSERT INTO initiative_units(initiative_id, division, level, code, whole, basis) "

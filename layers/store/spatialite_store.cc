@@ -11,7 +11,7 @@
 namespace layers {
 
 namespace {
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 const char* kSchema = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +51,10 @@ CREATE TABLE audit(
 CREATE INDEX audit_by_feature ON audit(feature_id, seq);
 CREATE INDEX audit_by_generation ON audit(generation);
 )SQL";
+
+// Version 3: each record's practice sheet (layers/model/practice_sheet.h),
+// one JSON text or NULL (store_rows.cc writes and reads it).
+const char* kSchemaV3 = "ALTER TABLE initiatives ADD COLUMN sheet TEXT";
 
 // Tokens: created on first use (a store of an earlier release has none).
 constexpr const char* kTokenSchema = R"SQL(
@@ -118,14 +122,18 @@ SpatialiteStore::SpatialiteStore(const std::string& path, Access access, bool cr
   if (created || access == Access::write) use_write_ahead_log(db_);
   if (created) return;
   int version = schema_version(db_);
-  if (version == 1 && access == Access::write) {
-    // A store of an earlier release: add what version 2 holds, keep the data.
+  if (version >= 1 && version < kSchemaVersion && access == Access::write) {
+    // A store of an earlier release: add what each later version holds,
+    // keep the data; one transaction, so a failure leaves it as it was.
     geo::Transaction tx(db_);
-    db_.exec("ALTER TABLE initiatives ADD COLUMN revision INTEGER NOT NULL DEFAULT 0");
-    db_.exec(kSchemaV2);
-    db_.exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    if (version < 2) {
+      db_.exec("ALTER TABLE initiatives ADD COLUMN revision INTEGER NOT NULL DEFAULT 0");
+      db_.exec(kSchemaV2);
+    }
+    if (version < 3) db_.exec(kSchemaV3);
+    db_.exec("UPDATE meta SET value = '" + std::to_string(kSchemaVersion) + "' WHERE key = 'schema_version'");
     tx.commit();
-    version = 2;
+    version = kSchemaVersion;
   }
   if (version != kSchemaVersion)
     throw DataError("store '" + path + "' has schema version " + std::to_string(version) + ", this release reads " +
@@ -141,6 +149,7 @@ void SpatialiteStore::create_schema() {
   db_.exec("SELECT InitSpatialMetadata(0)");
   db_.exec(kSchema);
   db_.exec(kSchemaV2);
+  db_.exec(kSchemaV3);
   auto meta = db_.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
   meta.bind(1, std::string_view("schema_version")).bind(2, std::to_string(kSchemaVersion));
   meta.run();
@@ -186,7 +195,7 @@ std::vector<UnitRecord> SpatialiteStore::load_units() {
 
 std::vector<StoredInitiative> SpatialiteStore::read_initiatives(const std::optional<std::string>& only) {
   auto st = db_.prepare_cached(std::string("SELECT ") + kInitiativeColumns +
-                               ", AsBinary(geom), footprint_scale, revision FROM initiatives" +
+                               ", AsBinary(geom), footprint_scale, revision, sheet FROM initiatives" +
                                (only ? " WHERE id = ?" : "") + " ORDER BY id");
   if (only) st.bind(1, *only);
   std::vector<StoredInitiative> out;
@@ -213,8 +222,8 @@ bool SpatialiteStore::has_initiative(const std::string& id) {
 
 void SpatialiteStore::insert_initiative(const StoredInitiative& s, std::int64_t revision) {
   auto ins = db_.prepare_cached(std::string("INSERT INTO initiatives(") + kInitiativeColumns +
-                                ", geom, footprint_scale, revision) "
-                                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?,?)");
+                                ", geom, footprint_scale, revision, sheet) "
+                                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,GeomFromWKB(?, 4326),?,?,?)");
   bind_all(ins, initiative_values(s, revision));
   ins.run();
   auto unit = db_.prepare_cached(

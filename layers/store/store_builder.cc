@@ -9,16 +9,17 @@
 #include "layers/errors.h"
 #include "layers/store/importer.h"
 #include "layers/store/initiative_source.h"
+#include "layers/store/practice_sheets.h"
 #include "layers/store/reference_data.h"
 
 namespace layers {
 
 namespace {
-ImportReport import_records(Store& store, const Catalog& catalog, const std::string& source, const Progress& progress) {
+ImportReport import_records(Store& store, const Catalog& catalog, std::vector<SourceRecord> records,
+                            const Progress& progress) {
   const Gazetteer gazetteer = make_gazetteer(catalog);
   const Joiner joiner(catalog, gazetteer);
   ImportReport report;
-  auto records = read_initiatives(source);
   auto joined = join_records(joiner, gazetteer, std::move(records), report.notes, progress);
   // Each record's first version in the audit trail, so its history starts here.
   std::vector<AuditRow> audit;
@@ -60,7 +61,9 @@ ImportReport build_store(const std::string& data_dir, const std::string& locator
       store->create_schema();
       store->insert_units(units);
       const Catalog catalog(std::move(units));
-      report = import_records(*store, catalog, data_dir + "/initiatives_seed.csv", progress);
+      auto records = read_initiatives(data_dir + "/initiatives_seed.csv");
+      apply_practice_sheets(data_dir + "/practice_sheets.csv", records);
+      report = import_records(*store, catalog, std::move(records), progress);
       whole.commit();
     }
     if (file) std::filesystem::rename(target, locator);
@@ -74,7 +77,7 @@ ImportReport build_store(const std::string& data_dir, const std::string& locator
 ImportReport import_into_store(const std::string& locator, const std::string& source, const Progress& progress) {
   auto store = Store::open(locator, Store::Access::write);
   const Catalog catalog(store->load_units());
-  return import_records(*store, catalog, source, progress);
+  return import_records(*store, catalog, read_initiatives(source), progress);
 }
 
 }  // namespace layers

@@ -15,12 +15,36 @@ FootprintKind parse_footprint_kind(const std::string& text) {
   return FootprintKind::unknown;
 }
 
+std::optional<std::string> sheet_json(const PracticeSheet& sheet) {
+  if (sheet.empty()) return std::nullopt;
+  nlohmann::json j = nlohmann::json::object();
+  if (!sheet.description.empty()) j["description"] = sheet.description;
+  nlohmann::json remarks = nlohmann::json::object();
+  for (Dimension d : kAllDimensions) {
+    const Remark& r = sheet.remark(d);
+    if (!r.text.empty() || !r.section.empty())
+      remarks[std::string(dimension_name(d))] = {{"text", r.text}, {"section", r.section}};
+  }
+  if (!remarks.empty()) j["remarks"] = std::move(remarks);
+  return j.dump();
+}
+
+PracticeSheet read_sheet(const std::string& json) {
+  PracticeSheet sheet;
+  const nlohmann::json j = nlohmann::json::parse(json);
+  sheet.description = j.value("description", "");
+  if (const auto remarks = j.find("remarks"); remarks != j.end())
+    for (const auto& [name, r] : remarks->items())
+      if (const auto d = parse_dimension(name)) sheet.remark(*d) = {r.value("text", ""), r.value("section", "")};
+  return sheet;
+}
+
 std::vector<StoreValue> initiative_values(const StoredInitiative& s, std::int64_t revision) {
   const Initiative& i = s.initiative;
   nlohmann::json attrs = nlohmann::json::array();
   for (const auto& [k, v] : i.attributes) attrs.push_back({k, v});
   std::vector<StoreValue> v;
-  v.reserve(25);
+  v.reserve(26);
   v.emplace_back(i.id);
   v.emplace_back(i.name);
   v.emplace_back(i.institution);
@@ -48,6 +72,7 @@ std::vector<StoreValue> initiative_values(const StoredInitiative& s, std::int64_
   else v.emplace_back(std::monostate{});
   if (s.footprint_scale) v.emplace_back(std::string(level_name(*s.footprint_scale))); else v.emplace_back(std::monostate{});
   v.emplace_back(revision);
+  v.emplace_back(text_or_null(sheet_json(i.sheet)));
   return v;
 }
 

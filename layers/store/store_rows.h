@@ -6,6 +6,7 @@
 // SQLite statement or a PostgreSQL result's row, so both stores agree on
 // every empty text, NULL and list.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,8 +25,8 @@ struct Wkb {
 };
 using StoreValue = std::variant<std::monostate, std::int64_t, double, std::string, Wkb>;
 
-// initiatives: these 22 columns, then the geometry, then footprint_scale
-// and revision (25 values).
+// initiatives: these 22 columns, then the geometry, then footprint_scale,
+// revision and sheet (26 values).
 inline constexpr const char* kInitiativeColumns =
     "id, name, institution, institution_type, area, thematic_field, scope, rurality, contest, year, "
     "stage, award, field_visit, region_recorded, region_recorded_code, footprint_kind, footprint_division, "
@@ -47,7 +48,13 @@ inline constexpr const char* kJoinedUnitOrder =
 // A stored kind; unknown for any other text (as a record with no footprint has).
 FootprintKind parse_footprint_kind(const std::string& text);
 
-// The columns of kInitiativeColumns, the geometry's WKB, footprint_scale, revision.
+// The sheet column: {"description": ..., "remarks": {"actors": {"text":
+// ..., "section": ...}, ...}} with only what the sheet has; NULL for an
+// empty sheet. read_sheet skips a dimension it does not know.
+std::optional<std::string> sheet_json(const PracticeSheet& sheet);
+PracticeSheet read_sheet(const std::string& json);
+
+// The columns of kInitiativeColumns, the geometry's WKB, footprint_scale, revision, sheet.
 template <class Row>
 StoredInitiative initiative_from_row(const Row& st) {
   StoredInitiative s;
@@ -78,6 +85,7 @@ StoredInitiative initiative_from_row(const Row& st) {
   if (!st.is_null(22)) i.footprint.geometry = geo::Geometry::from_wkb(st.blob(22));
   s.footprint_scale = parse_level(st.text(23));
   s.revision = st.integer(24);
+  if (!st.is_null(25)) i.sheet = read_sheet(st.text(25));
   return s;
 }
 
