@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <cstring>
+
 #include "geo/error.h"
 
 namespace geo {
@@ -32,6 +34,40 @@ Database::Database(const std::string& path, Mode mode, Extensions extensions) {
   }
   sqlite3_busy_timeout(db_, 5000);
   if (reader) exec("PRAGMA query_only = 1");
+}
+
+namespace {
+// The flags of a block handed to SQLite: it frees it and may grow it.
+constexpr unsigned kOwnedBlock = SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE;
+}  // namespace
+
+std::unique_ptr<Database> Database::in_memory() {
+  auto db = std::make_unique<Database>(":memory:", Mode::read_write_create, Extensions::none);
+  // An empty block instead of the pager's pages: serialize() then hands
+  // out the block itself.
+  if (sqlite3_deserialize(db->db_, "main", nullptr, 0, 0, kOwnedBlock) != SQLITE_OK)
+    db->fail("making an in-memory database");
+  return db;
+}
+
+std::unique_ptr<Database> Database::memory_copy() const {
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = nullptr;
+  // The block itself when the database is one (in_memory()), copied once;
+  // otherwise SQLite copies it page by page into memory of its own.
+  if (const unsigned char* block = sqlite3_serialize(db_, "main", &size, SQLITE_SERIALIZE_NOCOPY); block && size > 0) {
+    bytes = static_cast<unsigned char*>(sqlite3_malloc64(static_cast<sqlite3_uint64>(size)));
+    if (!bytes) throw SqliteError("copying an in-memory database: out of memory");
+    std::memcpy(bytes, block, static_cast<std::size_t>(size));
+  } else if (!block) {
+    bytes = sqlite3_serialize(db_, "main", &size, 0);
+    if (!bytes && size > 0) fail("copying an in-memory database");
+  }
+  auto copy = std::make_unique<Database>(":memory:", Mode::read_write_create, Extensions::none);
+  // SQLite owns bytes from here, even when this fails.
+  if (sqlite3_deserialize(copy->db_, "main", bytes, size, size, kOwnedBlock) != SQLITE_OK)
+    copy->fail("copying an in-memory database");
+  return copy;
 }
 
 Database::~Database() {

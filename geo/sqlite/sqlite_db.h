@@ -26,6 +26,12 @@ class Database {
   enum class Extensions { spatialite, none };
   // Opens path and initialises SpatiaLite on the connection.
   Database(const std::string& path, Mode mode, Extensions extensions = Extensions::spatialite);
+  // An empty database in this process's memory, without SpatiaLite, held
+  // as one block so that memory_copy() is one copy of it.
+  static std::unique_ptr<Database> in_memory();
+  // A new connection to a copy of this in-memory database (in_memory() or
+  // a copy of one), as of its last commit.
+  std::unique_ptr<Database> memory_copy() const;
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

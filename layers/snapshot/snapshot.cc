@@ -43,7 +43,8 @@ Snapshot::Snapshot(const std::shared_ptr<const Registry>& registry, const std::s
 
 Snapshot::InitiativePart Snapshot::whole_part(const Registry& registry, const Territory& territory) {
   return {CoverageCounts(registry), InitiativeFeatures(registry, territory.features().texts()),
-          std::make_shared<const FootprintTiles>(registry)};
+          std::make_shared<const FootprintTiles>(registry),
+          std::make_shared<const InitiativeSearch>(registry.initiatives())};
 }
 
 Snapshot::Snapshot(std::shared_ptr<const Registry> registry, std::shared_ptr<const Territory> territory,
@@ -79,7 +80,8 @@ std::shared_ptr<const Snapshot> Snapshot::with_changes(const Snapshot& published
     InitiativePart part{
         CoverageCounts(published.part_.counts, update),
         InitiativeFeatures(published.part_.features, *registry, update, published.territory_->features().texts()),
-        std::make_shared<const FootprintTiles>(*published.part_.footprints, *registry, update)};
+        std::make_shared<const FootprintTiles>(*published.part_.footprints, *registry, update),
+        std::make_shared<const InitiativeSearch>(*published.part_.search, update)};
     return std::shared_ptr<const Snapshot>(
         new Snapshot(std::move(registry), published.territory_, std::move(part), &published));
   } catch (const std::exception&) {

@@ -9,7 +9,8 @@
 //
 // Two parts: the Territory (boundaries, their tiles and collections),
 // built once per boundary change, and the initiative part (records,
-// coverage counts, the initiatives collection, footprint tiles). A write
+// coverage counts, the initiatives collection, footprint tiles, the
+// full-text index). A write
 // derives the next snapshot with with_changes(): it shares the Territory
 // and every record, feature and shape the write did not touch, and answers
 // byte for byte as a snapshot loaded from the store after the write.
@@ -26,6 +27,7 @@
 #include "layers/coverage/coverage_counts.h"
 #include "layers/features/feature_census.h"
 #include "layers/features/initiative_features.h"
+#include "layers/search/initiative_search.h"
 #include "layers/snapshot/registry.h"
 #include "layers/snapshot/territory.h"
 #include "layers/tiles/tiles.h"
@@ -62,6 +64,8 @@ class Snapshot {
   const Registry& registry() const { return *registry_; }
   const FeatureCatalog& features() const { return features_; }
   const TileSet& tileset() const { return tileset_; }
+  // The full-text index of registry().initiatives().
+  const InitiativeSearch& search() const { return *part_.search; }
   // The boundary part, shared by the snapshots derived from this one.
   const std::shared_ptr<const Territory>& territory() const { return territory_; }
   std::int64_t generation() const { return registry_->generation(); }
@@ -81,6 +85,7 @@ class Snapshot {
     CoverageCounts counts;
     InitiativeFeatures features;
     std::shared_ptr<const FootprintTiles> footprints;
+    std::shared_ptr<const InitiativeSearch> search;
   };
   static InitiativePart whole_part(const Registry& registry, const Territory& territory);
   Snapshot(const std::shared_ptr<const Registry>& registry, const std::shared_ptr<const Territory>& territory);

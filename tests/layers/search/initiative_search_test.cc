@@ -1,0 +1,91 @@
+// Search of the seed initiatives: the acceptance query finds Lautaro first
+// with the report's remarks on it, case and accents do not matter, plural
+// and singular meet, stop words are dropped, and a write's index sees the
+// written record at once while the index it was copied from does not.
+#include "layers/search/initiative_search.h"
+
+#include <gtest/gtest.h>
+
+#include "layers/errors.h"
+#include "layers/model/initiative_list.h"
+#include "tests/support/fixture_store.h"
+
+namespace {
+
+using layers::parse_search_text;
+
+std::vector<std::string> ids(const std::vector<layers::SearchHit>& hits) {
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.record->initiative.id);
+  return out;
+}
+
+std::string plain(const std::vector<geo::TextIndex::Span>& spans) {
+  std::string out;
+  for (const auto& s : spans) out += s.match ? "[" + s.text + "]" : s.text;
+  return out;
+}
+
+class InitiativeSearchTest : public ::testing::Test {
+ protected:
+  std::vector<layers::SearchHit> find(const std::string& q, std::size_t limit = 10) {
+    return index_.search(records_, parse_search_text(q), limit);
+  }
+  const layers::InitiativeList& records_ = test_support::fixture_registry().initiatives();
+  layers::InitiativeSearch index_{records_};
+};
+
+TEST_F(InitiativeSearchTest, PresupuestosParticipativosFindsLautaroFirstWithTheReportsRemarks) {
+  const auto hits = find("presupuestos participativos");
+  ASSERT_FALSE(hits.empty());
+  // Then those whose remarks or names hold the words: El Bosque (two
+  // remarks), Collipulli (its name), Aconcagua, Santa María.
+  EXPECT_EQ(ids(hits), (std::vector<std::string>{"80", "64", "72", "231", "184"}));
+  const layers::SearchHit& lautaro = hits[0];
+  EXPECT_EQ(lautaro.record->initiative.name, "Presupuestos Participativos Municipales");
+  ASSERT_EQ(lautaro.remarks.size(), 2u);
+  EXPECT_EQ(lautaro.remarks[0].dimension, layers::Dimension::participation);
+  EXPECT_EQ(plain(lautaro.remarks[0].snippet),
+            "…[Presupuestos] [Participativos] en Lautaro), evidencian una realidad que está instalándose en la "
+            "gestión pública en el nivel local principalmente, pero también provincial y regional.");
+  EXPECT_EQ(lautaro.remarks[1].dimension, layers::Dimension::innovation);
+  EXPECT_EQ(lautaro.record->initiative.sheet.remark(layers::Dimension::participation).section, "4.2.4 b)");
+}
+
+TEST_F(InitiativeSearchTest, CaseAccentsAndNumberDoNotMatter) {
+  EXPECT_EQ(ids(find("PRESUPUESTOS participativos")), ids(find("presupuesto participativo")));
+  EXPECT_EQ(ids(find("Presupuesto Participativo")), ids(find("presupuestos participativos")));
+  EXPECT_EQ(ids(find("participación ciudadana")), ids(find("PARTICIPACION CIUDADANA")));
+  EXPECT_EQ(ids(find("participacion ciudadana", 3)), (std::vector<std::string>{"231", "240", "75"}));
+  EXPECT_EQ(ids(find("mesa del agua")), (std::vector<std::string>{"248"})) << "'del' is a stop word";
+  EXPECT_EQ(ids(find("Huasco")), (std::vector<std::string>{"248"}));
+  EXPECT_EQ(ids(find("Collipu")), (std::vector<std::string>{"72", "64", "80", "184"})) << "the last word is a prefix";
+  EXPECT_TRUE(find("Collipu ").empty()) << "a trailing blank ends the word";
+  EXPECT_EQ(ids(find("cauquenes", 1)), (std::vector<std::string>{"374"}));
+}
+
+TEST_F(InitiativeSearchTest, TheTextIsBounded) {
+  EXPECT_THROW(parse_search_text(""), layers::DomainError);
+  EXPECT_THROW(parse_search_text(" ¿? "), layers::DomainError);
+  EXPECT_THROW(parse_search_text(std::string(201, 'a')), layers::DomainError);
+  EXPECT_THROW(parse_search_text("a1 a2 a3 a4 a5 a6 a7 a8 a9"), layers::DomainError);
+  EXPECT_EQ(parse_search_text("de la").words, (std::vector<std::string>{"de", "la"})) << "only stop words: kept";
+  EXPECT_EQ(parse_search_text("Mesa del Agua").words, (std::vector<std::string>{"mesa", "agua"}));
+}
+
+TEST_F(InitiativeSearchTest, AWritesIndexSeesTheWriteAndTheOldOneDoesNot) {
+  layers::StoredInitiative changed = layers::copy_record(*records_.find("393"));
+  changed.initiative.sheet.description = "Xilografía participativa del Bío Bío.";
+  std::vector<layers::InitiativeChange> changes;
+  changes.push_back({"393", std::move(changed), 0});
+  changes.push_back({"80", std::nullopt, 0});
+  const layers::ListUpdate update = layers::apply_changes(records_, changes, 99);
+  const layers::InitiativeSearch next(index_, update);
+  EXPECT_EQ(ids(next.search(update.records, parse_search_text("xilografias"), 10)), (std::vector<std::string>{"393"}));
+  EXPECT_EQ(ids(next.search(update.records, parse_search_text("presupuestos participativos"), 10)),
+            (std::vector<std::string>{"64", "72", "231", "184"})) << "80 was deleted";
+  EXPECT_TRUE(find("xilografias").empty());
+  EXPECT_EQ(ids(find("presupuestos participativos", 1)), (std::vector<std::string>{"80"}));
+}
+
+}  // namespace
