@@ -170,8 +170,19 @@ void add_service_paths(json& paths) {
       {param("lon", "query", "Longitude (WGS 84)", {{"type", "number"}}, true),
        param("lat", "query", "Latitude (WGS 84)", {{"type", "number"}}, true)},
       {{"200", response("Commune, province and region in both divisions", json_type)}});
-  paths["/initiatives/{id}"] = op("get", "An initiative with every joined unit", "getInitiative",
-      {param("id", "path", "Initiative id", str())}, {{"200", response("The initiative", json_type)}});
+  paths["/initiatives"] = op("get", "Full-text search of the initiatives and the report's remarks", "searchInitiatives",
+      {param("q", "query",
+             "Words to find in names, institutions, descriptions and the report's remarks (case, accents, plural "
+             "and gender folded; every word required, the last one also as a prefix; at most 8 words, 200 bytes)",
+             str(), true),
+       param("limit", "query", "Results", {{"type", "integer"}, {"minimum", 1}, {"maximum", 50}, {"default", 10}})},
+      {{"200", response("Ranked initiatives, each with its description, matching remarks and their sections, links "
+                        "to its sheet",
+                        json_type)}});
+  paths["/initiatives/{id}"] = op("get", "An initiative with every joined unit and its practice sheet", "getInitiative",
+      {param("id", "path", "Initiative id", str()), param("f", "query", "Format (else the Accept header)", str({"json", "html"}))},
+      {{"200", response("The initiative (JSON), or its printable sheet in Spanish (HTML)", {"application/json", "text/html"})},
+       {"404", {{"description", "No such initiative"}}}});
   paths["/coverage"] = op("get", "Coverage per unit, summary and gaps", "getCoverage",
       with(json::array({param("level", "query", "Level", str({"region", "province", "commune"}), true),
                         param("within", "query", "Only the units inside this region or province (CUT code)", str()),

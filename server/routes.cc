@@ -9,6 +9,7 @@
 #include "server/routes/coverage.h"
 #include "server/routes/nearby.h"
 #include "server/routes/initiatives.h"
+#include "server/routes/initiative_search.h"
 #include "server/routes/join_upload.h"
 #include "server/routes/stats.h"
 #include "server/routes/territory_search.h"
@@ -56,7 +57,18 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   router.add("GET", "/territories", with(routes::search_territories));
   router.add("GET", "/territories/{code}/initiatives", with(routes::territory_initiatives));
   router.add("GET", "/territories/{code}/nearby-initiatives", with_snapshot(routes::nearby_initiatives));
-  router.add("GET", "/initiatives/{id}", with(routes::get_initiative));
+  // Negotiated on Accept too: the representation is part of its validator.
+  router.add("GET", "/initiatives/{id}", [&holder](const http::Request& r) {
+    const auto snapshot = holder.current();
+    return caching::answer(r, caching::data_validator(r, snapshot->generation(), routes::initiative_representation(r)),
+                           [&] { return routes::get_initiative(r, snapshot->registry()); });
+  });
+  // The search index belongs to the snapshot, not the registry; links use the base URL.
+  router.add("GET", "/initiatives", [&holder, &site](const http::Request& r) {
+    const auto snapshot = holder.current();
+    return caching::answer(r, caching::data_validator(r, snapshot->generation(), base_url(r, site)),
+                           [&] { return routes::search_initiatives(r, *snapshot, site); });
+  });
   routes::add_report_routes(router, holder);
   // Uploads of tens of MB: parsed and joined on the job pool, not the HTTP workers.
   router.add("POST", "/join", with(routes::join_upload), http::Work::heavy);

@@ -1,5 +1,7 @@
 #include "server/encode/initiative_json.h"
 
+#include "server/encode/practice_sheet.h"
+
 namespace server::encode {
 
 namespace {
@@ -28,6 +30,7 @@ json initiative_summary(const layers::StoredInitiative& s) {
   const layers::Initiative& i = s.initiative;
   return {{"id", i.id},
           {"name", i.name},
+          {"description", text_or_null(i.sheet.description)},
           {"institution", text_or_null(i.institution)},
           {"area", text_or_null(i.area)},
           {"thematic_field", text_or_null(i.thematic_field)},
@@ -51,6 +54,7 @@ json initiative_detail(const layers::Catalog& catalog, const layers::StoredIniti
   for (const auto& [name, value] : i.attributes) attributes[name] = value;
   j["attributes"] = attributes;
   j["footprint"] = footprint_json(s);
+  j["sheet"] = practice_sheet_json(i.sheet);
   json units = json::object();
   for (layers::Division d : layers::kAllDivisions) {
     json by_level = json::object();

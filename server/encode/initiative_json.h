@@ -8,11 +8,11 @@
 
 namespace server::encode {
 
-// The attributes a list shows: id, name, institution, area, thematic_field,
+// The attributes a list shows: id, name, description (one line), institution, area, thematic_field,
 // stage, award, field_visit, year, region_recorded, footprint_scale.
 nlohmann::json initiative_summary(const layers::StoredInitiative& s);
 // The whole record: every attribute, the source's fields, the footprint as
-// given, and every joined unit in both divisions with its name, whether the
+// given, its practice sheet (server/encode/practice_sheet.h), and every joined unit in both divisions with its name, whether the
 // footprint covers it whole and how it was reached.
 nlohmann::json initiative_detail(const layers::Catalog& catalog, const layers::StoredInitiative& s);
 

@@ -4,19 +4,35 @@
 
 #include "layers/coverage/territory_initiatives.h"
 #include "server/encode/initiative_json.h"
+#include "server/encode/practice_sheet.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"
 #include "server/params.h"
+#include "server/routes/ogc_context.h"
+#include "server/routes/ogc_params.h"
 #include "server/unit_json.h"
 
 namespace server::routes {
 
 http::Response get_initiative(const http::Request& r, const layers::Registry& reg) {
-  check_known_params(r, {});
+  check_known_params(r, {"f"});
+  const Format format = negotiate(r, false);
   const std::string& id = r.path_param("id");
   const layers::StoredInitiative* s = layers::find_initiative(reg, id);
   if (!s) throw http::NotFound("no initiative " + id, {{"id", id}});
-  return http::json(200, encode::initiative_detail(reg.catalog(), *s).dump());
+  http::Response response = http::json(200, "");
+  if (format == Format::html) {
+    response.content_type = kHtml;
+    response.body = encode::practice_sheet_html(reg.catalog(), *s);
+  } else {
+    response.body = encode::initiative_detail(reg.catalog(), *s).dump();
+  }
+  http::set_header(response, "Vary", "Accept");
+  return response;
+}
+
+std::string initiative_representation(const http::Request& r) {
+  return negotiate(r, false) == Format::html ? "html" : "json";
 }
 
 http::Response territory_initiatives(const http::Request& r, const layers::Registry& reg) {
