@@ -66,6 +66,17 @@ export function searchUrl(q, division) {
   return `/territories${query({ q, division, limit: 8 })}`;
 }
 
+// Initiatives whose name, institution, description or the report's
+// remarks hold the words of q (/initiatives?q=), best first.
+export function initiativeSearchUrl(q) {
+  return `/initiatives${query({ q, limit: 5 })}`;
+}
+
+// The printable practice sheet of one initiative.
+export function initiativeSheetUrl(id) {
+  return `/initiatives/${encodeURIComponent(id)}?f=html`;
+}
+
 // The OGC API Features collection of a level's units in a division
 // ("communes", "communes-2007").
 export function unitCollection(level, division) {

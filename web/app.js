@@ -2,7 +2,7 @@
 // the charts to one state (level, division, metric, filters, language),
 // kept in the URL's fragment so a view can be shared.
 import { extendBbox } from './bbox.js';
-import { coverageUrl, gapsUrl, getJson, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
+import { coverageUrl, gapsUrl, getJson, initiativeSheetUrl, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
 import { classify } from './classify.js';
 import { CoverageMap, LEVELS } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
@@ -98,6 +98,7 @@ class App {
     this.search = new SearchBox($('search'), $('search-results'), {
       division: () => this.state.division,
       onSelect: (r) => this.flyToUnit(r),
+      onInitiative: (r) => window.open(initiativeSheetUrl(r.id), '_blank', 'noopener'),
     });
     this.#bindControls();
     await this.map.styleReady;

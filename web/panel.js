@@ -1,10 +1,12 @@
 // The side panel of one unit: its parents, its figures and the initiatives
-// related to it (/territories/{code}/initiatives), each with how it relates,
-// and, for a signed-in editor, a button that opens it in the editor. A unit
-// with no initiative shows what its neighbours did
+// related to it (/territories/{code}/initiatives), each with its one-line
+// description, how it relates, a link to its printable sheet, and, for a
+// signed-in editor, a button that opens it in the editor. A unit with no
+// initiative shows what its neighbours did
 // (/territories/{code}/nearby-initiatives); a region or province lists its
 // communes with no initiative, largest first (/coverage?covered=false).
 // Items of both lists open their unit.
+import { initiativeSheetUrl } from './api.js';
 import { formatNumber, t } from './i18n.js';
 
 function text(tag, className, value) {
@@ -27,12 +29,19 @@ function initiativeItem(item, onEdit) {
   li.dataset.relation = item.relation;
   li.append(text('strong', 'name', item.name));
   if (item.institution) li.append(text('span', 'institution', item.institution));
+  if (item.description) li.append(text('span', 'description', item.description));
   const meta = document.createElement('span');
   meta.className = 'meta';
   meta.append(text('span', item.award ? 'award' : 'award none', item.award || t('panel.no_award')));
   if (item.stage) meta.append(text('span', 'stage', item.stage));
   if (item.year) meta.append(text('span', 'year', String(item.year)));
   li.append(meta, text('span', 'relation', relationText(item)));
+  const sheet = text('a', 'sheet', t('panel.sheet'));
+  sheet.href = initiativeSheetUrl(item.id);
+  sheet.target = '_blank';
+  sheet.rel = 'noopener';
+  sheet.setAttribute('aria-label', `${t('panel.sheet_label')}: ${item.name}`);
+  li.append(sheet);
   if (onEdit) {
     const edit = text('button', 'link edit', t('edit.edit_item'));
     edit.type = 'button';

@@ -1,14 +1,18 @@
-// The search box on the gazetteer (/territories?q=): accent- and
-// case-insensitive, aliases included; choosing a result hands it to onSelect.
-import { getJson, searchUrl } from './api.js';
+// The search box on the gazetteer (/territories?q=) and on the initiatives
+// (/initiatives?q=: names, institutions, descriptions, the report's
+// remarks): accent- and case-insensitive, aliases included. Territories
+// come first, then initiatives with their one-line description; choosing a
+// territory hands it to onSelect, an initiative to onInitiative.
+import { getJson, initiativeSearchUrl, searchUrl } from './api.js';
 import { t } from './i18n.js';
 
 export class SearchBox {
-  constructor(input, list, { division, onSelect }) {
+  constructor(input, list, { division, onSelect, onInitiative }) {
     this.input = input;
     this.list = list;
     this.division = division;
     this.onSelect = onSelect;
+    this.onInitiative = onInitiative;
     this.results = [];
     this.active = -1;
     this.pending = null;
@@ -32,8 +36,18 @@ export class SearchBox {
     if (q.length < 2) return this.#close();
     this.pending = new AbortController();
     try {
-      const data = await getJson(searchUrl(q, this.division()), this.pending.signal);
-      this.#show(data.results);
+      const { signal } = this.pending;
+      // An initiative search refused (a text of stop words only, too many
+      // words) leaves the territories alone.
+      const [places, initiatives] = await Promise.all([
+        getJson(searchUrl(q, this.division()), signal),
+        getJson(initiativeSearchUrl(q), signal).catch((e) => {
+          if (e.name === 'AbortError') throw e;
+          return { initiatives: [] };
+        }),
+      ]);
+      this.#show([...places.results.map((r) => ({ kind: 'unit', ...r })),
+        ...initiatives.initiatives.map((r) => ({ kind: 'initiative', ...r }))]);
     } catch (e) {
       if (e.name !== 'AbortError') throw e;
     }
@@ -45,12 +59,18 @@ export class SearchBox {
     const items = results.map((r, i) => {
       const li = document.createElement('li');
       li.role = 'option';
-      li.dataset.code = r.code;
-      li.dataset.level = r.level;
       const name = document.createElement('strong');
       name.textContent = r.name;
       const where = document.createElement('span');
-      where.textContent = [t(`level.${r.level}`), ...r.parents.map((p) => p.name)].join(' · ');
+      if (r.kind === 'initiative') {
+        li.className = 'initiative';
+        li.dataset.id = r.id;
+        where.textContent = [t('search.initiative'), r.description ?? r.institution ?? ''].filter(Boolean).join(' · ');
+      } else {
+        li.dataset.code = r.code;
+        li.dataset.level = r.level;
+        where.textContent = [t(`level.${r.level}`), ...r.parents.map((p) => p.name)].join(' · ');
+      }
       li.append(name, where);
       li.addEventListener('mousedown', (e) => { e.preventDefault(); this.#choose(i); });
       return li;
@@ -89,7 +109,8 @@ export class SearchBox {
     const r = this.results[i];
     this.#close();
     this.input.value = r.name;
-    this.onSelect(r);
+    if (r.kind === 'initiative') this.onInitiative(r);
+    else this.onSelect(r);
   }
 
   #close() {
