@@ -1,6 +1,7 @@
 #include "server/routes.h"
 
 #include <chrono>
+#include <memory>
 
 #include "server/caching_policy.h"
 #include "server/domain_errors.h"
@@ -64,10 +65,11 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
                            [&] { return routes::get_initiative(r, snapshot->registry()); });
   });
   // The search index belongs to the snapshot, not the registry; links use the base URL.
-  router.add("GET", "/initiatives", [&holder, &site](const http::Request& r) {
+  // (a copy of the site: the caller's may be a temporary)
+  router.add("GET", "/initiatives", [&holder, site = std::make_shared<const Site>(site)](const http::Request& r) {
     const auto snapshot = holder.current();
-    return caching::answer(r, caching::data_validator(r, snapshot->generation(), base_url(r, site)),
-                           [&] { return routes::search_initiatives(r, *snapshot, site); });
+    return caching::answer(r, caching::data_validator(r, snapshot->generation(), base_url(r, *site)),
+                           [&] { return routes::search_initiatives(r, *snapshot, *site); });
   });
   routes::add_report_routes(router, holder);
   // Uploads of tens of MB: parsed and joined on the job pool, not the HTTP workers.
