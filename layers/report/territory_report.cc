@@ -52,8 +52,8 @@ std::vector<ReportSource> sources() {
 
 }  // namespace
 
-TerritoryReport build_territory_report(const Registry& registry, Division division, const Unit& unit,
-                                       const InitiativeFilter& filter) {
+TerritoryReport build_territory_report(const Registry& registry, const Neighbourhood& neighbourhood,
+                                       Division division, const Unit& unit, const InitiativeFilter& filter) {
   const Catalog& catalog = registry.catalog();
   TerritoryReport r;
   r.unit = &unit;
@@ -74,6 +74,9 @@ TerritoryReport build_territory_report(const Registry& registry, Division divisi
     r.provinces = compute_coverage(registry, Level::province, division, filter, &unit).units;
 
   r.related = initiatives_related_to(registry, division, unit, filter);
+  Nearby nearby = nearby_initiatives(registry, neighbourhood, division, unit, filter, kReportNeighbours);
+  r.neighbours = std::move(nearby.initiatives);
+  r.neighbours_total = nearby.total;
   for (Division d : kAllDivisions) r.divisions.push_back(view_in(catalog, division, unit, d));
   r.sources = sources();
   return r;

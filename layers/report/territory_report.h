@@ -4,7 +4,8 @@
 // compute_coverage() itself: the unit's entry at its own level, its region's
 // entry, the country (the region level's summary), its communes (the commune
 // level within the unit); the initiatives are those of
-// initiatives_related_to(), the lists coverage counts.
+// initiatives_related_to(), the lists coverage counts; what the neighbours
+// did is nearby_initiatives()'s list, as nearby-initiatives gives it.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "layers/coverage/coverage.h"
 #include "layers/coverage/territory_initiatives.h"
 #include "layers/model/initiative_filter.h"
+#include "layers/neighbours/nearby.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {
@@ -33,13 +35,8 @@ struct DivisionView {
   std::vector<const Unit*> parents;
 };
 
-// What the initiatives of a neighbouring unit are. Filled by the coordinator
-// from layers' nearby-initiatives (issue 16) once both branches are merged;
-// the report builds it empty today.
-struct NeighbourActivity {
-  const Unit* unit = nullptr;
-  std::vector<const StoredInitiative*> initiatives;
-};
+// How many of the initiatives around the unit a report lists (nearest first).
+inline constexpr std::size_t kReportNeighbours = 10;
 
 struct ReportSource {
   std::string what;    // e.g. "Límites comunales"
@@ -69,14 +66,16 @@ struct TerritoryReport {
   // The initiatives acting in the unit (in, in_sub_unit) and on it (on_enclosing), by id.
   std::vector<RelatedInitiative> related;
   std::vector<DivisionView> divisions;  // 2018, then 2007
-  // What the neighbours did: empty until nearby-initiatives is wired in
-  // (neighbours_known false: the renderers show it as not available).
-  std::vector<NeighbourActivity> neighbours;
-  bool neighbours_known = false;
+  // What the neighbours did: the first kReportNeighbours initiatives of
+  // nearby_initiatives() (/territories/{code}/nearby-initiatives with the
+  // same division and filter), and how many there are in all.
+  std::vector<NearbyInitiative> neighbours;
+  std::size_t neighbours_total = 0;
   std::vector<ReportSource> sources;
 };
 
-TerritoryReport build_territory_report(const Registry& registry, Division division, const Unit& unit,
-                                       const InitiativeFilter& filter);
+// neighbourhood: the snapshot's (its Territory's), for what the neighbours did.
+TerritoryReport build_territory_report(const Registry& registry, const Neighbourhood& neighbourhood,
+                                       Division division, const Unit& unit, const InitiativeFilter& filter);
 
 }  // namespace layers

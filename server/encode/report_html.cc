@@ -25,6 +25,7 @@ figure svg { max-width: 100%; height: auto; }
 .legend span { display: inline-block; width: 14px; height: 8px; border: 1px solid #bebebe; margin-right: .3em; }
 ol.initiatives li { margin: .3em 0; break-inside: avoid; }
 ol.initiatives small { display: block; color: #646464; }
+ol.initiatives .description { display: block; }
 footer { border-top: 1px solid #bebebe; margin-top: 2em; font-size: 8pt; }
 @media print { .screen-only { display: none; } body { margin: 0; max-width: none; } }
 )";
@@ -93,7 +94,9 @@ void initiatives(std::string& out, const std::vector<ReportInitiativeLine>& list
   for (const ReportInitiativeLine& l : list) {
     out += "<li data-id=\"" + html_escape(l.id) + "\"><strong>" + html_escape(l.id + " · " + l.name) + "</strong>";
     if (!l.detail.empty()) out += "<small>" + html_escape(l.detail) + "</small>";
-    out += "<small>" + html_escape(l.relation) + "</small></li>";
+    out += "<small>" + html_escape(l.relation) + "</small>";
+    if (!l.description.empty()) out += "<span class=\"description\">" + html_escape(l.description) + "</span>";
+    out += "</li>";
   }
   out += "</ol>";
   if (more > 0) out += "<p class=\"muted\">… y " + es_int(static_cast<std::int64_t>(more)) + " más</p>";
@@ -136,11 +139,7 @@ std::string report_html(const ReportText& t, const layers::ReportMap& map, const
   initiatives(out, t.acting_on, t.acting_on_more);
   out += "</section><section id=\"neighbours\"><h2>Lo que hicieron los vecinos</h2>";
   if (t.neighbours.empty()) out += "<p>" + html_escape(t.neighbours_note) + "</p>";
-  else {
-    out += "<ul>";
-    for (const std::string& n : t.neighbours) out += "<li>" + html_escape(n) + "</li>";
-    out += "</ul>";
-  }
+  else initiatives(out, t.neighbours, t.neighbours_more);
   out += "</section><section id=\"sources\"><h2>Fuentes</h2><ul>";
   for (const ReportRow& r : t.sources) out += "<li>" + html_escape(r.label + ": " + r.value) + "</li>";
   out += "</ul></section></main><footer>" + html_escape(t.footer) + "</footer></body></html>";

@@ -212,6 +212,7 @@ void initiative_list(Flow& flow, const std::vector<ReportInitiativeLine>& list, 
     flow.paragraph(l.id + " · " + l.name, kBold, kInk);
     if (!l.detail.empty()) flow.paragraph(l.detail, kSmall, kGrey, 10);
     flow.paragraph(l.relation, kSmall, kGrey, 10);
+    if (!l.description.empty()) flow.paragraph(l.description, kSmall, kInk, 10);
   }
   if (more > 0) flow.paragraph("… y " + es_int(static_cast<std::int64_t>(more)) + " más", kBody, kGrey);
 }
@@ -244,8 +245,8 @@ void lay_out(Flow& flow, const ReportText& t, const layers::ReportMap& map) {
   flow.heading("Iniciativas que actúan sobre la unidad (" + es_int(static_cast<std::int64_t>(t.acting_on.size() + t.acting_on_more)) + ")");
   initiative_list(flow, t.acting_on, t.acting_on_more);
   flow.heading("Lo que hicieron los vecinos");
-  for (const std::string& n : t.neighbours) flow.paragraph(n, kBody, kInk);
   if (t.neighbours.empty()) flow.paragraph(t.neighbours_note, kBody, kInk);
+  else initiative_list(flow, t.neighbours, t.neighbours_more);
   flow.heading("Fuentes");
   for (const ReportRow& r : t.sources) flow.paragraph(r.label + ": " + r.value, kSmall, kInk);
   flow.end();

@@ -53,6 +53,22 @@ std::string detail_of(const layers::Initiative& i) {
   return out;
 }
 
+// Where a neighbour's initiative acts and how that unit relates to the
+// report's: "Comuna Pozo Almonte (01401) · misma provincia · a 45,2 km".
+std::string nearby_text(const layers::NearbyInitiative& n) {
+  std::string out = level_word(n.unit->level, true) + " " + named(*n.unit) + " · ";
+  switch (n.relation) {
+    case layers::NearbyRelation::adjacent: out += "limítrofe"; break;
+    case layers::NearbyRelation::nearest: out += "la más cercana (sin vecinos por tierra)"; break;
+    case layers::NearbyRelation::same_province: out += "misma provincia"; break;
+    case layers::NearbyRelation::same_region: out += "misma región"; break;
+    case layers::NearbyRelation::distance: out += "más lejos"; break;
+  }
+  if (n.distance_km) out += " · a " + es_decimal(*n.distance_km, 1) + " km";
+  if (n.on_enclosing) out += " · actúa sobre una unidad mayor que la contiene";
+  return out;
+}
+
 std::string division_text(const layers::DivisionView& v, Level level) {
   if (v.units.empty()) return "no existe en esta división";
   std::string out;
@@ -161,14 +177,15 @@ ReportText report_text(const layers::TerritoryReport& r, const layers::ReportMap
       continue;
     }
     const layers::Initiative& i = rel.initiative->initiative;
-    list.push_back({i.id, i.name, detail_of(i), relation_text(rel, u.level)});
+    list.push_back({i.id, i.name, detail_of(i), relation_text(rel, u.level), ""});
   }
 
-  for (const layers::NeighbourActivity& n : r.neighbours)
-    t.neighbours.push_back(level_word(n.unit->level, true) + " " + named(*n.unit) + ": " +
-                           plural(n.initiatives.size(), "iniciativa", "iniciativas"));
-  if (t.neighbours.empty())
-    t.neighbours_note = r.neighbours_known ? "Ninguna iniciativa en las unidades vecinas." : "—";
+  for (const layers::NearbyInitiative& n : r.neighbours) {
+    const layers::Initiative& i = n.initiative->initiative;
+    t.neighbours.push_back({i.id, i.name, "", nearby_text(n), i.sheet.description});
+  }
+  t.neighbours_more = r.neighbours_total - r.neighbours.size();
+  if (t.neighbours.empty()) t.neighbours_note = "Ninguna iniciativa en otras unidades.";
 
   for (const layers::ReportSource& src : r.sources) t.sources.push_back({src.what, src.source});
   t.footer = "territorio · generación " + std::to_string(r.generation) + " · " + std::string(date);

@@ -26,8 +26,9 @@ struct ReportRow {
 
 struct ReportInitiativeLine {
   std::string id, name;
-  std::string detail;    // institution · year · stage · award
-  std::string relation;  // how it relates to the unit
+  std::string detail;       // institution · year · stage · award ("" for a neighbour's)
+  std::string relation;     // how it relates to the unit
+  std::string description;  // its sheet's one line, shown for a neighbour's ("" if none)
 };
 
 // Lists are cut at this many lines, with a last line saying how many more.
@@ -47,7 +48,10 @@ struct ReportText {
   std::vector<ReportRow> divisions;
   std::vector<ReportInitiativeLine> acting_in, acting_on;
   std::size_t acting_in_more = 0, acting_on_more = 0;  // left out beyond kMaxReportListLines
-  std::vector<std::string> neighbours;
+  // What the neighbours did: relation "Comuna Pozo Almonte (01401) · misma
+  // provincia · a 45,2 km"; more: how many nearby initiatives are left out.
+  std::vector<ReportInitiativeLine> neighbours;
+  std::size_t neighbours_more = 0;
   std::string neighbours_note;  // shown when there is no neighbour line
   std::vector<ReportRow> sources;
   std::string footer;           // "territorio · generación 12 · 2026-12-07"

@@ -30,7 +30,8 @@ Report build(const http::Request& r, const layers::Snapshot& snapshot) {
   if (!u)
     throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
                          {{"code", code}, {"division", std::string(layers::division_name(d))}});
-  const layers::TerritoryReport report = layers::build_territory_report(reg, d, *u, filter);
+  const layers::TerritoryReport report =
+      layers::build_territory_report(reg, snapshot.territory()->neighbourhood(), d, *u, filter);
   layers::ReportMap map =
       layers::build_report_map(snapshot.tileset(), report, encode::kReportMapWidthPt, encode::kReportMapHeightPt);
   encode::ReportText text = encode::report_text(report, map, encode::today_utc());
