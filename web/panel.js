@@ -5,7 +5,8 @@
 // initiative shows what its neighbours did
 // (/territories/{code}/nearby-initiatives); a region or province lists its
 // communes with no initiative, largest first (/coverage?covered=false).
-// Items of both lists open their unit.
+// Items of both lists open their unit; a neighbour's initiative also shows
+// its description and links to its sheet.
 import { initiativeSheetUrl } from './api.js';
 import { formatNumber, t } from './i18n.js';
 
@@ -23,6 +24,16 @@ function relationText(item) {
   return s;
 }
 
+// The link to an initiative's printable sheet, in a new tab.
+function sheetLink(item) {
+  const sheet = text('a', 'sheet', t('panel.sheet'));
+  sheet.href = initiativeSheetUrl(item.id);
+  sheet.target = '_blank';
+  sheet.rel = 'noopener';
+  sheet.setAttribute('aria-label', `${t('panel.sheet_label')}: ${item.name}`);
+  return sheet;
+}
+
 function initiativeItem(item, onEdit) {
   const li = document.createElement('li');
   li.dataset.id = item.id;
@@ -35,13 +46,7 @@ function initiativeItem(item, onEdit) {
   meta.append(text('span', item.award ? 'award' : 'award none', item.award || t('panel.no_award')));
   if (item.stage) meta.append(text('span', 'stage', item.stage));
   if (item.year) meta.append(text('span', 'year', String(item.year)));
-  li.append(meta, text('span', 'relation', relationText(item)));
-  const sheet = text('a', 'sheet', t('panel.sheet'));
-  sheet.href = initiativeSheetUrl(item.id);
-  sheet.target = '_blank';
-  sheet.rel = 'noopener';
-  sheet.setAttribute('aria-label', `${t('panel.sheet_label')}: ${item.name}`);
-  li.append(sheet);
+  li.append(meta, text('span', 'relation', relationText(item)), sheetLink(item));
   if (onEdit) {
     const edit = text('button', 'link edit', t('edit.edit_item'));
     edit.type = 'button';
@@ -75,6 +80,8 @@ function nearbyItem(item, onOpenUnit) {
   else if (item.area) meta.append(text('span', 'thematic', item.area));
   meta.append(text('span', item.award ? 'award' : 'award none', item.award || t('panel.no_award')));
   li.append(meta, text('span', 'relation', nearbyRelation(item)));
+  if (item.description) li.append(text('span', 'description', item.description));
+  li.append(sheetLink(item));
   return li;
 }
 

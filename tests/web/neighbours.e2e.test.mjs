@@ -1,7 +1,7 @@
 // End-to-end tests of what the neighbours did and which gaps matter, in
 // Debian's headless Chromium against the real binary and the fixture store:
-// a click on Iquique (no initiative) lists the initiatives around it, an
-// item opens its unit; a region lists its communes with no initiative,
+// a click on Iquique (no initiative) lists the initiatives around it with
+// their descriptions and sheets, an item opens its unit; a region lists its communes with no initiative,
 // largest first; the distance to the nearest initiative is a map metric.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -85,6 +85,13 @@ describe('neighbours and gaps in /map', () => {
     const relation = await page.locator('#panel-nearby-list li .relation').first().textContent();
     assert.ok(relation.includes(first.unit.name), relation);
     assert.ok(relation.includes('km'), relation);
+    // Each item says what the practice was (its sheet's one line) and links to its sheet.
+    const described = expected.initiatives.find((i) => i.description);
+    assert.ok(described);
+    const item = page.locator(`#panel-nearby-list li[data-id="${described.id}"]`);
+    assert.equal(await item.locator('.description').textContent(), described.description);
+    assert.equal(await item.locator('a.sheet').getAttribute('href'), `/initiatives/${described.id}?f=html`);
+    assert.equal(await page.locator('#panel-nearby-list li a.sheet').count(), expected.initiatives.length);
     await page.screenshot({ path: join(SHOTS, 'desktop-nearby-panel.png') });
 
     await page.locator('#panel-nearby-list li button.name').first().click();
