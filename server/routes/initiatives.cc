@@ -10,6 +10,7 @@
 #include "server/params.h"
 #include "server/routes/ogc_context.h"
 #include "server/routes/ogc_params.h"
+#include "server/routes/unit_lookup.h"
 #include "server/unit_json.h"
 
 namespace server::routes {
@@ -36,18 +37,14 @@ std::string initiative_representation(const http::Request& r) {
 }
 
 http::Response territory_initiatives(const http::Request& r, const layers::Registry& reg) {
-  check_known_params_with_filter(r, {"division"});
-  const layers::Division d = division_param(r);
-  const std::string code = parse_unit_code(r.path_param("code"));
+  const UnitPath path = parse_unit_path(r, {"division"}, Filters::yes);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
-  const layers::Unit* u = reg.catalog().find(d, code);
-  if (!u)
-    throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
-                         {{"code", code}, {"division", std::string(layers::division_name(d))}});
+  const layers::Unit& u = find_unit(reg.catalog(), path);
+  const layers::Division d = path.division;
 
   nlohmann::json list = nlohmann::json::array();
   nlohmann::json counts = {{"in", 0}, {"in_sub_unit", 0}, {"on_enclosing", 0}};
-  const auto related = layers::initiatives_related_to(reg, d, *u, filter);
+  const auto related = layers::initiatives_related_to(reg, d, u, filter);
   for (const auto& rel : related) {
     nlohmann::json j = encode::initiative_summary(*rel.initiative);
     const std::string relation(layers::relation_name(rel.relation));
@@ -59,10 +56,10 @@ http::Response territory_initiatives(const http::Request& r, const layers::Regis
     list.push_back(std::move(j));
   }
   counts["total"] = related.size();
-  nlohmann::json unit = unit_ref(*u);
+  nlohmann::json unit = unit_ref(u);
   unit["division"] = std::string(layers::division_name(d));
   nlohmann::json parents = nlohmann::json::array();
-  for (const layers::Unit* p = reg.catalog().parent(d, *u); p; p = reg.catalog().parent(d, *p))
+  for (const layers::Unit* p = reg.catalog().parent(d, u); p; p = reg.catalog().parent(d, *p))
     parents.push_back(unit_ref(*p));
   unit["parents"] = parents;
   return http::json(200, nlohmann::json{{"unit", unit}, {"counts", counts}, {"initiatives", list}}.dump());

@@ -7,8 +7,8 @@
 #include "layers/neighbours/nearby.h"
 #include "server/encode/initiative_json.h"
 #include "server/filter_params.h"
-#include "server/http/errors.h"
 #include "server/params.h"
+#include "server/routes/unit_lookup.h"
 #include "server/unit_json.h"
 
 namespace server::routes {
@@ -22,21 +22,17 @@ json km(const std::optional<double>& v) { return v ? json(std::round(*v * 10) / 
 }  // namespace
 
 http::Response nearby_initiatives(const http::Request& r, const layers::Snapshot& snapshot) {
-  check_known_params_with_filter(r, {"division", "limit"});
   const layers::Registry& reg = snapshot.registry();
-  const layers::Division d = division_param(r);
-  const std::string code = parse_unit_code(r.path_param("code"));
+  const UnitPath path = parse_unit_path(r, {"division", "limit"}, Filters::yes);
   const std::size_t limit = count_param(r, "limit", kDefaultLimit, kMaxLimit);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
-  const layers::Unit* u = reg.catalog().find(d, code);
-  if (!u)
-    throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
-                         {{"code", code}, {"division", std::string(layers::division_name(d))}});
+  const layers::Unit& u = find_unit(reg.catalog(), path);
+  const layers::Division d = path.division;
   const layers::Neighbourhood& neighbourhood = snapshot.territory()->neighbourhood();
-  const layers::Nearby nearby = layers::nearby_initiatives(reg, neighbourhood, d, *u, filter, limit);
+  const layers::Nearby nearby = layers::nearby_initiatives(reg, neighbourhood, d, u, filter, limit);
 
   json neighbours = json::array();
-  for (const layers::Neighbour& n : neighbourhood.neighbours(d, *u)) {
+  for (const layers::Neighbour& n : neighbourhood.neighbours(d, u)) {
     json j = unit_ref(*n.unit);
     j["reach"] = std::string(layers::reach_name(n.reach));
     j["distance_km"] = km(n.distance_km);
@@ -51,10 +47,10 @@ http::Response nearby_initiatives(const http::Request& r, const layers::Snapshot
     j["distance_km"] = km(n.distance_km);
     list.push_back(std::move(j));
   }
-  json unit = unit_ref(*u);
+  json unit = unit_ref(u);
   unit["division"] = std::string(layers::division_name(d));
   json parents = json::array();
-  for (const layers::Unit* p = reg.catalog().parent(d, *u); p; p = reg.catalog().parent(d, *p))
+  for (const layers::Unit* p = reg.catalog().parent(d, u); p; p = reg.catalog().parent(d, *p))
     parents.push_back(unit_ref(*p));
   unit["parents"] = parents;
   return http::json(200, json{{"unit", unit},

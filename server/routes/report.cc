@@ -6,9 +6,8 @@
 #include "server/encode/report_html.h"
 #include "server/encode/report_pdf.h"
 #include "server/filter_params.h"
-#include "server/http/errors.h"
-#include "server/params.h"
 #include "server/routes/ogc_params.h"
+#include "server/routes/unit_lookup.h"
 
 namespace server::routes {
 
@@ -22,16 +21,11 @@ struct Report {
 // Parses the request and builds what both formats show.
 Report build(const http::Request& r, const layers::Snapshot& snapshot) {
   const layers::Registry& reg = snapshot.registry();
-  check_known_params_with_filter(r, {"division"});
-  const layers::Division d = division_param(r);
-  const std::string code = parse_unit_code(r.path_param("code"));
+  const UnitPath path = parse_unit_path(r, {"division"}, Filters::yes);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
-  const layers::Unit* u = reg.catalog().find(d, code);
-  if (!u)
-    throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
-                         {{"code", code}, {"division", std::string(layers::division_name(d))}});
+  const layers::Unit& u = find_unit(reg.catalog(), path);
   const layers::TerritoryReport report =
-      layers::build_territory_report(reg, snapshot.territory()->neighbourhood(), d, *u, filter);
+      layers::build_territory_report(reg, snapshot.territory()->neighbourhood(), path.division, u, filter);
   layers::ReportMap map =
       layers::build_report_map(snapshot.tileset(), report, encode::kReportMapWidthPt, encode::kReportMapHeightPt);
   encode::ReportText text = encode::report_text(report, map, encode::today_utc());
@@ -51,7 +45,7 @@ http::Response territory_report_pdf(const http::Request& r, const layers::Snapsh
   http::Response res;
   res.content_type = std::string(encode::kPdfMediaType);
   res.body = encode::report_pdf(rep.text, rep.map);
-  // parse_unit_code and division_param accepted both: digits only, safe in the header.
+  // parse_unit_path accepted both: digits only, safe in the header.
   http::set_header(res, "Content-Disposition", "inline; filename=\"" + file_name(r, ".pdf") + "\"");
   return res;
 }

@@ -3,21 +3,16 @@
 #include <cmath>
 
 #include "layers/join/join.h"
-#include "server/http/errors.h"
 #include "server/params.h"
+#include "server/routes/unit_lookup.h"
 #include "server/unit_json.h"
 
 namespace server::routes {
 
 http::Response get_territory(const http::Request& r, const layers::Registry& reg) {
-  check_known_params(r, {"division"});
-  const layers::Division d = division_param(r);
-  const std::string code = parse_unit_code(r.path_param("code"));
-  const layers::Unit* u = reg.catalog().find(d, code);
-  if (!u)
-    throw http::NotFound("no unit " + code + " in division " + std::string(layers::division_name(d)),
-                         {{"code", code}, {"division", std::string(layers::division_name(d))}});
-  return http::json(200, unit_detail(reg.catalog(), d, *u).dump());
+  const UnitPath path = parse_unit_path(r, {"division"}, Filters::no);
+  const layers::Unit& u = find_unit(reg.catalog(), path);
+  return http::json(200, unit_detail(reg.catalog(), path.division, u).dump());
 }
 
 http::Response locate(const http::Request& r, const layers::Registry& reg) {
