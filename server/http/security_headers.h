@@ -3,6 +3,8 @@
 // place for all of them: no MIME sniffing, no Referer leaking our URLs to
 // other sites, and for HTML a Content-Security-Policy that loads nothing
 // from elsewhere and lets only our own pages frame it.
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "server/http/response.h"
@@ -20,7 +22,14 @@ inline constexpr std::string_view kDefaultHtmlPolicy =
 // Adds X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer to
 // every response, and to text/html ones the default Content-Security-Policy
 // (when the handler set none) and X-Frame-Options for browsers that predate
-// frame-ancestors. Fields the handler set are kept.
+// frame-ancestors, saying what the policy's frame-ancestors says. Fields the
+// handler set are kept.
 void add_security_headers(Response& response);
+
+// The X-Frame-Options equivalent of a Content-Security-Policy's
+// frame-ancestors: DENY for 'none', SAMEORIGIN for 'self' or no such
+// directive, and none for a list of origins (X-Frame-Options cannot name
+// them, and would forbid what the policy allows).
+std::optional<std::string> frame_options_for(std::string_view policy);
 
 }  // namespace server::http

@@ -45,11 +45,14 @@ constexpr std::string_view kRevalidate = caching::kData;
 constexpr std::string_view kVendorCache = caching::kVersionedFile;
 
 // Everything the page loads comes from this server; MapLibre starts its
-// worker from a blob: URL and paints images from blob: and data: URLs.
+// worker from a blob: URL and paints images from blob: and data: URLs. Any
+// site may frame the map (a regional government embeds it with ?embed=1);
+// the page offers no editing inside a frame, and the API's own HTML keeps
+// the default policy (only our own pages frame it).
 constexpr std::string_view kPagePolicy =
     "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
     "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    "object-src 'none'; base-uri 'none'; frame-ancestors *";
 
 bool safe_name(std::string_view name) {
   if (name.empty() || name.size() > 128 || name.front() == '.') return false;
@@ -130,8 +133,10 @@ fs::path default_web_dir() { return fs::path(TERRITORIO_WEB_DIR); }
 WebFiles::WebFiles(fs::path web_dir)
     : root_(std::move(web_dir)), vendor_(root_ / "node_modules" / "maplibre-gl" / "dist") {}
 
+// The page's query is its state (web/url-state.js declares it and ignores
+// what it does not know), so any parameter is taken: a shared link that a
+// mail or chat service has tagged (utm_source=, fbclid=) still opens.
 http::Response WebFiles::page(const http::Request& r) const {
-  check_known_params(r, {"lang"});
   http::Response out = send_file(r, root_ / "index.html", "text/html; charset=utf-8", kRevalidate);
   http::set_header(out, "Content-Security-Policy", std::string(kPagePolicy));
   return out;

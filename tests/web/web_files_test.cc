@@ -154,8 +154,9 @@ TEST_F(WebFilesTest, FilesTheFolderDoesNotServeAre404) {
   }
 }
 
-TEST_F(WebFilesTest, UnknownParametersAre400) {
-  EXPECT_EQ(get("/map?foo=1").status, 400);
+TEST_F(WebFilesTest, UnknownParametersAre400ButThePageTakesAny) {
+  // The page's query is its own state, read by web/url-state.js.
+  EXPECT_EQ(get("/map?foo=1&embed=1").status, 200);
   EXPECT_EQ(get("/map/app.js?x=1").status, 400);
   EXPECT_EQ(get("/map/vendor/maplibre-gl.mjs?v=1&v=2").status, 200);
 }
