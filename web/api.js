@@ -25,12 +25,16 @@ export function filterParams(filters) {
   return out;
 }
 
+// Throws an Error with the response's status and problem document (if any).
 export async function getJson(url, signal) {
   const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   if (!res.ok) {
-    let detail = res.statusText;
-    try { detail = (await res.json()).detail || detail; } catch { /* not a problem document */ }
-    throw new Error(`${res.status} ${detail}`);
+    let problem = null;
+    try { problem = await res.json(); } catch { /* not a problem document */ }
+    const error = new Error(`${res.status} ${problem?.detail || res.statusText}`);
+    error.status = res.status;
+    error.problem = problem;
+    throw error;
   }
   return res.json();
 }

@@ -1,14 +1,17 @@
 // The planners' coverage map: wires the controls, the map, the panels and
-// the charts to one state (level, division, metric, filters, language),
-// kept in the URL's fragment so a view can be shared.
+// the charts to one state (level, division, metric, filters, selected unit,
+// view, language), kept in the URL's query (url-state.js) so a view can be
+// shared; read before the first request, so a link never flashes the default.
 import { extendBbox } from './bbox.js';
-import { coverageUrl, gapsUrl, getJson, initiativeSheetUrl, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl, FILTERS } from './api.js';
+import { coverageUrl, filterParams, gapsUrl, getJson, initiativeSheetUrl, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl } from './api.js';
 import { classify } from './classify.js';
-import { CoverageMap, LEVELS } from './coverage-map.js';
+import { CoverageMap } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
 import { Editor } from './editor.js';
 import { csvHref, download, visibleUnitsGeoJson } from './export.js';
 import { FilterControls } from './filters.js';
+import { ShareControls } from './share.js';
+import { roundedView, stateFromLocation, writeUrl } from './url-state.js';
 import { currentLanguage, formatNumber, loadLanguage, t, translateDocument } from './i18n.js';
 import { renderLegend } from './legend.js';
 import { UnitPanel } from './panel.js';
@@ -16,33 +19,11 @@ import { SearchBox } from './search.js';
 import { renderSummary } from './summary.js';
 
 const $ = (id) => document.getElementById(id);
-const METRICS = ['total', 'per_100k', 'covered', 'nearest_initiative_km'];
 const CHARTS = [
   { by: 'region_recorded', figure: 'chart-region', title: 'charts.region' },
   { by: 'award', figure: 'chart-award', title: 'charts.award' },
   { by: 'stage', figure: 'chart-stage', title: 'charts.stage' },
 ];
-
-function readState() {
-  const h = new URLSearchParams(location.hash.slice(1));
-  const q = new URLSearchParams(location.search);
-  const filters = {};
-  for (const name of FILTERS) if (h.get(name)) filters[name] = h.get(name);
-  return {
-    level: LEVELS.includes(h.get('level')) ? h.get('level') : 'region',
-    division: h.get('division') === '2007' ? '2007' : '2018',
-    metric: METRICS.includes(h.get('metric')) ? h.get('metric') : 'total',
-    lang: (h.get('lang') || q.get('lang')) === 'en' ? 'en' : 'es',
-    filters,
-  };
-}
-
-function writeState(state) {
-  const h = new URLSearchParams({ level: state.level, division: state.division, metric: state.metric });
-  if (state.lang !== 'es') h.set('lang', state.lang);
-  for (const [k, v] of Object.entries(state.filters)) h.set(k, v);
-  history.replaceState(null, '', `#${h}`);
-}
 
 function metricValue(unit, metric) {
   if (metric === 'per_100k') return unit.per_100k;
@@ -52,7 +33,7 @@ function metricValue(unit, metric) {
 
 class App {
   constructor() {
-    this.state = readState();
+    this.state = stateFromLocation();
     this.coverage = null;
     this.units = new Map();
     this.generation = 0;
@@ -65,11 +46,12 @@ class App {
     this.#mark('territorio:script-start');
     // The map starts (its worker and tiles load) while the coverage and the
     // strings are fetched.
-    const firstCoverage = getJson(coverageUrl(state));
+    const firstCoverage = this.#firstCoverage();
     const strings = loadLanguage(state.lang);
     this.map = new CoverageMap(this.mapEl, {
       level: state.level,
       division: state.division,
+      view: state.center ? { center: state.center, zoom: state.zoom } : null,
       handlers: { onHover: (code, point) => this.#hover(code, point), onClick: (code, lonLat) => this.#click(code, lonLat) },
     });
     this.#mark('territorio:map-created');
@@ -100,12 +82,55 @@ class App {
       onSelect: (r) => this.flyToUnit(r),
       onInitiative: (r) => window.open(initiativeSheetUrl(r.id), '_blank', 'noopener'),
     });
+    this.share = new ShareControls($('share'), { view: () => ({ state: this.state, bbox: this.map.viewBbox() }) });
     this.#bindControls();
+    this.#followView();
     await this.map.styleReady;
-    await this.update(firstCoverage);
+    // The coverage first: a filter the server refused is gone from the state
+    // before the charts ask with it.
+    await this.update(await firstCoverage);
+    if (state.unit !== null) {
+      if (this.units.has(state.unit)) await this.openUnit(state.unit);
+      else this.closeUnit();  // a unit the level does not have: the link's mistake, ignored
+    }
     // The filter choices are not needed for the first picture: fetched after it.
     await this.filters.load();
     this.filters.set(state.filters);
+    // A link's filter value the controls do not offer is not kept hidden.
+    const shown = this.filters.current();
+    if (JSON.stringify(shown) !== JSON.stringify(filterParams(state.filters))) {
+      this.state.filters = shown;
+      await this.update();
+    }
+  }
+
+  // The first coverage of a link: a filter value the server does not know
+  // (a mistyped or old link) is dropped, not shown as an error.
+  async #firstCoverage() {
+    for (;;) {
+      try {
+        return await getJson(coverageUrl(this.state));
+      } catch (e) {
+        const name = e.problem?.parameter;
+        if (e.status !== 400 || !(name in this.state.filters)) throw e;
+        delete this.state.filters[name];
+      }
+    }
+  }
+
+  // The view goes into the URL once it moves from the first one (so a link
+  // to the default view fits Chile to the screen that opens it).
+  #followView() {
+    const m = this.map.map;
+    const key = () => JSON.stringify(roundedView(m.getCenter().toArray(), m.getZoom()));
+    const first = key();
+    m.on('moveend', () => {
+      const view = roundedView(m.getCenter().toArray(), m.getZoom());
+      if (this.state.center === null && key() === first) return;
+      this.state.center = view.center;
+      this.state.zoom = view.zoom;
+      writeUrl(this.state);
+    });
   }
 
   #mark(name) {
@@ -138,7 +163,7 @@ class App {
     const generation = ++this.generation;
     const { state } = this;
     this.mapEl.dataset.state = 'loading';
-    writeState(state);
+    writeUrl(state);
     $('export-csv').href = csvHref(state);
     const tables = Promise.all(CHARTS.map((c) => getJson(statsUrl(c.by, state))));
     const coverage = await (coveragePromise ?? getJson(coverageUrl(state)));
@@ -189,7 +214,7 @@ class App {
   // Recolours the map and the legend for the current metric.
   repaint() {
     const { metric } = this.state;
-    writeState(this.state);
+    writeUrl(this.state);
     const values = this.coverage.units.map((u) => metricValue(u, metric));
     const { classes, classOf } = classify(values, metric);
     this.map.paint(this.coverage.units, (u) => classOf(metricValue(u, metric)), classes);
@@ -239,11 +264,15 @@ class App {
     this.panel.showNearby(nearby);
     if (gaps) this.panel.showGaps(gaps);
     this.map.select(code);
+    this.state.unit = code;
+    writeUrl(this.state);
   }
 
   closeUnit() {
     this.panel.hide();
     this.map?.select(null);
+    this.state.unit = null;
+    if (this.map) writeUrl(this.state);
   }
 
   // A search result: show its level, fit the map to it, open its panel.

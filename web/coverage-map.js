@@ -83,8 +83,10 @@ function style(level, division) {
 
 export class CoverageMap {
   // handlers: onHover(code | null, point), onClick(code, lngLat)
+  // view: { center: [lon, lat], zoom } to start at (a shared link's), else
+  // all of continental Chile.
   // The first level's tiles load with the style, while the coverage is fetched.
-  constructor(container, { level, division, handlers }) {
+  constructor(container, { level, division, view = null, handlers }) {
     this.level = level;
     this.division = division;
     this.hovered = null;
@@ -93,8 +95,7 @@ export class CoverageMap {
     this.map = new MapLibreMap({
       container,
       style: style(level, division),
-      bounds: CHILE_BOUNDS,
-      fitBoundsOptions: { padding: 10 },
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: CHILE_BOUNDS, fitBoundsOptions: { padding: 10 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
