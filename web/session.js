@@ -13,8 +13,10 @@ export function cleanToken(text) {
   return s;
 }
 
-export function storedToken(storage = sessionStorage) {
-  try { return storage.getItem(KEY); } catch { return null; }
+// In a frame of another site the browser may deny the storage itself
+// (reading `sessionStorage` throws): no token then.
+export function storedToken(storage) {
+  try { return (storage ?? sessionStorage).getItem(KEY); } catch { return null; }
 }
 
 export function storeToken(token, storage = sessionStorage) { storage.setItem(KEY, token); }

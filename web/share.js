@@ -53,8 +53,9 @@ export function cql2Text(filters) {
 function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  // Commas need no escape in a query and keep a bbox readable.
-  return q.toString().replace(/%2C/gi, ',');
+  // Commas need no escape in a query and keep a bbox readable; a space is
+  // written %20, as the server's own TileJSON writes it ('+' is %2B here).
+  return q.toString().replace(/%2C/gi, ',').replace(/\+/g, '%20');
 }
 
 function bboxText(bbox) {

@@ -125,7 +125,7 @@ test('the GIS addresses of what is on screen', () => {
   assert.deepEqual(urls, {
     service: 'http://localhost:8080/',
     units: 'http://localhost:8080/collections/provinces-2007/items?bbox=-73.12346,-38.50000,-70.00000,-35.00000&limit=1000&f=json',
-    initiatives: 'http://localhost:8080/collections/initiatives/items?filter=area+%3D+%27Social%27+AND+year+%3D+2015'
+    initiatives: 'http://localhost:8080/collections/initiatives/items?filter=area%20%3D%20%27Social%27%20AND%20year%20%3D%202015'
       + '&filter-lang=cql2-text&bbox=-73.12346,-38.50000,-70.00000,-35.00000&limit=1000&f=json',
     tilejson: 'http://localhost:8080/tiles/provinces.json?division=2007&area=Social&year=2015',
     tiles: 'http://localhost:8080/tiles/provinces/{z}/{x}/{y}.mvt?division=2007&area=Social&year=2015',
