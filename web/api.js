@@ -82,9 +82,10 @@ export function initiativeSheetUrl(id) {
 }
 
 // The OGC API Features collection of a level's units in a division
-// ("communes", "communes-2007").
+// ("provinces", "provinces-2007"); communes are the same in both divisions,
+// so there is one collection of them ("communes").
 export function unitCollection(level, division) {
-  return division === '2007' ? `${LAYER_OF_LEVEL[level]}-2007` : LAYER_OF_LEVEL[level];
+  return division === '2007' && level !== 'commune' ? `${LAYER_OF_LEVEL[level]}-2007` : LAYER_OF_LEVEL[level];
 }
 
 // One unit's GeoJSON feature (its id is the CUT code).

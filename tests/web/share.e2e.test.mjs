@@ -253,7 +253,7 @@ describe('sharing /map', () => {
     const problems = watchPage(page, server.url(''));
     const award = encodeURIComponent(AWARD);
     for (const query of [`level=region&award=${award}`, `level=commune&award=${award}&center=-71.5,-35&zoom=7`,
-      'level=province&division=2007&center=-72,-37&zoom=6.5']) {
+      'level=province&division=2007&center=-72,-37&zoom=6.5', 'level=commune&division=2007&center=-72.1,-36.6&zoom=8']) {
       await page.goto(server.url(`/map?${query}`));
       await waitIdle(page);
       await page.click('#share-gis');

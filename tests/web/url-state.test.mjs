@@ -130,6 +130,10 @@ test('the GIS addresses of what is on screen', () => {
     tilejson: 'http://localhost:8080/tiles/provinces.json?division=2007&area=Social&year=2015',
     tiles: 'http://localhost:8080/tiles/provinces/{z}/{x}/{y}.mvt?division=2007&area=Social&year=2015',
   });
+  // Communes are the same in both divisions: one collection.
+  const communes2007 = gisUrls({ ...defaultState(), level: 'commune', division: '2007' }, [-71, -34, -70, -33], 'http://h');
+  assert.equal(communes2007.units, 'http://h/collections/communes/items?bbox=-71.00000,-34.00000,-70.00000,-33.00000&limit=1000&f=json');
+  assert.equal(communes2007.tilejson, 'http://h/tiles/communes.json?division=2007');
   const plain = gisUrls(defaultState(), [-200, -100, 200, 100], 'http://h');
   assert.equal(plain.initiatives, 'http://h/collections/initiatives/items?bbox=-180.00000,-90.00000,180.00000,90.00000&limit=1000&f=json');
   assert.equal(plain.tilejson, 'http://h/tiles/regions.json?division=2018');
