@@ -245,7 +245,7 @@ void add_service_paths(json& paths) {
 
   const json file = param("file", "path", "File name", str());
   const json html = {"text/html"};
-  paths["/map"] = op("get", "The planners' coverage map", "getMap", json::array(), {{"200", response("Page", html)}});
+  paths["/map"] = op("get", "The planners' coverage map; its query is the page's state (level, division, metric, filters, unit, center, zoom, lang; embed=1 for an iframe), read by the page", "getMap", json::array(), {{"200", response("Page", html)}});
   paths["/map/{file}"] = op("get", "A script or style of the map page", "getMapFile", {file},
                             {{"200", response("File", {"text/javascript", "text/css", "image/svg+xml"})}});
   paths["/map/i18n/{file}"] = op("get", "The map page's strings (es.json, en.json)", "getMapStrings", {file},
