@@ -49,6 +49,13 @@ struct PgBusy : PgError {
   using PgError::PgError;
 };
 
+// The server cannot be reached, or the connection to it was lost (a
+// restart, a network cut): the call may succeed once it is back. What a
+// lost connection did is unknown; the transaction it was in is gone.
+struct PgUnavailable : PgError {
+  using PgError::PgError;
+};
+
 // Input that cannot be a valid geometry (bad WKB/WKT, coordinates out of range).
 struct GeometryError : Error {
   using Error::Error;

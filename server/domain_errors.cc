@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "geo/error.h"
 #include "layers/access/credentials.h"
 #include "layers/errors.h"
 #include "server/http/errors.h"
@@ -13,6 +14,10 @@ namespace {
 // RFC 6750: the challenge names the realm; an invalid token says so.
 constexpr const char* kChallenge = "Bearer realm=\"territorio\"";
 constexpr const char* kInvalidChallenge = "Bearer realm=\"territorio\", error=\"invalid_token\"";
+// The database of a PostgreSQL store is away (restarting, failing over) or
+// held past its timeouts: reads of the snapshot go on; what needs the
+// database (a write, its token, a record's history) may be tried again.
+constexpr int kStoreRetrySeconds = 5;
 
 [[noreturn]] void throw_denied(const layers::access::AccessDenied& e) {
   using layers::access::Denial;
@@ -51,6 +56,13 @@ void map_domain_error(std::exception_ptr error) {
       case Fault::too_many: throw http::TooManyRequests(e.what(), e.retry_after > 0 ? e.retry_after : 1);
       case Fault::busy: throw http::ServiceUnavailable(e.what(), e.retry_after > 0 ? e.retry_after : 1);
     }
+  } catch (const geo::PgUnavailable& e) {
+    std::fprintf(stderr, "territorio: store unavailable: %s\n", e.what());
+    throw http::ServiceUnavailable("the registry's database cannot be reached right now: try again shortly",
+                                   kStoreRetrySeconds);
+  } catch (const geo::PgBusy& e) {
+    std::fprintf(stderr, "territorio: store busy: %s\n", e.what());
+    throw http::ServiceUnavailable("the registry's database is busy: try again shortly", kStoreRetrySeconds);
   } catch (...) {
   }
 }

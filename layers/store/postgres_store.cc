@@ -153,9 +153,21 @@ void PostgresStore::create_schema() {
   has_schema_ = true;
 }
 
+void PostgresStore::listen() { db_.listen(kChannel); }
+
+std::optional<std::int64_t> PostgresStore::wait_commit(std::chrono::milliseconds timeout) {
+  const auto payload = db_.wait_notification(timeout);
+  if (!payload) return std::nullopt;
+  return std::strtoll(payload->c_str(), nullptr, 10);
+}
+
 void PostgresStore::begin() {
   // Writers take turns on the generation row, as SQLite's BEGIN IMMEDIATE
   // makes them: the generation a write reads stays its own until it commits.
+  // begin() opens the outermost transaction, so none is open now: a
+  // connection lost in an earlier one (the server restarted) is replaced
+  // here, and a write after an outage does not fail for it.
+  if (db_.lost()) db_.reconnect();
   db_.exec(has_schema_ ? "BEGIN; SELECT 1 FROM meta WHERE key = 'generation' FOR UPDATE" : "BEGIN");
 }
 

@@ -6,7 +6,10 @@
 // several processes take their turns as SQLite's do, and its commit
 // notifies channel "territorio" with the new generation. A new store is
 // built in one transaction (store_builder): a crash leaves none.
+#include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "geo/postgres/pg_connection.h"
@@ -27,6 +30,13 @@ class PostgresStore final : public Store {
   static void remove(const std::string& uri);
   // The channel a commit notifies, with the new generation as payload.
   static constexpr const char* kChannel = "territorio";
+
+  // Makes this connection a listener: LISTEN on kChannel; then wait up to
+  // `timeout` for a commit's notification, any process's: the generation
+  // it committed, or none when the time passed first. Throws
+  // geo::PgUnavailable as soon as the connection is lost.
+  void listen();
+  std::optional<std::int64_t> wait_commit(std::chrono::milliseconds timeout);
 
   void create_schema() override;
   std::int64_t generation() override;

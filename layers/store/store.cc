@@ -94,6 +94,10 @@ void Store::insert_initiatives(const std::vector<StoredInitiative>& initiatives,
     if (has_initiative(i.id)) throw ImportError(i.id, "an initiative with this id is already in the store");
     try {
       insert_initiative(s, revision);
+    } catch (const geo::PgUnavailable&) {
+      throw;  // the database went away: not the record's fault
+    } catch (const geo::PgBusy&) {
+      throw;
     } catch (const geo::Error& e) {
       throw ImportError(i.id, std::string("store rejected the record: ") + e.what());
     }
