@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "layers/store/store.h"
+#include "layers/store/store_changes.h"
 
 namespace layers {
 
@@ -24,8 +25,14 @@ std::shared_ptr<const Snapshot> load_if_changed(const std::string& path, const S
                                                 const SnapshotInputs& inputs) {
   {
     // A touch, or a write that changed nothing, leaves the generation alone:
-    // no need to read the whole store.
-    if (Store::open(path)->generation() == published.generation()) return nullptr;
+    // no need to read the whole store. Another process's writes (another
+    // replica's) are applied to the published snapshot when the audit
+    // trail tells them (store_changes.h).
+    const auto store = Store::open(path);
+    const std::optional<StoreChanges> changed = read_changes(*store, published.generation());
+    if (changed && changed->generation == published.generation()) return nullptr;
+    if (changed)
+      if (auto next = Snapshot::with_changes(published, changed->changes, changed->generation)) return next;
   }
   return Snapshot::load(path, inputs);
 }
@@ -54,6 +61,14 @@ RegistryHolder::~RegistryHolder() {
   watcher_.join();
 }
 
+void RegistryHolder::wake() {
+  {
+    std::lock_guard lock(wake_mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
 std::shared_ptr<const Snapshot> RegistryHolder::current() const {
   std::lock_guard lock(published_mutex_);
   return published_;
@@ -68,7 +83,10 @@ void RegistryHolder::watch() {
   // Linux keeps a nice value per thread; the threads a build starts inherit it.
   ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kReloadNice);
   std::unique_lock lock(wake_mutex_);
-  while (!wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; })) {
+  while (true) {
+    wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_ || woken_; });
+    if (stopping_) break;
+    woken_ = false;
     lock.unlock();
     {
       std::lock_guard writes(write_mutex_);

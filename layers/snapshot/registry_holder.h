@@ -48,6 +48,10 @@ class RegistryHolder {
 
   const std::string& store_path() const { return path_; }
 
+  // Looks at the store now rather than at the next poll: a listener heard
+  // of a commit (StoreListener). Returns at once; any thread.
+  void wake();
+
   // The published snapshot. Never waits for a reload: the lock guards only
   // the copy of a pointer.
   std::shared_ptr<const Snapshot> current() const;
@@ -107,6 +111,7 @@ class RegistryHolder {
   std::mutex wake_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by wake_mutex_
+  bool woken_ = false;     // guarded by wake_mutex_: wake() was called
   std::thread watcher_;    // last: starts once everything above exists
 };
 
