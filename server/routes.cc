@@ -48,8 +48,11 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
     return response;
   };
   router.add("GET", "/healthz", [no_store](const http::Request& r) { return no_store(routes::healthz(r)); });
-  router.add("GET", "/readyz", [no_store, &holder](const http::Request& r) {
-    return no_store(routes::readyz(r, holder.current()->registry()));
+  router.add("GET", "/readyz", [no_store, &holder, listener = options.listener](const http::Request& r) {
+    // The listener first: a generation read after it is the one to compare.
+    std::optional<layers::StoreListener::Health> heard;
+    if (listener) heard = listener->health();
+    return no_store(routes::readyz(r, holder.current()->registry(), heard));
   });
   router.add("GET", "/territories/{code}", with(routes::get_territory));
   router.add("GET", "/locate", with(routes::locate));

@@ -5,6 +5,7 @@
 
 #include "layers/edit/editor.h"
 #include "layers/snapshot/registry_holder.h"
+#include "layers/store/store_listener.h"
 #include "server/http/router.h"
 #include "server/site.h"
 
@@ -15,6 +16,8 @@ struct RouteOptions {
   std::size_t tile_cache_bytes = std::size_t{256} << 20;  // 0: no tile cache
   std::string web_dir;  // the map page's files; empty: routes::default_web_dir()
   layers::edit::EditLimits edit_limits;  // bodies, vertices and writes per token
+  // A PostgreSQL store's listener, which /readyz consults; must outlive the router.
+  const layers::StoreListener* listener = nullptr;
 };
 
 // The holder must outlive the router. Each request works on the snapshot

@@ -1,16 +1,25 @@
 #include "server/serve.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <utility>
 
 #include "layers/features/feature_census.h"
 #include "layers/snapshot/registry_holder.h"
 #include "layers/store/store.h"
+#include "layers/store/store_listener.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 
 namespace server {
+
+namespace {
+// How often a replica over PostgreSQL looks at the generation without being
+// told: a commit notified while its listener was reconnecting is seen by then.
+constexpr std::chrono::milliseconds kFallbackPoll{2000};
+}  // namespace
 
 int serve(const Options& o) {
   // Block the stop signals before any thread starts (the store watcher, the
@@ -28,7 +37,13 @@ int serve(const Options& o) {
   layers::Store::open(o.store, layers::Store::Access::write);
   layers::HolderOptions ho;
   ho.inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
+  // Over PostgreSQL a listener wakes the holder at each commit of any
+  // replica; the holder's own poll is then only a slow fallback.
+  const bool on_postgres = layers::Store::is_postgres(o.store);
+  if (on_postgres) ho.poll_interval = kFallbackPoll;
   layers::RegistryHolder holder(o.store, std::move(ho));
+  std::unique_ptr<layers::StoreListener> listener;
+  if (on_postgres) listener = std::make_unique<layers::StoreListener>(o.store, [&holder] { holder.wake(); });
   const auto snapshot = holder.current();
   http::ServerOptions so;
   so.address = o.address;
@@ -40,6 +55,7 @@ int serve(const Options& o) {
   ro.tile_cache_bytes = static_cast<std::size_t>(o.tile_cache_mb) << 20;
   ro.web_dir = o.web_dir;
   ro.edit_limits.rate = {o.write_rate / 60.0, static_cast<double>(o.write_burst)};
+  ro.listener = listener.get();
   http::Router router = make_router(holder, Site{o.public_url, o.data_dir}, ro);
   router.set_cors(http::CorsPolicy{o.cors_write_origins});
   http::HttpServer server(std::move(router), so);

@@ -15,8 +15,18 @@ http::Response healthz(const http::Request& r) {
   return http::json(200, R"({"status":"ok"})");
 }
 
-http::Response readyz(const http::Request& r, const layers::Registry& reg) {
+http::Response readyz(const http::Request& r, const layers::Registry& reg,
+                      const std::optional<layers::StoreListener::Health>& listener) {
   check_known_params(r, {});
+  if (listener && (!listener->connected || reg.generation() < listener->generation_at_connect)) {
+    // Reads still answer from this generation; a balancer sends them elsewhere if it can.
+    const nlohmann::json j = {{"status", "not ready"},
+                              {"generation", reg.generation()},
+                              {"detail", listener->connected ? "catching up with the store's generation " +
+                                                                   std::to_string(listener->generation_at_connect)
+                                                             : std::string("the store's database cannot be reached")}};
+    return http::json(503, j.dump());
+  }
   nlohmann::json units = nlohmann::json::object();
   for (layers::Division d : layers::kAllDivisions) {
     nlohmann::json counts = nlohmann::json::object();

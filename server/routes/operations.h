@@ -2,8 +2,10 @@
 // Operations: liveness, readiness and metrics.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 
 #include "layers/snapshot/registry.h"
+#include "layers/store/store_listener.h"
 #include "layers/tiles/tiles_cache.h"
 #include "server/http/request.h"
 #include "server/http/response.h"
@@ -13,8 +15,12 @@ namespace server::routes {
 
 // GET /healthz: the process answers.
 http::Response healthz(const http::Request& r);
-// GET /readyz: the store is loaded; its generation and counts.
-http::Response readyz(const http::Request& r, const layers::Registry& reg);
+// GET /readyz: the store is loaded; its generation and counts. Over a
+// PostgreSQL store (`listener` given), ready only while the replica hears
+// the database's commits and serves at least the generation the database
+// had when it last connected: otherwise 503, with the generation served.
+http::Response readyz(const http::Request& r, const layers::Registry& reg,
+                      const std::optional<layers::StoreListener::Health>& listener = std::nullopt);
 
 // What /metrics reports besides the router's own counts.
 struct ServiceState {
