@@ -13,9 +13,11 @@ RUNTIME_PACKAGES=(build-essential cmake pkg-config
 # client, GDAL's command-line clients, Chromium for the map page's tests,
 # clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz),
 # poppler-utils (pdftotext, pdftoppm) to read the PDF reports back,
-# PostgreSQL with PostGIS for the PostgreSQL store's tests (scripts/test_pg).
+# PostgreSQL with PostGIS for the PostgreSQL store's tests (scripts/test_pg),
+# nginx for the cluster test (scripts/cluster; on a fresh install its
+# package starts the system's nginx on port 80, which the tests never use).
 TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium clang libclang-rt-14-dev
-  poppler-utils postgresql-15 postgresql-15-postgis-3)
+  poppler-utils postgresql-15 postgresql-15-postgis-3 nginx)
 
 ensure_packages() {
   local missing=()
