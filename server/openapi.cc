@@ -135,7 +135,11 @@ void add_service_paths(json& paths) {
   const json fcsv = param("f", "query", "Format", str({"json", "csv"}));
 
   paths["/healthz"] = op("get", "The process is up", "getHealth", json::array(), {{"200", response("Up", json_type)}});
-  paths["/readyz"] = op("get", "The store is loaded", "getReadiness", json::array(), {{"200", response("Ready", json_type)}});
+  paths["/readyz"] = op("get", "The store is loaded (and, on PostgreSQL, its commits are heard and caught up with)",
+                        "getReadiness", json::array(),
+                        {{"200", response("Ready", json_type)},
+                         {"503", response("Not ready: the database is away or this replica is catching up; the body "
+                                          "gives the generation served", json_type)}});
   paths["/metrics"] = op("get", "Requests, latency, tile cache and data generation", "getMetrics", json::array(),
                          {{"200", response("Prometheus text format 0.0.4", {"text/plain"})}});
   paths["/territories"] = op("get", "Gazetteer search", "searchTerritories",
