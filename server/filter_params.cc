@@ -54,7 +54,7 @@ int parse_year(const std::string& text) {
 
 const std::vector<std::string_view>& filter_param_names() {
   static const std::vector<std::string_view> names = {"area",  "thematic_field", "award",       "stage",
-                                                      "institution_type", "scope", "rurality", "field_visit", "year"};
+                                                      "institution_type", "scope", "rurality", "contest", "field_visit", "year"};
   return names;
 }
 
@@ -80,6 +80,7 @@ layers::InitiativeFilter parse_filter(const http::Request& r, const layers::Regi
   f.institution_type = list_param(r, reg, "institution_type");
   f.scope = list_param(r, reg, "scope");
   f.rurality = list_param(r, reg, "rurality");
+  f.contest = list_param(r, reg, "contest");
   if (auto v = r.query_value("field_visit")) {
     if (*v == "true") f.field_visit = true;
     else if (*v == "false") f.field_visit = false;

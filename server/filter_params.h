@@ -1,7 +1,7 @@
 #pragma once
 // Query parameters of the initiative filter, shared by coverage, tiles,
 // features and statistics: area, thematic_field, award, stage,
-// institution_type, scope, rurality (each repeatable or comma-separated,
+// institution_type, scope, rurality, contest (each repeatable or comma-separated,
 // any of), field_visit (true|false), year (YYYY, YYYY/YYYY, YYYY/.., ../YYYY).
 #include <initializer_list>
 #include <string_view>

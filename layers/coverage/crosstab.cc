@@ -144,7 +144,7 @@ class AxisBuilder {
 const std::vector<std::string>& crosstab_attributes() {
   static const std::vector<std::string> names = {"region_recorded", "region", "province", "area", "thematic_field",
                                                  "award", "stage", "institution_type", "scope", "rurality",
-                                                 "field_visit", "year"};
+                                                 "contest", "field_visit", "year"};
   return names;
 }
 

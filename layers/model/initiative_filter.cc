@@ -26,19 +26,19 @@ std::string list_key(const std::vector<std::string>& values) {
 
 const std::vector<std::string>& filter_attribute_names() {
   static const std::vector<std::string> names = {"area", "thematic_field", "award", "stage", "institution_type",
-                                                 "scope", "rurality", "field_visit", "year"};
+                                                 "scope", "rurality", "contest", "field_visit", "year"};
   return names;
 }
 
 bool InitiativeFilter::empty() const {
   return area.empty() && thematic_field.empty() && award.empty() && stage.empty() && institution_type.empty() &&
-         scope.empty() && rurality.empty() && !field_visit && !year_min && !year_max;
+         scope.empty() && rurality.empty() && contest.empty() && !field_visit && !year_min && !year_max;
 }
 
 bool InitiativeFilter::matches(const Initiative& i) const {
   if (!any_of(area, i.area) || !any_of(thematic_field, i.thematic_field) || !any_of(award, i.award) ||
       !any_of(stage, i.stage) || !any_of(institution_type, i.institution_type) || !any_of(scope, i.scope) ||
-      !any_of(rurality, i.rurality))
+      !any_of(rurality, i.rurality) || !any_of(contest, i.contest))
     return false;
   if (field_visit && i.field_visit != field_visit) return false;
   if ((year_min || year_max) && !i.year) return false;
@@ -51,7 +51,7 @@ std::string InitiativeFilter::key() const {
   std::string k = "area=" + list_key(area) + ";thematic_field=" + list_key(thematic_field) +
                   ";award=" + list_key(award) + ";stage=" + list_key(stage) +
                   ";institution_type=" + list_key(institution_type) + ";scope=" + list_key(scope) +
-                  ";rurality=" + list_key(rurality) + ";field_visit=" +
+                  ";rurality=" + list_key(rurality) + ";contest=" + list_key(contest) + ";field_visit=" +
                   (field_visit ? (*field_visit ? "true" : "false") : "") + ";year=" +
                   (year_min ? std::to_string(*year_min) : "") + "/" + (year_max ? std::to_string(*year_max) : "");
   return k;

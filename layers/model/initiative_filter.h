@@ -11,7 +11,7 @@
 namespace layers {
 
 struct InitiativeFilter {
-  std::vector<std::string> area, thematic_field, award, stage, institution_type, scope, rurality;
+  std::vector<std::string> area, thematic_field, award, stage, institution_type, scope, rurality, contest;
   std::optional<bool> field_visit;
   std::optional<int> year_min, year_max;  // inclusive; an initiative with no year fails any year condition
 

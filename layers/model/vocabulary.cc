@@ -38,6 +38,7 @@ std::string attribute_value(const Initiative& i, const std::string& a) {
   if (a == "scope") return i.scope;
   if (a == "rurality") return i.rurality;
   if (a == "thematic_field") return i.thematic_field;
+  if (a == "contest") return i.contest;
   if (a == "field_visit") return i.field_visit ? (*i.field_visit ? "true" : "false") : "";
   if (a == "year") return i.year ? std::to_string(*i.year) : "";
   return "";

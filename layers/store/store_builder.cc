@@ -11,6 +11,7 @@
 #include "layers/store/initiative_source.h"
 #include "layers/store/practice_sheets.h"
 #include "layers/store/reference_data.h"
+#include "layers/store/seed_edition.h"
 
 namespace layers {
 
@@ -63,6 +64,7 @@ ImportReport build_store(const std::string& data_dir, const std::string& locator
       const Catalog catalog(std::move(units));
       auto records = read_initiatives(data_dir + "/initiatives_seed.csv");
       apply_practice_sheets(data_dir + "/practice_sheets.csv", records);
+      mark_seed_edition(records);
       report = import_records(*store, catalog, std::move(records), progress);
       whole.commit();
     }

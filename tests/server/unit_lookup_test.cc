@@ -51,7 +51,7 @@ TEST_F(UnitLookup, ARouteReadsItsOwnParametersBeforeTheLookup) {
 TEST_F(UnitLookup, EachRouteTakesItsOwnQueryNames) {
   EXPECT_EQ(problem("/territories/16101?award=Nada", 400)["allowed"], nlohmann::json::array({"division"}));
   const auto filters = nlohmann::json::array(
-      {"area", "thematic_field", "award", "stage", "institution_type", "scope", "rurality", "field_visit", "year"});
+      {"area", "thematic_field", "award", "stage", "institution_type", "scope", "rurality", "contest", "field_visit", "year"});
   nlohmann::json division = nlohmann::json::array({"division"});
   division.insert(division.end(), filters.begin(), filters.end());
   nlohmann::json with_limit = nlohmann::json::array({"division", "limit"});
