@@ -53,7 +53,7 @@ json op(const std::string& method, const std::string& summary, const std::string
 // The initiative filter shared by coverage, statistics and tiles (server/filter_params.h).
 json filter_params() {
   json ps = json::array();
-  for (const char* name : {"area", "thematic_field", "award", "stage", "institution_type", "scope", "rurality"})
+  for (const char* name : {"area", "thematic_field", "award", "stage", "institution_type", "scope", "rurality", "contest"})
     ps.push_back(param(name, "query", std::string(name) + ": any of (repeat or comma-separate)", str()));
   ps.push_back(param("field_visit", "query", "Initiatives with (true) or without (false) a field visit",
                      str({"true", "false"})));
@@ -196,6 +196,14 @@ void add_service_paths(json& paths) {
                               str({"code", "-code", "name", "-name", "population", "-population", "total", "-total",
                                    "per_100k", "-per_100k", "nearest_initiative_km", "-nearest_initiative_km",
                                    "neighbours_per_100k", "-neighbours_per_100k"})),
+                        param("compare", "query",
+                              "Change per unit between two editions: contest:A,B (two contest labels as the data "
+                              "spells them, accent- and case-insensitive) or year:A,B (each YYYY or YYYY/YYYY). "
+                              "The other filters apply to both; not with covered, sort, or a filter on the compared "
+                              "attribute. Each unit then has count_a, count_b, count_change, per_100k_a, per_100k_b, "
+                              "per_100k_change and change (newly_covered, no_longer_covered, covered_in_both, "
+                              "covered_in_neither); the summary counts them",
+                              str()),
                         fcsv}),
            filter_params()),
       {{"200", response("Coverage; each unit with nearest_initiative_km (geodesic, between centroids, to the "

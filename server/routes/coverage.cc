@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "layers/coverage/coverage.h"
+#include "layers/coverage/coverage_compare.h"
 #include "layers/coverage/coverage_order.h"
 #include "layers/neighbours/gaps.h"
 #include "server/encode/coverage.h"
+#include "server/encode/coverage_compare.h"
 #include "server/encode/csv.h"
 #include "server/filter_params.h"
 #include "server/http/errors.h"
@@ -68,10 +70,44 @@ layers::CoverageOrder sort_param(const http::Request& r) {
                          {{"parameter", "sort"}, {"allowed", layers::coverage_sort_keys()}});
 }
 
+std::string file_name(layers::Level level, layers::Division division, bool compare) {
+  std::string name = compare ? "coverage_compare_" : "coverage_";
+  name += layers::level_name(level);
+  name += '_';
+  name += layers::division_name(division);
+  return name + ".csv";
+}
+
+http::Response csv_response(std::string body, const std::string& name) {
+  http::Response res;
+  res.content_type = std::string(encode::kCsvMediaType);
+  res.body = std::move(body);
+  http::set_header(res, "Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return res;
+}
+
+// compare=contest:A,B or year:A,B: the change per unit between two editions.
+http::Response comparison(const http::Request& r, const layers::Registry& reg, const std::string& text,
+                          layers::Level level, layers::Division division, bool csv, const layers::Unit* within,
+                          const layers::InitiativeFilter& filter) {
+  for (const char* other : {"covered", "sort"})
+    if (r.query_value(other))
+      throw http::BadRequest(std::string("compare does not take ") + other, {{"parameter", other}});
+  layers::EditionCompare editions;
+  try {
+    editions = layers::parse_edition_compare(text, filter, reg);
+  } catch (const layers::CompareError& e) {
+    throw http::BadRequest(e.what(), {{"parameter", "compare"}});
+  }
+  const layers::CoverageComparison c = layers::compare_coverage(reg, level, division, editions, within);
+  if (!csv) return http::json(200, encode::coverage_compare_json(c, editions, within));
+  return csv_response(encode::coverage_compare_csv(c), file_name(level, division, true));
+}
+
 }  // namespace
 
 http::Response coverage(const http::Request& r, const layers::Snapshot& snapshot) {
-  check_known_params_with_filter(r, {"level", "division", "within", "f", "covered", "sort"});
+  check_known_params_with_filter(r, {"level", "division", "within", "f", "covered", "sort", "compare"});
   const layers::Registry& reg = snapshot.registry();
   const layers::Level level = required_level(r);
   const layers::Division division = division_param(r);
@@ -80,6 +116,7 @@ http::Response coverage(const http::Request& r, const layers::Snapshot& snapshot
   const std::optional<bool> covered = covered_param(r);
   const layers::CoverageOrder order = sort_param(r);
   const layers::InitiativeFilter filter = parse_filter(r, reg);
+  if (const auto text = r.query_value("compare")) return comparison(r, reg, *text, level, division, csv, within, filter);
   layers::Coverage c = layers::compute_coverage(reg, level, division, filter, within);
   const layers::Neighbourhood& neighbourhood = snapshot.territory()->neighbourhood();
   if (within)
@@ -88,15 +125,7 @@ http::Response coverage(const http::Request& r, const layers::Snapshot& snapshot
     layers::measure_gaps(c, c, neighbourhood);
   layers::select_units(c, covered, order);
   if (!csv) return http::json(200, encode::coverage_json(c, within));
-  http::Response res;
-  res.content_type = std::string(encode::kCsvMediaType);
-  res.body = encode::coverage_csv(c);
-  std::string name = "coverage_";
-  name += layers::level_name(level);
-  name += '_';
-  name += layers::division_name(division);
-  http::set_header(res, "Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-  return res;
+  return csv_response(encode::coverage_csv(c), file_name(level, division, false));
 }
 
 }  // namespace server::routes

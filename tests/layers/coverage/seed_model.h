@@ -2,6 +2,7 @@
 // An independent model of the seed initiatives' coverage, computed straight
 // from the bundled CSV files (codes, 2007 division, population, seed) with
 // none of the code under test: the expectation the server is compared with.
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -21,6 +22,7 @@ struct Commune {
 
 struct Initiative {
   std::string id, award, area, stage, region_recorded;
+  std::string contest;  // the bundled records: "Primer Concurso" (data/SOURCES.md)
   bool field_visit = false;
   std::set<std::string> communes;  // 2018 codes
   Level scale = commune;           // the coarsest level its codes name
@@ -53,10 +55,18 @@ class Model {
     const auto pop = layers::read_csv(dir + "/population_2017.csv");
     for (const auto& r : pop.rows)
       communes_.at(r[pop.column("commune_code")]).population = std::stoll(r[pop.column("population")]);
-    const auto seed = layers::read_csv(dir + "/initiatives_seed.csv");
+    add_initiatives(dir + "/initiatives_seed.csv", "Primer Concurso");
+  }
+
+  // Adds the records of an initiative CSV with the seed's columns; contest:
+  // theirs if the file has the column, else the one given.
+  void add_initiatives(const std::string& path, const std::string& contest) {
+    const auto seed = layers::read_csv(path);
+    const bool has_contest = std::find(seed.header.begin(), seed.header.end(), "contest") != seed.header.end();
     for (const auto& r : seed.rows) {
       Initiative i;
       i.id = r[seed.column("id")];
+      i.contest = has_contest ? r[seed.column("contest")] : contest;
       i.award = r[seed.column("award")];
       i.area = r[seed.column("area")];
       i.stage = r[seed.column("stage")];
