@@ -3,7 +3,7 @@
 
 // Filter parameters shared by /coverage, /stats, /tiles and
 // /territories/{code}/initiatives, in the order the page shows them.
-export const FILTERS = ['area', 'thematic_field', 'award', 'stage', 'year', 'institution_type'];
+export const FILTERS = ['area', 'thematic_field', 'award', 'stage', 'year', 'institution_type', 'contest'];
 
 // The plural collection/tile-layer name of a level.
 export const LAYER_OF_LEVEL = { region: 'regions', province: 'provinces', commune: 'communes' };

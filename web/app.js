@@ -5,6 +5,7 @@
 import { extendBbox } from './bbox.js';
 import { coverageUrl, filterParams, gapsUrl, getJson, initiativeSheetUrl, nearbyUrl, reportUrl, statsUrl, unitFeatureUrl, unitInitiativesUrl } from './api.js';
 import { classify } from './classify.js';
+import { CompareControls } from './compare.js';
 import { CoverageMap } from './coverage-map.js';
 import { renderBarChart } from './charts.js';
 import { Editor } from './editor.js';
@@ -35,6 +36,7 @@ class App {
   constructor() {
     this.state = stateFromLocation();
     this.coverage = null;
+    this.comparison = null;  // /coverage?compare= while editions are compared
     this.units = new Map();
     this.generation = 0;
     this.stats = {};
@@ -77,6 +79,10 @@ class App {
     this.filters = new FilterControls($('filters'), $('clear-filters'), {
       onChange: (filters) => { this.state.filters = filters; this.update(); },
     });
+    this.compare = new CompareControls($('compare'), {
+      state: () => this.state,
+      onChange: (what) => (what === 'metric' ? this.repaint() : this.update()),
+    });
     this.search = new SearchBox($('search'), $('search-results'), {
       division: () => this.state.division,
       onSelect: (r) => this.flyToUnit(r),
@@ -94,7 +100,7 @@ class App {
       else this.closeUnit();  // a unit the level does not have: the link's mistake, ignored
     }
     // The filter choices are not needed for the first picture: fetched after it.
-    await this.filters.load();
+    await Promise.all([this.filters.load(), this.compare.load()]);
     this.filters.set(state.filters);
     // A link's filter value the controls do not offer is not kept hidden.
     const shown = this.filters.current();
@@ -166,7 +172,9 @@ class App {
     writeUrl(state);
     $('export-csv').href = csvHref(state);
     const tables = Promise.all(CHARTS.map((c) => getJson(statsUrl(c.by, state))));
+    const comparison = this.compare.fetch(state);
     const coverage = await (coveragePromise ?? getJson(coverageUrl(state)));
+    this.comparison = await comparison;
     if (generation !== this.generation) return;
     this.coverage = coverage;
     this.units = new Map(coverage.units.map((u) => [u.code, u]));
@@ -215,6 +223,11 @@ class App {
   repaint() {
     const { metric } = this.state;
     writeUrl(this.state);
+    if (this.comparison) {
+      this.compare.paint(this.map, $('legend'), this.comparison, this.state.compare_metric);
+      this.map.select(this.panel.open ? this.panel.code : null);
+      return;
+    }
     const values = this.coverage.units.map((u) => metricValue(u, metric));
     const { classes, classOf } = classify(values, metric);
     this.map.paint(this.coverage.units, (u) => classOf(metricValue(u, metric)), classes);
@@ -262,6 +275,7 @@ class App {
     const nearby = data.counts.total === 0 ? await getJson(nearbyUrl(code, state)) : null;
     this.panel.show(data, this.units.get(code), reportUrl(code, state));
     this.panel.showNearby(nearby);
+    CompareControls.showUnit($('panel-compare'), this.comparison, code);
     if (gaps) this.panel.showGaps(gaps);
     this.map.select(code);
     this.state.unit = code;
@@ -305,6 +319,7 @@ class App {
     translateDocument();
     this.#syncControls();
     this.filters.render();
+    this.compare.render();
     this.editor.render();
     this.map.setAttribution(t('attribution'));
     this.repaint();

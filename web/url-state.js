@@ -5,6 +5,7 @@
 // a map. The URL is rewritten with history.replaceState (a change of view
 // is not a step back), and each write is announced as `territorio:url`.
 import { FILTERS, LAYER_OF_LEVEL } from './api.js';
+import { COMPARE_METRICS, COMPARE_PARAM } from './compare.js';
 import { LANGUAGES } from './i18n.js';
 
 export const LEVELS = Object.keys(LAYER_OF_LEVEL);
@@ -58,6 +59,8 @@ export const PARAMS = [
   param('division', oneOf(DIVISIONS), '2018', { always: true }),
   param('metric', oneOf(METRICS), 'total', { always: true }),
   ...FILTERS.map((f) => param(f, f === 'year' ? YEAR : TEXT, null, { at: `filters.${f}` })),
+  param('compare', COMPARE_PARAM, null),
+  param('compare_metric', oneOf(COMPARE_METRICS), 'change'),
   param('unit', CODE, null),
   param('center', LON_LAT, null),
   param('zoom', ZOOM, null),
