@@ -12,7 +12,9 @@ const FULL = {
   level: 'commune',
   division: '2007',
   metric: 'per_100k',
-  filters: { area: 'Ordenamiento y Ambiental', award: '1er Lugar', year: '2015', institution_type: 'Municipio' },
+  filters: { area: 'Ordenamiento y Ambiental', award: '1er Lugar', year: '2015', institution_type: 'Municipio', contest: 'Primer Concurso' },
+  compare: 'contest:Primer Concurso,Segundo Concurso',
+  compare_metric: 'per_100k_change',
   unit: '08401',
   center: [-72.10349, -36.60612],
   zoom: 8.25,
@@ -22,7 +24,7 @@ const FULL = {
 
 test('the default state is the national map of regions', () => {
   assert.deepEqual(defaultState(), {
-    level: 'region', division: '2018', metric: 'total', filters: {}, unit: null, center: null, zoom: null, lang: 'es', embed: false,
+    level: 'region', division: '2018', metric: 'total', filters: {}, compare: null, compare_metric: 'change', unit: null, center: null, zoom: null, lang: 'es', embed: false,
   });
   assert.equal(serialiseState(defaultState()), 'level=region&division=2018&metric=total');
   assert.deepEqual(parseState(''), defaultState());
@@ -31,7 +33,8 @@ test('the default state is the national map of regions', () => {
 test('every parameter survives a round trip', () => {
   const text = serialiseState(FULL);
   assert.equal(text, 'level=commune&division=2007&metric=per_100k&area=Ordenamiento+y+Ambiental&award=1er+Lugar'
-    + '&year=2015&institution_type=Municipio&unit=08401&center=-72.10349,-36.60612&zoom=8.25&lang=en&embed=1');
+    + '&year=2015&institution_type=Municipio&contest=Primer+Concurso&compare=contest%3APrimer+Concurso,Segundo+Concurso'
+    + '&compare_metric=per_100k_change&unit=08401&center=-72.10349,-36.60612&zoom=8.25&lang=en&embed=1');
   assert.deepEqual(parseState(text), FULL);
   assert.deepEqual(parseState(new URLSearchParams(text)), FULL);
   // Accents and quotes in a filter value.
@@ -65,6 +68,11 @@ test('unknown parameters are ignored, and malformed values keep the default', ()
     ['center=-70,-33', {}],
     ['lang=fr', {}],
     ['embed=yes', {}],
+    ['compare=contest:A', {}],
+    ['compare=contest:A,A', {}],
+    ['compare=contest:A,B,C', {}],
+    ['compare=region:A,B', {}],
+    ['compare_metric=total', {}],
     [`area=${'x'.repeat(201)}`, {}],
     ['area=a%00b', {}],
     ['utm_source=boletin&fbclid=abc', {}],
