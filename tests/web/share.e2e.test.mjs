@@ -110,7 +110,7 @@ describe('sharing /map', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(link, page.url());
     const before = await shown(page);
-    assert.deepEqual(before.filters, { area: '', thematic_field: '', award: AWARD, stage: '', year: '', institution_type: '' });
+    assert.deepEqual(before.filters, { area: '', thematic_field: '', award: AWARD, stage: '', year: '', institution_type: '', contest: '' });
     await page.screenshot({ path: join(SHOTS, 'share-sender.png') });
 
     // A fresh browser (its own profile): what the sender saw, and the first
