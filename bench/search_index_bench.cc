@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     changes.push_back({changed.initiative.id, std::move(changed), 0});
     const layers::ListUpdate update = layers::apply_changes(list, changes, 2);
     auto t0 = Clock::now();
-    layers::InitiativeSearch next(*index, update);
+    layers::InitiativeSearch next(*index, update.records, {changes.front().id});
     derive.push_back(ms_since(t0));
   }
   const auto one = layers::parse_search_text("prueba 4242");

@@ -30,11 +30,14 @@ InitiativeSearch::InitiativeSearch(const InitiativeList& records)
   index_->commit();
 }
 
-InitiativeSearch::InitiativeSearch(const InitiativeSearch& before, const ListUpdate& update)
+InitiativeSearch::InitiativeSearch(const InitiativeSearch& before, const InitiativeList& records,
+                                   const std::set<std::string>& changed)
     : index_(before.index_->copy()) {
   index_->begin();
-  for (const RecordPtr& r : update.removed) index_->remove(r->initiative.id);
-  for (std::size_t i : update.written) index_->put(update.records[i].initiative.id, texts(update.records[i].initiative));
+  for (const std::string& id : changed) {
+    index_->remove(id);
+    if (const StoredInitiative* s = records.find(id)) index_->put(id, texts(s->initiative));
+  }
   index_->commit();
 }
 

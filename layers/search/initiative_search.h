@@ -3,10 +3,12 @@
 // description and the seed's remark of each dimension (the practice sheet,
 // layers/model/practice_sheet.h), ranked by bm25 with the name weighted
 // above the institution, the institution above the description, and the
-// description above the remarks. Immutable once built; a write's snapshot
-// gets a copy with only its written records changed.
+// description above the remarks. Immutable once built; a later snapshot's
+// gets a copy with only the records written since changed
+// (deferred_search.h).
 #include <cstddef>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,9 +35,9 @@ class InitiativeSearch {
  public:
   // Indexes every record.
   explicit InitiativeSearch(const InitiativeList& records);
-  // The index of update.records: a copy of before with the records the
-  // update removed or wrote changed.
-  InitiativeSearch(const InitiativeSearch& before, const ListUpdate& update);
+  // The index of `records`: a copy of before with the records of the ids
+  // `changed` taken out and, those still in `records`, put back as they are.
+  InitiativeSearch(const InitiativeSearch& before, const InitiativeList& records, const std::set<std::string>& changed);
   ~InitiativeSearch();
   InitiativeSearch(const InitiativeSearch&) = delete;
   InitiativeSearch& operator=(const InitiativeSearch&) = delete;

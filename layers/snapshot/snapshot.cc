@@ -44,7 +44,7 @@ Snapshot::Snapshot(const std::shared_ptr<const Registry>& registry, const std::s
 Snapshot::InitiativePart Snapshot::whole_part(const Registry& registry, const Territory& territory) {
   return {CoverageCounts(registry), InitiativeFeatures(registry, territory.features().texts()),
           std::make_shared<const FootprintTiles>(registry),
-          std::make_shared<const InitiativeSearch>(registry.initiatives())};
+          std::make_shared<const DeferredSearch>()};
 }
 
 Snapshot::Snapshot(std::shared_ptr<const Registry> registry, std::shared_ptr<const Territory> territory,
@@ -81,7 +81,7 @@ std::shared_ptr<const Snapshot> Snapshot::with_changes(const Snapshot& published
         CoverageCounts(published.part_.counts, update),
         InitiativeFeatures(published.part_.features, *registry, update, published.territory_->features().texts()),
         std::make_shared<const FootprintTiles>(*published.part_.footprints, *registry, update),
-        std::make_shared<const InitiativeSearch>(*published.part_.search, update)};
+        std::make_shared<const DeferredSearch>(*published.part_.search, update)};
     return std::shared_ptr<const Snapshot>(
         new Snapshot(std::move(registry), published.territory_, std::move(part), &published));
   } catch (const std::exception&) {

@@ -27,7 +27,7 @@
 #include "layers/coverage/coverage_counts.h"
 #include "layers/features/feature_census.h"
 #include "layers/features/initiative_features.h"
-#include "layers/search/initiative_search.h"
+#include "layers/search/deferred_search.h"
 #include "layers/snapshot/registry.h"
 #include "layers/snapshot/territory.h"
 #include "layers/tiles/tiles.h"
@@ -65,7 +65,8 @@ class Snapshot {
   const FeatureCatalog& features() const { return features_; }
   const TileSet& tileset() const { return tileset_; }
   // The full-text index of registry().initiatives().
-  const InitiativeSearch& search() const { return *part_.search; }
+  // The full-text index, built by the first search of this snapshot.
+  const InitiativeSearch& search() const { return part_.search->get(registry_->initiatives()); }
   // The boundary part, shared by the snapshots derived from this one.
   const std::shared_ptr<const Territory>& territory() const { return territory_; }
   std::int64_t generation() const { return registry_->generation(); }
@@ -85,7 +86,7 @@ class Snapshot {
     CoverageCounts counts;
     InitiativeFeatures features;
     std::shared_ptr<const FootprintTiles> footprints;
-    std::shared_ptr<const InitiativeSearch> search;
+    std::shared_ptr<const DeferredSearch> search;
   };
   static InitiativePart whole_part(const Registry& registry, const Territory& territory);
   Snapshot(const std::shared_ptr<const Registry>& registry, const std::shared_ptr<const Territory>& territory);

@@ -2,6 +2,7 @@
 // with the report's remarks on it, case and accents do not matter, plural
 // and singular meet, stop words are dropped, and a write's index sees the
 // written record at once while the index it was copied from does not.
+#include "layers/search/deferred_search.h"
 #include "layers/search/initiative_search.h"
 
 #include <gtest/gtest.h>
@@ -80,12 +81,50 @@ TEST_F(InitiativeSearchTest, AWritesIndexSeesTheWriteAndTheOldOneDoesNot) {
   changes.push_back({"393", std::move(changed), 0});
   changes.push_back({"80", std::nullopt, 0});
   const layers::ListUpdate update = layers::apply_changes(records_, changes, 99);
-  const layers::InitiativeSearch next(index_, update);
+  const layers::InitiativeSearch next(index_, update.records, {"393", "80"});
   EXPECT_EQ(ids(next.search(update.records, parse_search_text("xilografias"), 10)), (std::vector<std::string>{"393"}));
   EXPECT_EQ(ids(next.search(update.records, parse_search_text("presupuestos participativos"), 10)),
             (std::vector<std::string>{"64", "72", "231", "184"})) << "80 was deleted";
   EXPECT_TRUE(find("xilografias").empty());
   EXPECT_EQ(ids(find("presupuestos participativos", 1)), (std::vector<std::string>{"80"}));
+}
+
+TEST_F(InitiativeSearchTest, ADeferredIndexSeesEveryWriteSinceTheLastOneBuilt) {
+  // Three writes; a search only after the first and after the third.
+  const layers::DeferredSearch whole;
+  EXPECT_EQ(ids(whole.get(records_).search(records_, parse_search_text("presupuestos participativos"), 1)),
+            (std::vector<std::string>{"80"}));
+  auto write = [](const layers::InitiativeList& list, std::vector<layers::InitiativeChange> changes) {
+    return layers::apply_changes(list, changes, 99);
+  };
+  layers::StoredInitiative changed = layers::copy_record(*records_.find("393"));
+  changed.initiative.sheet.description = "Xilografía participativa del Bío Bío.";
+  std::vector<layers::InitiativeChange> first;
+  first.push_back({"393", std::move(changed), 0});
+  const layers::ListUpdate u1 = write(records_, std::move(first));
+  const layers::DeferredSearch d1(whole, u1);
+  std::vector<layers::InitiativeChange> second;
+  second.push_back({"80", std::nullopt, 0});
+  const layers::ListUpdate u2 = write(u1.records, std::move(second));
+  const layers::DeferredSearch d2(d1, u2);
+  layers::StoredInitiative moved = layers::copy_record(*u2.records.find("64"));
+  moved.initiative.name = "Grabado en madera";
+  std::vector<layers::InitiativeChange> third;
+  third.push_back({"64", std::move(moved), 0});
+  const layers::ListUpdate u3 = write(u2.records, std::move(third));
+  const layers::DeferredSearch d3(d2, u3);
+
+  const layers::InitiativeSearch& index = d3.get(u3.records);
+  EXPECT_EQ(ids(index.search(u3.records, parse_search_text("xilografias"), 10)), (std::vector<std::string>{"393"}));
+  EXPECT_EQ(ids(index.search(u3.records, parse_search_text("grabado madera"), 10)), (std::vector<std::string>{"64"}));
+  EXPECT_EQ(ids(index.search(u3.records, parse_search_text("presupuestos participativos"), 10)),
+            (std::vector<std::string>{"64", "72", "231", "184"})) << "80 was deleted";
+  // The snapshots before keep what they showed.
+  EXPECT_EQ(ids(whole.get(records_).search(records_, parse_search_text("presupuestos participativos"), 1)),
+            (std::vector<std::string>{"80"}));
+  EXPECT_TRUE(d1.get(u1.records).search(u1.records, parse_search_text("grabado madera"), 10).empty());
+  EXPECT_EQ(ids(d1.get(u1.records).search(u1.records, parse_search_text("xilografias"), 10)),
+            (std::vector<std::string>{"393"}));
 }
 
 }  // namespace
