@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
 import { launchBrowser, watchPage } from './browser.mjs';
+import { change, jumpTo, waitIdle } from './map-page.mjs';
 import { colourCounts } from './pixels.mjs';
 import { fetchJson, requiredEnv, startServer } from './server.mjs';
 
@@ -40,29 +41,6 @@ let server;
 let browser;
 let page;
 let problems;
-
-async function waitIdle(after = 0) {
-  await page.waitForFunction((g) => {
-    const m = document.getElementById('map');
-    return m.dataset.state === 'idle' && Number(m.dataset.generation) > g;
-  }, after, { timeout: 30000 });
-}
-
-const generation = () => page.evaluate(() => Number(document.getElementById('map').dataset.generation || 0));
-
-async function change(action) {
-  const g = await generation();
-  await action();
-  await waitIdle(g);
-}
-
-async function jumpTo(lon, lat, zoom) {
-  await page.evaluate(([x, y, z]) => new Promise((resolve) => {
-    const m = window.territorioApp.map.map;
-    m.once('idle', resolve);
-    m.jumpTo({ center: [x, y], zoom: z });
-  }), [lon, lat, zoom]);
-}
 
 // The class (feature-state `cls`) of every commune on the map.
 const classes = (codes) => page.evaluate((list) => {
@@ -102,7 +80,7 @@ describe('comparing two contest editions in /map', () => {
     page = browser.context.pages()[0] ?? await browser.context.newPage();
     problems = watchPage(page, server.url(''));
     await page.goto(server.url('/map?level=commune&division=2018'));
-    await waitIdle();
+    await waitIdle(page);
   });
 
   after(async () => {
@@ -114,7 +92,7 @@ describe('comparing two contest editions in /map', () => {
   test('choosing the editions colours each commune by its change, with the category legend and the panel', async () => {
     await page.locator('#compare-on:not([disabled])').waitFor();
     assert.deepEqual(await page.locator('#compare-a option').allTextContents(), [A, B]);
-    await change(() => page.check('#compare-on'));
+    await change(page, () => page.check('#compare-on'));
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'compare:change');
     assert.equal(await page.inputValue('#compare-a'), A);
     assert.equal(await page.inputValue('#compare-b'), B);
@@ -135,7 +113,7 @@ describe('comparing two contest editions in /map', () => {
     const byCode = await classes(expected.units.map((u) => u.code));
     for (const u of expected.units) assert.equal(CHANGES[byCode[u.code]], u.change, u.code);
 
-    await jumpTo(IQUIQUE.lon, IQUIQUE.lat, 9);
+    await jumpTo(page, IQUIQUE.lon, IQUIQUE.lat, 9);
     assert.equal(await colourAt(IQUIQUE.lon, IQUIQUE.lat, 'compare-iquique.png'), NEWLY);
     const box = await page.locator('#map').boundingBox();
     const pt = await page.evaluate(([x, y]) => window.territorioApp.map.map.project([x, y]), [IQUIQUE.lon, IQUIQUE.lat]);
@@ -173,7 +151,7 @@ describe('comparing two contest editions in /map', () => {
     assert.equal(url.searchParams.get('unit'), IQUIQUE.code);
 
     await page.reload();
-    await waitIdle();
+    await waitIdle(page);
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'compare:count_change');
     await page.locator('#compare-on:checked').waitFor();
     assert.equal(await page.inputValue('#compare-a'), A);
@@ -184,7 +162,7 @@ describe('comparing two contest editions in /map', () => {
     await page.locator('#panel-compare[data-change="newly_covered"]').waitFor();
 
     // Off again: the ordinary choropleth and legend, and no compare in the URL.
-    await change(() => page.uncheck('#compare-on'));
+    await change(page, () => page.uncheck('#compare-on'));
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'total');
     assert.equal(new URL(page.url()).searchParams.get('compare'), null);
     assert.equal(await page.locator('#panel-compare').isHidden(), true);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchBrowser, watchPage } from './browser.mjs';
+import { change, jumpTo, waitIdle } from './map-page.mjs';
 import { fetchJson, startServer } from './server.mjs';
 
 const SHOTS = process.env.TERRITORIO_WEB_SHOTS || mkdtempSync(join(tmpdir(), 'territorio-shots-'));
@@ -22,29 +23,6 @@ let server;
 let browser;
 let page;
 let problems;
-
-async function waitIdle(after = 0) {
-  await page.waitForFunction((g) => {
-    const m = document.getElementById('map');
-    return m.dataset.state === 'idle' && Number(m.dataset.generation) > g;
-  }, after, { timeout: 30000 });
-}
-
-const generation = () => page.evaluate(() => Number(document.getElementById('map').dataset.generation || 0));
-
-async function change(action) {
-  const g = await generation();
-  await action();
-  await waitIdle(g);
-}
-
-async function jumpTo(lon, lat, zoom) {
-  await page.evaluate(([x, y, z]) => new Promise((resolve) => {
-    const m = window.territorioApp.map.map;
-    m.once('idle', resolve);
-    m.jumpTo({ center: [x, y], zoom: z });
-  }), [lon, lat, zoom]);
-}
 
 async function clickMapAt(lon, lat) {
   const box = await page.locator('#map').boundingBox();
@@ -62,7 +40,7 @@ describe('neighbours and gaps in /map', () => {
     page = browser.context.pages()[0] ?? await browser.context.newPage();
     problems = watchPage(page, server.url(''));
     await page.goto(server.url('/map#level=commune&division=2018&metric=total'));
-    await waitIdle();
+    await waitIdle(page);
   });
 
   after(async () => {
@@ -73,7 +51,7 @@ describe('neighbours and gaps in /map', () => {
   test('clicking Iquique shows what its neighbours did, and an item opens its unit', async () => {
     const expected = await fetchJson(server.url(`/territories/${IQUIQUE.code}/nearby-initiatives?division=2018&limit=8`));
     assert.ok(expected.initiatives.length > 0);
-    await jumpTo(IQUIQUE.lon, IQUIQUE.lat, 8);
+    await jumpTo(page, IQUIQUE.lon, IQUIQUE.lat, 8);
     await clickMapAt(IQUIQUE.lon, IQUIQUE.lat);
     await page.locator(`#panel[data-code="${IQUIQUE.code}"]`).waitFor();
     await page.locator('#panel-nearby-list li').first().waitFor();
@@ -107,7 +85,7 @@ describe('neighbours and gaps in /map', () => {
   test('a region lists its communes with no initiative, largest first, each opening its commune', async () => {
     const gaps = await fetchJson(server.url('/coverage?level=commune&division=2018&within=06&covered=false&sort=-population'));
     assert.ok(gaps.units.length > 1);
-    await change(() => page.selectOption('#level', 'region'));
+    await change(page, () => page.selectOption('#level', 'region'));
     await page.evaluate((code) => window.territorioApp.openUnit(code), '06');
     await page.locator('#panel[data-code="06"] #panel-gaps-list li').first().waitFor();
     assert.equal(await page.locator('#panel-gaps-title').textContent(), 'Brechas: comunas sin iniciativas');

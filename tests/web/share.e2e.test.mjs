@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { cql2Text, gisUrls } from '../../web/share.js';
 import { launchBrowser, watchPage } from './browser.mjs';
+import { change, waitIdle } from './map-page.mjs';
 import { fetchJson, startServer } from './server.mjs';
 
 const SHOTS = process.env.TERRITORIO_WEB_SHOTS || mkdtempSync(join(tmpdir(), 'territorio-shots-'));
@@ -28,21 +29,6 @@ const AWARD = 'Mención Honrosa';
 
 let server;
 let browser;
-
-async function waitIdle(page, after = 0) {
-  await page.waitForFunction((g) => {
-    const m = document.getElementById('map');
-    return m.dataset.state === 'idle' && Number(m.dataset.generation) > g;
-  }, after, { timeout: 30000 });
-}
-
-const generation = (page) => page.evaluate(() => Number(document.getElementById('map').dataset.generation || 0));
-
-async function change(page, action) {
-  const g = await generation(page);
-  await action();
-  await waitIdle(page, g);
-}
 
 // The map's view as MapLibre has it, and what the page shows.
 const mapView = (page) => page.evaluate(() => {
