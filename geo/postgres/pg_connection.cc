@@ -43,7 +43,16 @@ pg_conn* connect(const std::string& conninfo) {
   return PQconnectdbParams(kKeys, values, 1);
 }
 
-void ignore_notice(void*, const char*) {}
+// Notices are dropped, except the server's goodbye: an idle session ended
+// by a restart or pg_terminate_backend gets FATAL "terminating connection"
+// before its socket closes, and the closing may come a little later. The
+// flag lets ready() reconnect on the goodbye instead of sending a statement
+// into a socket that is about to close.
+void on_notice(void* goodbye, const pg_result* notice) {
+  const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const std::string s = severity ? severity : "";
+  if (s == "FATAL" || s == "PANIC") *static_cast<bool*>(goodbye) = true;
+}
 }  // namespace
 
 PgValue PgValue::real(double v) {
@@ -66,8 +75,9 @@ void PgConnection::start_session() {
     lost_ = true;
     throw PgUnavailable(std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn_.get()));
   }
-  PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
+  PQsetNoticeReceiver(conn_.get(), on_notice, &goodbye_);
   lost_ = false;
+  goodbye_ = false;
   exec(kSession);
 }
 
@@ -91,9 +101,9 @@ void PgConnection::ready() {
   for (int round = 0; round < 4 && fd.fd >= 0 && ::poll(&fd, 1, 0) > 0; ++round) {
     if (PQconsumeInput(conn_.get()) == 0) break;
     PQisBusy(conn_.get());  // parses what came, which may close the connection
-    if (PQstatus(conn_.get()) == CONNECTION_BAD) break;
+    if (PQstatus(conn_.get()) == CONNECTION_BAD || goodbye_) break;
   }
-  if (PQstatus(conn_.get()) == CONNECTION_BAD) reconnect();
+  if (PQstatus(conn_.get()) == CONNECTION_BAD || goodbye_) reconnect();
 }
 
 PgResult PgConnection::checked(pg_result* raw, const std::string& what) {

@@ -77,6 +77,7 @@ class PgConnection {
   std::unique_ptr<pg_conn, Finish> conn_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
   bool lost_ = false;
+  bool goodbye_ = false;  // the server said FATAL while the session was idle
 };
 
 }  // namespace geo
