@@ -235,7 +235,7 @@ void Editor::run_group(const std::vector<Pending*>& group) {
     if (changes.empty()) return;
     // The next snapshot is derived while the commit waits for the disk; it
     // is published only once the commit succeeded.
-    auto derived = std::async(std::launch::async, [&] { return holder_.derive_write(changes, from, to); });
+    auto derived = deriver_.submit([&] { return holder_.derive_write(changes, from, to); });
     try {
       tx.commit();
     } catch (...) {

@@ -19,6 +19,7 @@
 #include "layers/access/credentials.h"
 #include "layers/access/rate_limit.h"
 #include "layers/access/scope.h"
+#include "layers/edit/serial_worker.h"
 #include "layers/snapshot/registry_holder.h"
 #include "layers/store/store.h"
 
@@ -134,6 +135,7 @@ class Editor {
   std::condition_variable group_done_;
   std::vector<Pending*> queued_;  // guarded by group_mutex_
   bool grouping_ = false;         // a thread is committing a group; guarded by group_mutex_
+  SerialWorker deriver_;          // derives a group's snapshot during its commit; last, so stopped first
 };
 
 }  // namespace layers::edit
