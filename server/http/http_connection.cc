@@ -181,12 +181,9 @@ void HttpConnection::submit(Router::Call call, Reply reply) {
   const bool queued = pool.try_submit([shared_call, weak, transport, context, reply] {
     auto response = std::make_shared<Response>(respond(std::move(*shared_call), context->parser.max_body));
     try {
-      post_to_worker(
-          *transport, std::chrono::milliseconds(1),
-          [weak, response, reply] {
-            if (const auto self = weak.lock()) self->job_done(std::move(*response), reply);
-          },
-          context->timers);
+      post_to_worker(*transport, [weak, response, reply] {
+        if (const auto self = weak.lock()) self->job_done(std::move(*response), reply);
+      });
     } catch (const std::exception& e) {
       log_error(std::string("a job's response is lost: ") + e.what());
     }

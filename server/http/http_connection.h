@@ -51,7 +51,6 @@ struct ServerContext {
   std::chrono::milliseconds body_timeout{60000};
   std::shared_ptr<JobPool> jobs;
   std::shared_ptr<JobPool> writes;  // one thread: Work::write routes
-  std::shared_ptr<PendingTimers> timers;
 };
 
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {

@@ -10,7 +10,6 @@
 #include "server/http/job_pool.h"
 #include "server/http/open_sockets.h"
 #include "server/http/pistache_handler.h"
-#include "server/http/worker_post.h"
 
 namespace server::http {
 namespace {
@@ -30,8 +29,7 @@ constexpr std::size_t kMaxHeaderFields = 100;
 HttpServer::HttpServer(Router router, ServerOptions options)
     : router_(std::make_shared<const Router>(std::move(router))),
       options_(std::move(options)),
-      sockets_(std::make_shared<OpenSockets>()),
-      timers_(std::make_shared<PendingTimers>()) {}
+      sockets_(std::make_shared<OpenSockets>()) {}
 
 HttpServer::~HttpServer() { stop(); }
 
@@ -63,7 +61,6 @@ void HttpServer::start() {
   context->body_timeout = options_.body_timeout;
   context->jobs = jobs_;
   context->writes = writes_;
-  context->timers = timers_;
 
   auto endpoint = std::make_unique<Http::Endpoint>(Address(options_.address, Port(options_.port)));
   endpoint->init(options);
@@ -92,7 +89,6 @@ void HttpServer::stop() {
   jobs_.reset();
   writes_.reset();
   sockets_->close_leaked();
-  timers_->close_all();
   port_ = 0;
 }
 

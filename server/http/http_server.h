@@ -20,7 +20,6 @@ namespace server::http {
 
 class JobPool;
 class OpenSockets;
-class PendingTimers;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -63,7 +62,6 @@ class HttpServer {
   std::shared_ptr<const Router> router_;
   ServerOptions options_;
   std::shared_ptr<OpenSockets> sockets_;
-  std::shared_ptr<PendingTimers> timers_;
   std::shared_ptr<JobPool> jobs_;
   std::shared_ptr<JobPool> writes_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
