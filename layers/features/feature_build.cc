@@ -98,9 +98,30 @@ void add_extents(Collection& c, const PublishedFeature& f) {
   }
 }
 
-bool on_edge(const geo::Envelope& box, const geo::Envelope& extent) {
-  return box.min_x == extent.min_x || box.min_y == extent.min_y || box.max_x == extent.max_x ||
-         box.max_y == extent.max_y;
+// Whether taking f out may shrink c's extent or years: f attained one of
+// their bounds, and no written feature attains it too (a patch that keeps
+// a record's year, or moves it inside the extent, changes neither).
+bool may_shrink(const PublishedFeature& f, const Collection& before, const Collection& c,
+                const std::vector<std::size_t>& written) {
+  const auto attained = [&](auto&& by) {
+    return std::any_of(written.begin(), written.end(), [&](std::size_t p) { return by(*c.features[p]); });
+  };
+  if (f.geometry && before.extent) {
+    const geo::Envelope& e = *before.extent;
+    const geo::Envelope& b = f.box;
+    if (b.min_x == e.min_x && !attained([&](const PublishedFeature& w) { return w.geometry && w.box.min_x == b.min_x; }))
+      return true;
+    if (b.min_y == e.min_y && !attained([&](const PublishedFeature& w) { return w.geometry && w.box.min_y == b.min_y; }))
+      return true;
+    if (b.max_x == e.max_x && !attained([&](const PublishedFeature& w) { return w.geometry && w.box.max_x == b.max_x; }))
+      return true;
+    if (b.max_y == e.max_y && !attained([&](const PublishedFeature& w) { return w.geometry && w.box.max_y == b.max_y; }))
+      return true;
+  }
+  if (f.year && before.years && (*f.year == before.years->first || *f.year == before.years->second) &&
+      !attained([&](const PublishedFeature& w) { return w.year == f.year; }))
+    return true;
+  return false;
 }
 
 }  // namespace
@@ -137,10 +158,7 @@ void reindex(Collection& c, const Collection& before, const std::vector<std::siz
     if (moved[p] != FeatureIndex::kGone) continue;
     const PublishedFeature& f = *before.features[p];
     h -= share(f);
-    // A removed feature on the edge of an extent may have been what made it.
-    if (f.geometry && before.extent && on_edge(f.box, *before.extent)) recompute = true;
-    if (f.year && before.years && (*f.year == before.years->first || *f.year == before.years->second))
-      recompute = true;
+    if (!recompute) recompute = may_shrink(f, before, c, written);
   }
   std::vector<std::pair<std::size_t, geo::Envelope>> boxes;
   c.extent = before.extent;

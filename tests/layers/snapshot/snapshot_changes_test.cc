@@ -157,8 +157,10 @@ class SnapshotChanges : public ::testing::Test {
       }
       EXPECT_EQ(x.extent.has_value(), y.extent.has_value()) << x.id;
       if (x.extent && y.extent) {
-        EXPECT_EQ(x.extent->min_x, y.extent->min_x);
-        EXPECT_EQ(x.extent->max_y, y.extent->max_y);
+        EXPECT_EQ(x.extent->min_x, y.extent->min_x) << x.id;
+        EXPECT_EQ(x.extent->min_y, y.extent->min_y) << x.id;
+        EXPECT_EQ(x.extent->max_x, y.extent->max_x) << x.id;
+        EXPECT_EQ(x.extent->max_y, y.extent->max_y) << x.id;
       }
       EXPECT_EQ(x.years, y.years) << x.id;
     }
@@ -278,6 +280,42 @@ TEST_F(SnapshotChanges, EveryFootprintKindCreatedReplacedAndDeletedAnswersAsALoa
   EXPECT_EQ(published_->unit_stats(layers::Level::region, layers::Division::d2018, {}),
             previous_->unit_stats(layers::Level::region, layers::Division::d2018, {}));
   EXPECT_EQ(published_->features().find("regions"), previous_->features().find("regions"));
+}
+
+// The extent and the years of initiatives follow the records that make
+// their bounds: kept when a write keeps a bound (the same year, a point
+// moved inside), shrunk when it takes the only record that made one.
+TEST_F(SnapshotChanges, ExtentAndYearsFollowTheRecordsThatMakeTheirBounds) {
+  const auto dated = [&](const std::string& id, int year, const std::string& wkt) {
+    StoredInitiative s = record(reg(), id, "Con año " + std::to_string(year), geometry(FootprintKind::points, wkt));
+    s.initiative.year = year;
+    return s;
+  };
+  const auto initiatives = [&] { return published_->features().find("initiatives"); };
+  std::vector<InitiativeChange> w1;
+  w1.push_back({"early", dated("early", 2001, "POINT (-70.65 -33.45)")});
+  w1.push_back({"late", dated("late", 2031, "POINT (-71.62 -33.04)")});
+  w1.push_back({"south", dated("south", 2016, "POINT (-70.91 -53.16)")});  // Punta Arenas
+  write(w1);
+  EXPECT_EQ(initiatives()->years, std::make_pair(2001, 2031));
+  EXPECT_EQ(initiatives()->extent->min_y, -53.16);
+
+  // The same years, the southern point moved south: both bounds kept or grown.
+  std::vector<InitiativeChange> w2;
+  w2.push_back({"late", dated("late", 2031, "POINT (-73.05 -36.82)")});
+  w2.push_back({"south", dated("south", 2016, "POINT (-67.61 -54.93)")});  // Puerto Williams
+  write(w2);
+  EXPECT_EQ(initiatives()->years, std::make_pair(2001, 2031));
+  EXPECT_EQ(initiatives()->extent->min_y, -54.93);
+
+  // The southern point moved north, the earliest record later, the latest gone.
+  std::vector<InitiativeChange> w3;
+  w3.push_back({"south", dated("south", 2016, "POINT (-70.91 -53.16)")});
+  w3.push_back({"early", dated("early", 2016, "POINT (-70.65 -33.45)")});
+  w3.push_back({"late", std::nullopt});
+  write(w3);
+  EXPECT_EQ(initiatives()->extent->min_y, -53.16);
+  EXPECT_EQ(initiatives()->years, std::make_pair(2016, 2016));
 }
 
 TEST_F(SnapshotChanges, TheSameIdTwiceInOneWriteKeepsTheLast) {
