@@ -15,9 +15,20 @@ namespace {
 // practice sheet of each record).
 constexpr int kSchemaVersion = 3;
 
+// The audit trail: in the schema, and added by the migration from 1.
+constexpr const char* kAuditSchema = R"SQL(
+CREATE TABLE audit(
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, generation BIGINT NOT NULL, time TEXT COLLATE "C" NOT NULL,
+  token_id TEXT COLLATE "C", token_name TEXT NOT NULL,
+  operation TEXT NOT NULL CHECK(operation IN ('create','replace','update','delete','import')),
+  feature_id TEXT COLLATE "C" NOT NULL, before TEXT, after TEXT);
+CREATE INDEX audit_by_feature ON audit(feature_id, seq);
+CREATE INDEX audit_by_generation ON audit(generation);
+)SQL";
+
 // Text keys compare in the C collation, as SQLite's do: ORDER BY gives the
 // rows in the same order in both stores, whatever the database's locale.
-const char* kSchema = R"SQL(
+const std::string kSchema = std::string(R"SQL(
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE TABLE meta(key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE divisions(code TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL, in_force TEXT NOT NULL);
@@ -43,13 +54,7 @@ CREATE TABLE initiative_units(
   whole BIGINT NOT NULL, basis TEXT NOT NULL,
   PRIMARY KEY(initiative_id, division, code));
 CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
-CREATE TABLE audit(
-  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, generation BIGINT NOT NULL, time TEXT COLLATE "C" NOT NULL,
-  token_id TEXT COLLATE "C", token_name TEXT NOT NULL,
-  operation TEXT NOT NULL CHECK(operation IN ('create','replace','update','delete','import')),
-  feature_id TEXT COLLATE "C" NOT NULL, before TEXT, after TEXT);
-CREATE INDEX audit_by_feature ON audit(feature_id, seq);
-CREATE INDEX audit_by_generation ON audit(generation);
+)SQL") + kAuditSchema + R"SQL(
 CREATE TABLE tokens(
   id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL,
   role TEXT NOT NULL CHECK(role IN ('editor', 'admin')),
@@ -66,19 +71,10 @@ INSERT INTO meta VALUES('generation', '0');
 // one JSON text or NULL, written and read by store_rows.cc).
 struct Migration {
   int from;
-  const char* sql;
+  std::string sql;
 };
 const std::vector<Migration> kMigrations = {
-    {1, R"SQL(
-ALTER TABLE initiatives ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
-CREATE TABLE audit(
-  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, generation BIGINT NOT NULL, time TEXT COLLATE "C" NOT NULL,
-  token_id TEXT COLLATE "C", token_name TEXT NOT NULL,
-  operation TEXT NOT NULL CHECK(operation IN ('create','replace','update','delete','import')),
-  feature_id TEXT COLLATE "C" NOT NULL, before TEXT, after TEXT);
-CREATE INDEX audit_by_feature ON audit(feature_id, seq);
-CREATE INDEX audit_by_generation ON audit(generation);
-)SQL"},
+    {1, std::string("ALTER TABLE initiatives ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;") + kAuditSchema},
     {2, "ALTER TABLE initiatives ADD COLUMN sheet TEXT"},
 };
 
