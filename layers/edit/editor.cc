@@ -85,7 +85,8 @@ Editor::Editor(RegistryHolder& holder, EditLimits limits)
     : holder_(holder),
       store_path_(holder.store_path()),
       limits_(limits),
-      rate_(limits.rate) {}
+      rate_(limits.rate),
+      pipeline_(holder) {}
 
 Editor::~Editor() = default;
 
@@ -101,6 +102,7 @@ Store& Editor::store() {
     store_.reset();
     store_ = Store::open(store_path_, Store::Access::write);
     store_identity_ = identity;
+    sync_ = store_->defer_sync();
   }
   return *store_;
 }
@@ -167,7 +169,8 @@ struct Editor::Pending {
   const Change* change;
   std::optional<Written> result;
   std::exception_ptr error;
-  bool done = false;  // guarded by group_mutex_
+  bool taken = false;  // in a group; guarded by group_mutex_
+  bool done = false;   // answered; guarded by group_mutex_
 };
 
 std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
@@ -192,7 +195,9 @@ Written Editor::commit(const access::Principal& who, Change change) {
   std::unique_lock lock(group_mutex_);
   queued_.push_back(&mine);
   while (!mine.done) {
-    if (grouping_) {
+    // Taken into a group that another thread leads, or another group is
+    // writing: wait. Else lead a group of what is queued, this write first.
+    if (mine.taken || grouping_) {
       group_done_.wait(lock);
       continue;
     }
@@ -200,11 +205,30 @@ Written Editor::commit(const access::Principal& who, Change change) {
     const std::size_t n = std::min(queued_.size(), kMaxGroup);
     std::vector<Pending*> group(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
     queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
+    for (Pending* p : group) p->taken = true;
     lock.unlock();
-    run_group(group);
+    auto published = run_group(group);
+    lock.lock();
+    grouping_ = false;  // committed: the next group may write while this one is published
+    group_done_.notify_all();
+    lock.unlock();
+    if (published) {
+      try {
+        const std::shared_ptr<const Snapshot> snapshot = published->get();
+        for (Pending* p : group)
+          if (p->result) p->result->snapshot = snapshot;
+      } catch (...) {
+        // Committed, but its log could not be synced: not known to be on disk.
+        const std::exception_ptr error = std::current_exception();
+        for (Pending* p : group)
+          if (p->result) {
+            p->result.reset();
+            p->error = error;
+          }
+      }
+    }
     lock.lock();
     for (Pending* p : group) p->done = true;
-    grouping_ = false;
     group_done_.notify_all();
   }
   lock.unlock();
@@ -212,7 +236,7 @@ Written Editor::commit(const access::Principal& who, Change change) {
   return std::move(*mine.result);
 }
 
-void Editor::run_group(const std::vector<Pending*>& group) {
+std::optional<std::future<std::shared_ptr<const Snapshot>>> Editor::run_group(const std::vector<Pending*>& group) {
   try {
     const auto lock = holder_.lock_writes();
     const std::shared_ptr<const Snapshot> snapshot = holder_.current();
@@ -232,26 +256,10 @@ void Editor::run_group(const std::vector<Pending*>& group) {
         p->error = std::current_exception();  // the savepoint undoes this write alone
       }
     }
-    if (changes.empty()) return;
-    // The next snapshot is derived while the commit waits for the disk; it
-    // is published only once the commit succeeded.
-    auto derived = deriver_.submit([&] { return holder_.derive_write(changes, from, to); });
-    try {
-      tx.commit();
-    } catch (...) {
-      derived.wait();
-      throw;
-    }
-    std::shared_ptr<const Snapshot> next;
-    try {
-      next = derived.get();
-    } catch (...) {
-      // Committed: a snapshot that cannot be derived is loaded from the store.
-    }
-    holder_.publish_derived(std::move(next), changes.size());
-    const std::shared_ptr<const Snapshot> published = holder_.current();
-    for (Pending* p : group)
-      if (p->result) p->result->snapshot = published;
+    if (changes.empty()) return std::nullopt;
+    tx.commit();
+    holder_.note_own_commit();
+    return pipeline_.committed(std::move(changes), from, to, sync_);
   } catch (...) {
     // The commit (or the transaction around it) failed: nothing was written.
     const std::exception_ptr error = as_client_error(std::current_exception());
@@ -259,6 +267,7 @@ void Editor::run_group(const std::vector<Pending*>& group) {
       p->result.reset();
       if (!p->error) p->error = error;
     }
+    return std::nullopt;
   }
 }
 

@@ -9,6 +9,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,7 +21,7 @@
 #include "layers/access/credentials.h"
 #include "layers/access/rate_limit.h"
 #include "layers/access/scope.h"
-#include "layers/edit/serial_worker.h"
+#include "layers/edit/commit_pipeline.h"
 #include "layers/snapshot/registry_holder.h"
 #include "layers/store/store.h"
 
@@ -109,9 +111,14 @@ class Editor {
   // thread finds no group running takes every queued write (its own too)
   // and commits them in one transaction, each in its own savepoint and with
   // its own generation, so concurrent writers share one fsync and one
-  // snapshot publication while each still fails or succeeds alone.
+  // snapshot publication while each still fails or succeeds alone. Once
+  // its transaction has committed, the next group may start: the log's
+  // sync and the snapshot follow in pipeline_, and the group's writers are
+  // answered when it has published them.
   Written commit(const access::Principal& who, Change change);
-  void run_group(const std::vector<Pending*>& group);
+  // The group's transaction; gives what pipeline_ will answer, or nothing
+  // when no write of the group was committed (each has its error then).
+  std::optional<std::future<std::shared_ptr<const Snapshot>>> run_group(const std::vector<Pending*>& group);
   InitiativeChange apply(const access::Principal& who, const Change& change, std::int64_t generation,
                          const Snapshot& snapshot);
   void take_rate(const access::Principal& who);
@@ -129,13 +136,14 @@ class Editor {
   EditLimits limits_;
   access::RateLimiter rate_;
   std::unique_ptr<Store> store_;  // used with holder_.lock_writes() held
+  std::function<void()> sync_;    // store_->defer_sync(): makes its commits durable
   std::uint64_t store_identity_ = 0;  // of the store store_ was opened on (Store::identity)
 
   std::mutex group_mutex_;
   std::condition_variable group_done_;
   std::vector<Pending*> queued_;  // guarded by group_mutex_
   bool grouping_ = false;         // a thread is committing a group; guarded by group_mutex_
-  SerialWorker deriver_;          // derives a group's snapshot during its commit; last, so stopped first
+  CommitPipeline pipeline_;       // last: stopped first, while what it uses still exists
 };
 
 }  // namespace layers::edit

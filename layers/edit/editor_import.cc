@@ -101,6 +101,9 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
   std::vector<SourceRecord> records = read_upload(input, limits_.max_import_records);
 
   ImportOutcome outcome;
+  // Groups committed before are published first (publishing takes the
+  // lock), so this import derives from a snapshot that shows them.
+  pipeline_.drain();
   const auto lock = holder_.lock_writes();
   const std::shared_ptr<const Snapshot> snapshot = holder_.current();
   Store& db = store();
@@ -161,6 +164,7 @@ ImportOutcome Editor::import_all(const access::Principal& who, const ImportInput
   }
   db.advance_generation();
   tx.commit();
+  if (sync_) sync_();  // on disk before it is shown and answered
   holder_.publish_write(changes, from, to);
   outcome.written = true;
   outcome.generation = to;

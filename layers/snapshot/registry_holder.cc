@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "layers/store/store.h"
 #include "layers/store/store_changes.h"
@@ -144,7 +145,28 @@ void RegistryHolder::publish_derived(std::shared_ptr<const Snapshot> next, std::
   seen_ = watch_.stamp();  // the watcher need not read the store again for this write
 }
 
-void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t writes) {
+void RegistryHolder::note_own_commit() { seen_ = watch_.stamp(); }
+
+void RegistryHolder::publish_committed(std::shared_ptr<const Snapshot> next,
+                                       const std::shared_ptr<const Snapshot>& base, std::size_t writes,
+                                       std::size_t commits) {
+  if (!next) next = Snapshot::load(path_, options_.inputs);  // before the lock: a load takes a while
+  std::lock_guard lock(publish_mutex_);
+  if (current() == base) {
+    publish_locked(std::move(next), std::max<std::size_t>(writes, 1), commits);
+    return;
+  }
+  std::lock_guard counts(published_mutex_);  // a later snapshot shows these writes already
+  status_.writes += writes;
+  status_.write_commits += commits;
+}
+
+void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t writes, std::size_t commits) {
+  std::lock_guard lock(publish_mutex_);
+  publish_locked(std::move(next), writes, commits);
+}
+
+void RegistryHolder::publish_locked(std::shared_ptr<const Snapshot> next, std::size_t writes, std::size_t commits) {
   const std::int64_t from = current()->generation(), to = next->generation();
   {
     std::lock_guard lock(published_mutex_);
@@ -154,7 +176,7 @@ void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t w
       ++status_.reloads;
     } else {
       status_.writes += writes;
-      ++status_.write_commits;
+      status_.write_commits += commits;
     }
   }
   retired_.push_back(std::move(next));
@@ -167,8 +189,16 @@ void RegistryHolder::publish(std::shared_ptr<const Snapshot> next, std::size_t w
 void RegistryHolder::release_retired() {
   // A replaced snapshot that only this list still holds can no longer be
   // reached by anyone (it is not published): free it here, off the request
-  // path, rather than in whichever request happened to drop it last.
-  std::erase_if(retired_, [](const std::shared_ptr<const Snapshot>& s) { return s.use_count() == 1; });
+  // path, rather than in whichever request happened to drop it last, and
+  // outside the lock (freeing a snapshot takes a while).
+  std::vector<std::shared_ptr<const Snapshot>> unused;
+  {
+    std::lock_guard lock(publish_mutex_);
+    const auto kept = std::stable_partition(retired_.begin(), retired_.end(),
+                                            [](const std::shared_ptr<const Snapshot>& s) { return s.use_count() > 1; });
+    std::move(kept, retired_.end(), std::back_inserter(unused));
+    retired_.erase(kept, retired_.end());
+  }
 }
 
 }  // namespace layers

@@ -75,6 +75,19 @@ class RegistryHolder {
   // `writes`: how many writes the commit held (a group commit holds several).
   void publish_derived(std::shared_ptr<const Snapshot> next, std::size_t writes);
 
+  // Group commit as a pipeline (layers/edit/commit_pipeline.h): a writer's
+  // commit returns before its snapshot is published, so the next group can
+  // write meanwhile. note_own_commit(), with lock_writes() held right after
+  // the commit, tells the watcher that this change is ours (it need not
+  // reload the store for it); publish_committed(), later and from any
+  // thread without lock_writes(), publishes `next` (made from `base`, the
+  // snapshot then published, or null: the store is loaded) unless another
+  // snapshot was published since `base`: an import or a reload, which read
+  // the store after the commit and so show it already.
+  void note_own_commit();
+  void publish_committed(std::shared_ptr<const Snapshot> next, const std::shared_ptr<const Snapshot>& base,
+                         std::size_t writes, std::size_t commits);
+
   struct Status {
     std::int64_t generation = 0;      // of the published snapshot
     std::uint64_t reloads = 0;        // snapshots published after the first
@@ -89,7 +102,8 @@ class RegistryHolder {
   void watch();         // the watcher thread
   void check_store();   // one poll: reload if the store changed
   // writes: 0 for a reload of a changed store.
-  void publish(std::shared_ptr<const Snapshot> next, std::size_t writes);
+  void publish(std::shared_ptr<const Snapshot> next, std::size_t writes, std::size_t commits = 1);
+  void publish_locked(std::shared_ptr<const Snapshot> next, std::size_t writes, std::size_t commits);  // publish_mutex_ held
   void release_retired();
 
   const std::string path_;
@@ -106,7 +120,11 @@ class RegistryHolder {
   bool failing_ = false;
   std::chrono::steady_clock::time_point retry_at_;
   std::chrono::milliseconds backoff_;
-  std::vector<std::shared_ptr<const Snapshot>> retired_;  // replaced, maybe still in use
+
+  // Held while a snapshot is published, by whoever publishes: the watcher
+  // (with write_mutex_ too, taken first), an import, the commit pipeline.
+  std::mutex publish_mutex_;
+  std::vector<std::shared_ptr<const Snapshot>> retired_;  // replaced, maybe still in use; guarded by publish_mutex_
 
   std::mutex wake_mutex_;
   std::condition_variable wake_;

@@ -41,6 +41,7 @@ class SpatialiteStore final : public Store {
   std::vector<TokenRow> tokens() override;
   std::optional<TokenRow> token(const std::string& id) override;
   void revoke_token(const std::string& id, const std::string& time) override;
+  std::function<void()> defer_sync() override;
 
  protected:
   void begin() override;
@@ -53,6 +54,7 @@ class SpatialiteStore final : public Store {
  private:
   bool has_tokens_table();
   bool tokens_table_seen_ = false;
+  std::string path_;
   geo::Database db_;
 };
 

@@ -136,6 +136,15 @@ class Store {
   // Sets revoked where it is not set yet.
   virtual void revoke_token(const std::string& id, const std::string& time) = 0;
 
+  // Splits a commit's durability from the commit, for group commit: from
+  // now on a commit on this connection may return before it is on disk,
+  // and the function returned makes every commit that returned before it
+  // was called durable. It may be called from any thread, while commits go
+  // on and after this Store is gone; it throws std::system_error when the
+  // disk fails. Empty where every commit is durable when it returns
+  // (PostgreSQL, with synchronous_commit on).
+  virtual std::function<void()> defer_sync() { return {}; }
+
  protected:
   Store() = default;
   virtual void begin() = 0;
