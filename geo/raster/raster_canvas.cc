@@ -49,6 +49,24 @@ void RasterCanvas::draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba 
   detail::paint_polygons(impl_->cr, polygons, fill, stroke, stroke_width);
 }
 
+void RasterCanvas::draw_discs(const std::vector<std::pair<double, double>>& centres, double radius, Rgba fill,
+                              Rgba stroke, double stroke_width) {
+  cairo_t* cr = impl_->cr;
+  for (const auto& [x, y] : centres) {
+    cairo_new_path(cr);
+    cairo_arc(cr, x, y, radius, 0, 2 * 3.14159265358979323846);
+    detail::set_colour(cr, fill);
+    if (stroke_width > 0) {
+      cairo_fill_preserve(cr);
+      detail::set_colour(cr, stroke);
+      cairo_set_line_width(cr, stroke_width);
+      cairo_stroke(cr);
+    } else {
+      cairo_fill(cr);
+    }
+  }
+}
+
 std::string RasterCanvas::png() const {
   std::string out;
   cairo_surface_flush(impl_->surface);

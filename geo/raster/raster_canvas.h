@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "geo/geos/geometry_ops.h"
@@ -27,6 +28,10 @@ class RasterCanvas {
   // Fills polygons (pixel coordinates, even-odd holes) and strokes their
   // rings with `stroke` at `stroke_width` pixels (0: no stroke).
   void draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke, double stroke_width);
+  // Fills a disc of `radius` pixels around each centre (x, y) and strokes
+  // its edge with `stroke` at `stroke_width` pixels (0: no stroke).
+  void draw_discs(const std::vector<std::pair<double, double>>& centres, double radius, Rgba fill, Rgba stroke,
+                  double stroke_width);
   std::string png() const;
 
  private:
