@@ -15,7 +15,8 @@ namespace layers {
 
 namespace {
 
-constexpr std::string_view kLayerNames[] = {"regions", "provinces", "communes", "initiatives", "territorio"};
+constexpr std::string_view kLayerNames[] = {"regions",        "provinces",      "communes",    "initiatives",
+                                            "territorio",     "regions-2007",   "provinces-2007", "census-zones"};
 
 bool wanted(const TileQuery& q, std::string_view field) {
   if (!q.properties) return true;
@@ -220,12 +221,23 @@ const std::vector<std::string>& tile_layer_names() {
 
 std::optional<Level> tile_layer_level(TileLayer layer) {
   switch (layer) {
-    case TileLayer::regions: return Level::region;
-    case TileLayer::provinces: return Level::province;
+    case TileLayer::regions:
+    case TileLayer::regions_2007: return Level::region;
+    case TileLayer::provinces:
+    case TileLayer::provinces_2007: return Level::province;
     case TileLayer::communes: return Level::commune;
     default: return std::nullopt;
   }
 }
+
+std::optional<Division> tile_layer_division(TileLayer layer) {
+  if (layer == TileLayer::regions_2007 || layer == TileLayer::provinces_2007) return Division::d2007;
+  return std::nullopt;
+}
+
+bool tile_layer_is_collection(TileLayer layer) { return layer != TileLayer::territorio; }
+
+bool tile_layer_has_map(TileLayer layer) { return layer != TileLayer::initiatives && layer != TileLayer::territorio; }
 
 std::vector<std::string> mvt_layer_names(TileLayer layer) {
   switch (layer) {
@@ -269,8 +281,19 @@ const std::vector<TileField>& initiative_tile_fields() {
   return fields;
 }
 
+const std::vector<TileField>& census_tile_fields() {
+  static const std::vector<TileField> fields = {
+      {"zone_code", "String", "INE zone code"},
+      {"commune_code", "String", "CUT code of the commune"},
+      {"region_code", "String", "CUT code of the region"},
+      {"population", "Number", "population, Censo 2017"},
+  };
+  return fields;
+}
+
 const std::vector<TileField>& tile_fields(std::string_view mvt_layer) {
   if (mvt_layer == kInitiativePointsLayer || mvt_layer == kFootprintsLayer) return initiative_tile_fields();
+  if (mvt_layer == tile_layer_name(TileLayer::census_zones)) return census_tile_fields();
   return unit_tile_fields();
 }
 
@@ -292,8 +315,10 @@ std::vector<UnitStats> unit_stats(const CoverageCounts& counts, Level level, Div
   return out;
 }
 
-VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, const TileQuery& q,
+VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, const TileQuery& query,
                              const StatsLookup& stats, const TileLimits& limits) {
+  TileQuery q = query;
+  if (const auto d = tile_layer_division(q.layer)) q.division = *d;
   const geo::TileGrid grid{geo::TileTransform(q.tile, kTileExtent), kTileExtent, kTileBuffer};
   Budget budget{limits};
   std::vector<geo::mvt::Layer> layers;
@@ -306,8 +331,10 @@ VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, c
       add_points_layer(l, tileset, registry, q, grid, budget);
     else if (name == kFootprintsLayer)
       add_footprints_layer(l, tileset, registry, q, grid, budget);
+    else if (const auto level = tile_layer_level(*parse_tile_layer(name)))
+      add_unit_layer(l, tileset, registry, *level, q, grid, stats, budget);
     else
-      add_unit_layer(l, tileset, registry, *tile_layer_level(*parse_tile_layer(name)), q, grid, stats, budget);
+      throw std::invalid_argument("layers/tiles/census_tiles.h draws the census zones");
   }
   std::vector<const geo::mvt::Layer*> ptrs;
   for (const auto& l : layers) ptrs.push_back(&l);

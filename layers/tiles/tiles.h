@@ -17,8 +17,9 @@
 
 namespace layers {
 
-// A tileset as published: one per URL /tiles/{layer}/...
-enum class TileLayer { regions, provinces, communes, initiatives, territorio };
+// A tileset as published: one per URL /tiles/{layer}/... and, but for
+// territorio, one per feature collection of the same name.
+enum class TileLayer { regions, provinces, communes, initiatives, territorio, regions_2007, provinces_2007, census_zones };
 std::optional<TileLayer> parse_tile_layer(std::string_view name);
 std::string_view tile_layer_name(TileLayer layer);
 const std::vector<std::string>& tile_layer_names();
@@ -33,10 +34,11 @@ struct TileField {
   std::string type;  // TileJSON vector_layers type: "String", "Number", "Boolean"
   std::string description;
 };
-// Fields of the unit layers (regions, provinces, communes) and of the
-// initiative layers (points and footprints).
+// Fields of the unit layers (regions, provinces, communes), of the
+// initiative layers (points and footprints) and of the census zones.
 const std::vector<TileField>& unit_tile_fields();
 const std::vector<TileField>& initiative_tile_fields();
+const std::vector<TileField>& census_tile_fields();
 // The fields of one MVT layer by its name.
 const std::vector<TileField>& tile_fields(std::string_view mvt_layer);
 
@@ -78,7 +80,14 @@ struct VectorTile {
 VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, const TileQuery& query,
                              const StatsLookup& stats, const TileLimits& limits = {});
 
-// The unit level a tileset draws (nullopt for initiatives and territorio).
+// The unit level a tileset draws (nullopt for initiatives, territorio and census zones).
 std::optional<Level> tile_layer_level(TileLayer layer);
+// The division a tileset is fixed to (regions-2007, provinces-2007), or
+// nullopt when the request's division parameter chooses it.
+std::optional<Division> tile_layer_division(TileLayer layer);
+// Whether a feature collection of the tileset's name exists (all but territorio).
+bool tile_layer_is_collection(TileLayer layer);
+// Whether the tileset comes as map (PNG) tiles too: the unit layers and census zones.
+bool tile_layer_has_map(TileLayer layer);
 
 }  // namespace layers

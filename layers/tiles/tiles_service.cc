@@ -1,5 +1,9 @@
 #include "layers/tiles/tiles_service.h"
 
+#include <stdexcept>
+
+#include "layers/tiles/census_tiles.h"
+
 namespace layers {
 
 namespace {
@@ -47,6 +51,8 @@ std::string TileService::raster_key(const RasterQuery& q, std::int64_t generatio
   k += measure_name(q.measure);
   k += '@';
   k += std::to_string(q.scale);
+  k += '|';
+  k += tile_matrix_set_name(q.tms);
   return k;
 }
 
@@ -62,6 +68,13 @@ std::string cache_key(const Snapshot& snapshot, const std::string& key) {
   return k;
 }
 
+// The census zones as the snapshot publishes them (static reference data).
+const Collection& census_of(const Snapshot& snapshot) {
+  const Collection* c = snapshot.features().find(tile_layer_name(TileLayer::census_zones));
+  if (!c) throw std::logic_error("the snapshot has no census-zones collection");
+  return *c;
+}
+
 StatsLookup stats_of(const Snapshot& snapshot, const InitiativeFilter& filter) {
   return [&snapshot, &filter](Level level, Division division) {
     return snapshot.unit_stats(level, division, filter);
@@ -73,15 +86,20 @@ StatsLookup stats_of(const Snapshot& snapshot, const InitiativeFilter& filter) {
 std::shared_ptr<const CachedTile> TileService::vector_tile(const Snapshot& snapshot, const TileQuery& q) {
   const std::string key = cache_key(snapshot, vector_key(q, snapshot.generation()));
   if (auto hit = cache_.find(key)) return hit;
-  VectorTile t = build_vector_tile(snapshot.tileset(), snapshot.registry(), q, stats_of(snapshot, q.filter),
-                                   options_.limits);
+  VectorTile t = q.layer == TileLayer::census_zones
+                     ? build_census_tile(census_of(snapshot), q, options_.limits)
+                     : build_vector_tile(snapshot.tileset(), snapshot.registry(), q, stats_of(snapshot, q.filter),
+                                         options_.limits);
   return cache_.insert(key, std::move(t.bytes), t.truncated);
 }
 
 std::shared_ptr<const CachedTile> TileService::raster_tile(const Snapshot& snapshot, const RasterQuery& q) {
   const std::string key = cache_key(snapshot, raster_key(q, snapshot.generation()));
   if (auto hit = cache_.find(key)) return hit;
-  return cache_.insert(key, build_raster_tile(snapshot.tileset(), q, stats_of(snapshot, q.tile.filter)), false);
+  std::string png = q.tile.layer == TileLayer::census_zones
+                        ? build_census_raster_tile(census_of(snapshot), q)
+                        : build_raster_tile(snapshot.tileset(), q, stats_of(snapshot, q.tile.filter));
+  return cache_.insert(key, std::move(png), false);
 }
 
 }  // namespace layers
