@@ -57,6 +57,21 @@ http::Response finish(const http::Request& r, http::Response resp, const caching
   return caching::stamp(r, std::move(resp), v);
 }
 
+// Links to a collection's tilesets. The vector tilesets' link has no type:
+// GDAL 3.6's OGC API client (Debian 12) was built without its vector tile
+// reader and, given typed links to both kinds, lets a failed vector attempt
+// undo the map tiles it opened; it skips links without a type, which later
+// GDAL versions and other clients follow (type is optional on a link).
+json tileset_links(const std::string& self, const std::string& title, layers::TileLayer t) {
+  json vector = {{"href", self + "/tiles"}, {"rel", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"},
+                 {"title", "Vector tilesets of " + title}};
+  json out = json::array({vector});
+  if (layers::tile_layer_has_map(t))
+    out.push_back(link(self + "/map/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map", kJson,
+                       "Map tilesets of " + title));
+  return out;
+}
+
 json collection_json(const layers::Collection& c, const std::string& base, bool full) {
   const std::string self = base + "/collections/" + c.id;
   json j = {{"id", c.id}, {"title", c.title}, {"description", c.description}, {"itemType", "feature"}};
@@ -85,9 +100,8 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
            "All of " + c.title + " as FlatGeobuf"),
   };
   // Collections that are also tilesets say so, for OGC API - Tiles clients.
-  if (const auto t = layers::parse_tile_layer(c.id); t && *t != layers::TileLayer::territorio)
-    j["links"].push_back(link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", kJson,
-                              "Vector tilesets of " + c.title));
+  if (const auto t = layers::parse_tile_layer(c.id); t && layers::tile_layer_is_collection(*t))
+    for (json& l : tileset_links(self, c.title, *t)) j["links"].push_back(std::move(l));
   return j;
 }
 

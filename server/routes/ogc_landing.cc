@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "layers/tiles/tiles.h"
 #include "server/encode/html.h"
 #include "server/caching_policy.h"
 #include "server/openapi.h"
@@ -33,6 +34,22 @@ http::Response respond(const http::Request& r, const OgcContext& ctx, Format f, 
       caching::data_validator(r, ctx.generation, base_url(r, ctx.site) + "|" + std::to_string(static_cast<int>(f))));
 }
 
+// Each collection's vector and map tilesets, as the collection links them
+// (server/routes/features.cc), titled with the collection.
+json with_tileset_links(json doc, const std::string& base, const OgcContext& ctx) {
+  for (const auto& c : ctx.catalog.collections())
+    if (const auto t = layers::parse_tile_layer(c->id); t && layers::tile_layer_is_collection(*t)) {
+      const std::string self = base + "/collections/" + c->id;
+      doc["links"].push_back({{"href", self + "/tiles"},
+                              {"rel", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"},
+                              {"title", "Vector tilesets of " + c->title}});
+      if (layers::tile_layer_has_map(*t))
+        doc["links"].push_back(link(self + "/map/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map", kJson,
+                                    "Map tilesets of " + c->title));
+    }
+  return doc;
+}
+
 }  // namespace
 
 const std::vector<std::string>& conformance_classes() {
@@ -61,6 +78,11 @@ const std::vector<std::string>& conformance_classes() {
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+      "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/png",
+      "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+      "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
+      "http://www.opengis.net/spec/tms/2.0/conf/tilesetmetadata",
+      "http://www.opengis.net/spec/tms/2.0/conf/json-tilesetmetadata",
   };
   return kClasses;
 }
@@ -83,8 +105,10 @@ http::Response landing(const http::Request& r, const OgcContext& ctx) {
         link(base + "/conformance", "http://www.opengis.net/def/rel/ogc/1.0/conformance", kJson, "Conformance classes"),
         link(base + "/collections", "data", kJson, "Collections"),
         link(base + "/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", kJson, "Collections"),
+        link(base + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", kJson,
+             "Tile matrix sets"),
         link(base + "/map", "related", "text/html", "Web map of coverage")}}};
-  return respond(r, ctx, f, "territorio", doc);
+  return respond(r, ctx, f, "territorio", with_tileset_links(doc, base, ctx));
 }
 
 http::Response conformance(const http::Request& r, const OgcContext& ctx) {

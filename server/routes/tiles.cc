@@ -2,13 +2,30 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "server/caching_policy.h"
 #include "server/http/errors.h"
+#include "server/routes/tiles_documents.h"
 #include "server/routes/tiles_params.h"
 
 namespace server::routes {
 
 namespace {
+
+// measure=: the class scheme of a choropleth (census zones have one scheme, no measure).
+layers::Measure measure_param(const http::Request& r, layers::TileLayer layer) {
+  const auto m = r.query_value("measure");
+  if (!m) return layers::Measure::initiatives;
+  if (layer == layers::TileLayer::census_zones)
+    throw http::BadRequest("census-zones map tiles show population; they take no measure",
+                           {{"parameter", "measure"}});
+  const auto parsed = layers::parse_measure(*m);
+  if (!parsed)
+    throw http::BadRequest("measure must be one of initiatives, per_100k, covered, not '" + *m + "'",
+                           {{"parameter", "measure"}, {"allowed", layers::measure_names()}});
+  return *parsed;
+}
 
 http::Response tile_response(const http::Request& r, const caching::Validator& etag,
                              const std::shared_ptr<const layers::CachedTile>& tile, const char* type) {
@@ -33,10 +50,7 @@ http::Response vector_tile(const http::Request& r, layers::TileService& tiles, c
 
 http::Response ogc_vector_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot) {
   const std::string& id = r.path_param("collectionId");
-  const auto layer = layers::parse_tile_layer(id);
-  if (!layer || *layer == layers::TileLayer::territorio)
-    throw http::NotFound("no tiles for collection '" + id + "'",
-                         {{"collectionId", id}, {"allowed", {"regions", "provinces", "communes", "initiatives"}}});
+  collection_tile_layer(id, false);
   check_tile_matrix_set(r.path_param("tileMatrixSetId"));
   // OGC clients may name the format; only MVT is served at this address.
   http::Request xyz = r;
@@ -61,18 +75,32 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
     y.remove_suffix(3);
   }
   q.tile = tile_query(r, snapshot.registry(), y);
-  if (!layers::tile_layer_level(q.tile.layer))
-    throw http::NotFound("raster tiles exist for regions, provinces and communes, not " +
+  if (!layers::tile_layer_has_map(q.tile.layer)) {
+    nlohmann::json allowed = nlohmann::json::array();
+    for (const std::string& name : layers::tile_layer_names())
+      if (layers::tile_layer_has_map(*layers::parse_tile_layer(name))) allowed.push_back(name);
+    throw http::NotFound("raster tiles exist for the unit layers and census-zones, not " +
                              std::string(layers::tile_layer_name(q.tile.layer)),
-                         {{"layer", std::string(layers::tile_layer_name(q.tile.layer))},
-                          {"allowed", {"regions", "provinces", "communes"}}});
-  if (const auto m = r.query_value("measure")) {
-    const auto parsed = layers::parse_measure(*m);
-    if (!parsed)
-      throw http::BadRequest("measure must be one of initiatives, per_100k, covered, not '" + *m + "'",
-                             {{"parameter", "measure"}, {"allowed", layers::measure_names()}});
-    q.measure = *parsed;
+                         {{"layer", std::string(layers::tile_layer_name(q.tile.layer))}, {"allowed", allowed}});
   }
+  q.measure = measure_param(r, q.tile.layer);
+  const caching::Validator etag = caching::data_validator(r, snapshot.generation());
+  if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
+  return tile_response(r, etag, tiles.raster_tile(snapshot, q), "image/png");
+}
+
+http::Response ogc_map_tile(const http::Request& r, layers::TileService& tiles, const layers::Snapshot& snapshot) {
+  check_tile_params(r, {"measure", "f"});
+  const std::string& id = r.path_param("collectionId");
+  layers::RasterQuery q;
+  q.tile.layer = collection_tile_layer(id, true);
+  q.tms = map_tile_matrix_set(r.path_param("tileMatrixSetId"));
+  q.tile.tile = ogc_tile_id(r, q.tms);
+  tile_filter_params(r, snapshot.registry(), q.tile);
+  q.measure = measure_param(r, q.tile.layer);
+  if (const auto f = r.query_value("f"); f && *f != "png")
+    throw http::BadRequest("f must be png, not '" + *f + "'", {{"parameter", "f"}, {"allowed", {"png"}}});
+  // The path and query name the tile, its filter and measure.
   const caching::Validator etag = caching::data_validator(r, snapshot.generation());
   if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   return tile_response(r, etag, tiles.raster_tile(snapshot, q), "image/png");
@@ -96,17 +124,24 @@ std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router,
       return f(r, snapshot->registry(), *s);
     };
   };
+  const auto on_metadata = [s, &holder](http::Response (*f)(const http::Request&, const layers::Snapshot&,
+                                                           const Site&)) {
+    return [f, s, &holder](const http::Request& r) { return f(r, *holder.current(), *s); };
+  };
   router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.mvt", on_snapshot(vector_tile));
   router.add("GET", "/tiles/{layer}/{z}/{x}/{y}.png", on_snapshot(raster_tile));
   router.add("GET", "/tiles/{layer}.json", on_registry(tilejson));
   router.add("GET", "/tiles/WebMercatorQuad", [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
   router.add("GET", "/tileMatrixSets", [s](const http::Request& r) { return ogc_tile_matrix_sets(r, *s); });
-  router.add("GET", "/tileMatrixSets/WebMercatorQuad",
-             [s](const http::Request& r) { return ogc_web_mercator_quad(r, *s); });
-  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}", on_registry(ogc_collection_tileset));
+  router.add("GET", "/tileMatrixSets/{tileMatrixSetId}", [s](const http::Request& r) { return ogc_tile_matrix_set(r, *s); });
+  router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}", on_metadata(ogc_collection_tileset));
   router.add("GET", "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
              on_snapshot(ogc_vector_tile));
-  router.add("GET", "/collections/{collectionId}/tiles", on_registry(ogc_collection_tilesets));
+  router.add("GET", "/collections/{collectionId}/tiles", on_metadata(ogc_collection_tilesets));
+  router.add("GET", "/collections/{collectionId}/map/tiles", on_metadata(ogc_collection_map_tilesets));
+  router.add("GET", "/collections/{collectionId}/map/tiles/{tileMatrixSetId}", on_metadata(ogc_collection_map_tileset));
+  router.add("GET", "/collections/{collectionId}/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+             on_snapshot(ogc_map_tile));
   return tiles;
 }
 

@@ -12,6 +12,7 @@
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/routes/tiles.h"
+#include "server/routes/tiles_documents.h"
 #include "server/routes/tiles_params.h"
 
 namespace server::routes {
@@ -23,8 +24,6 @@ using nlohmann::json;
 constexpr const char* kAttribution =
     "Boundaries: INE (Censo 2017 cartography) and BCN (Biblioteca del Congreso Nacional, mapas vectoriales); "
     "initiatives: SUBDERE, Sistema de Buenas Prácticas para el Desarrollo de los Territorios";
-constexpr const char* kWebMercatorQuadUri = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
-constexpr const char* kCrs3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
 
 std::string percent_encode(std::string_view s) {
   std::string out;
@@ -109,125 +108,76 @@ http::Response tilejson(const http::Request& r, const layers::Registry& registry
 
 namespace {
 
-json link(std::string href, std::string rel, std::string type, std::string title) {
-  return json{{"href", std::move(href)}, {"rel", std::move(rel)}, {"type", std::move(type)}, {"title", std::move(title)}};
+// The collection's tiles as documents describe them: 404 for a collection
+// without tiles of that kind (the combined territorio tileset is no collection).
+TilesetSubject subject(const http::Request& r, const layers::Snapshot& snapshot, bool map) {
+  const std::string& id = r.path_param("collectionId");
+  const layers::TileLayer layer = collection_tile_layer(id, map);
+  const layers::Collection* c = snapshot.features().find(id);
+  if (!c) throw http::NotFound("no collection '" + id + "'", {{"collectionId", id}});
+  return {id, c->title, layer, c->extent.value_or(snapshot.registry().catalog().extent())};
 }
 
-// The collection's tile layer, or 404 (the combined territorio tileset is no collection).
-layers::TileLayer collection_tile_layer(const std::string& id) {
-  const auto layer = layers::parse_tile_layer(id);
-  if (!layer || *layer == layers::TileLayer::territorio)
-    throw http::NotFound("no tiles for collection '" + id + "'",
-                         {{"collectionId", id}, {"allowed", {"regions", "provinces", "communes", "initiatives"}}});
-  return *layer;
+layers::TileMatrixSet tile_matrix_set_param(const http::Request& r, bool map) {
+  const std::string& id = r.path_param("tileMatrixSetId");
+  if (!map) check_tile_matrix_set(id);  // vector tiles: WebMercatorQuad only
+  return map_tile_matrix_set(id);
 }
 
-// The vector tileset of a collection in WebMercatorQuad (OGC API - Tiles
-// "tileset" resource), with the tile URL template in OGC order.
-json vector_tileset(const std::string& base, const std::string& id, layers::TileLayer layer) {
-  const std::string self = base + "/collections/" + id + "/tiles/WebMercatorQuad";
-  json t = {
-      {"title", id + " (vector tiles)"},
-      {"dataType", "vector"},
-      {"crs", kCrs3857},
-      {"tileMatrixSetURI", kWebMercatorQuadUri},
-      {"links",
-       {link(self, "self", "application/json", id + " vector tileset"),
-        link(base + "/tiles/WebMercatorQuad", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-             "application/json", "WebMercatorQuad"),
-        link(base + "/tiles/" + id + ".json", "describedby", "application/json", "TileJSON"),
-        json{{"href", self + "/{tileMatrix}/{tileRow}/{tileCol}"},
-             {"rel", "item"},
-             {"type", kMvtType},
-             {"templated", true},
-             {"title", "Mapbox vector tiles"}}}},
-      {"layers", json::array()},
-  };
-  for (const std::string& l : layers::mvt_layer_names(layer))
-    t["layers"].push_back({{"id", l}, {"dataType", "vector"}, {"maxTileMatrix", std::to_string(layers::kMaxTileZoom)}});
-  return t;
+http::Response snapshot_response(const http::Request& r, const json& doc, const layers::Snapshot& snapshot,
+                                 const std::string& base) {
+  return caching::stamp(r, http::json(200, doc.dump()), caching::data_validator(r, snapshot.generation(), base));
+}
+
+http::Response fixed_response(const json& doc) {
+  http::Response resp = http::json(200, doc.dump());
+  http::set_header(resp, "Cache-Control", caching::kFixed);
+  return resp;
 }
 
 }  // namespace
 
-http::Response ogc_collection_tilesets(const http::Request& r, const layers::Registry& registry, const Site& site) {
+http::Response ogc_collection_tilesets(const http::Request& r, const layers::Snapshot& snapshot, const Site& site) {
   check_known_params(r, {"f"});
-  const std::string& id = r.path_param("collectionId");
-  const layers::TileLayer layer = collection_tile_layer(id);
   const std::string base = base_url(r, site);
-  const std::string tiles = base + "/tiles/" + id;
-  json tilesets = json::array({vector_tileset(base, id, layer)});
-  if (layers::tile_layer_level(layer))
-    tilesets.push_back({
-        {"title", id + " (coverage map)"},
-        {"dataType", "map"},
-        {"crs", kCrs3857},
-        {"tileMatrixSetURI", kWebMercatorQuadUri},
-        {"links",
-         {link(base + "/tiles/WebMercatorQuad", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-               "application/json", "WebMercatorQuad"),
-          json{{"href", tiles + "/{tileMatrix}/{tileCol}/{tileRow}.png"},
-               {"rel", "item"},
-               {"type", "image/png"},
-               {"templated", true},
-               {"title", "PNG coverage choropleth"}}}},
-    });
-  json doc = {{"links", {link(base + "/collections/" + id + "/tiles", "self", "application/json", "Tilesets"),
-                         link(base + "/collections/" + id, "collection", "application/json", id)}},
-              {"tilesets", tilesets}};
-  return metadata_response(r, doc, registry, base);
+  return snapshot_response(r, vector_tilesets(base, subject(r, snapshot, false)), snapshot, base);
 }
 
-http::Response ogc_collection_tileset(const http::Request& r, const layers::Registry& registry, const Site& site) {
+http::Response ogc_collection_tileset(const http::Request& r, const layers::Snapshot& snapshot, const Site& site) {
   check_known_params(r, {"f"});
-  const std::string& id = r.path_param("collectionId");
-  const layers::TileLayer layer = collection_tile_layer(id);
-  check_tile_matrix_set(r.path_param("tileMatrixSetId"));
+  const TilesetSubject s = subject(r, snapshot, false);
+  tile_matrix_set_param(r, false);
   const std::string base = base_url(r, site);
-  return metadata_response(r, vector_tileset(base, id, layer), registry, base);
+  return snapshot_response(r, vector_tileset(base, s), snapshot, base);
+}
+
+http::Response ogc_collection_map_tilesets(const http::Request& r, const layers::Snapshot& snapshot, const Site& site) {
+  check_known_params(r, {"f"});
+  const std::string base = base_url(r, site);
+  return snapshot_response(r, map_tilesets(base, subject(r, snapshot, true)), snapshot, base);
+}
+
+http::Response ogc_collection_map_tileset(const http::Request& r, const layers::Snapshot& snapshot, const Site& site) {
+  check_known_params(r, {"f"});
+  const TilesetSubject s = subject(r, snapshot, true);
+  const layers::TileMatrixSet tms = tile_matrix_set_param(r, true);
+  const std::string base = base_url(r, site);
+  return snapshot_response(r, map_tileset(base, s, tms), snapshot, base);
 }
 
 http::Response ogc_tile_matrix_sets(const http::Request& r, const Site& site) {
   check_known_params(r, {"f"});
-  const std::string base = base_url(r, site);
-  json entry = {{"id", "WebMercatorQuad"},
-                {"title", "Google Maps Compatible for the World"},
-                {"uri", kWebMercatorQuadUri},
-                {"links", json::array({{{"href", base + "/tiles/WebMercatorQuad"}, {"rel", "self"},
-                                        {"type", "application/json"}}})}};
-  json doc = {{"tileMatrixSets", json::array({entry})}};
-  http::Response resp = http::json(200, doc.dump());
-  http::set_header(resp, "Cache-Control", caching::kFixed);
-  return resp;
+  return fixed_response(tile_matrix_sets_document(base_url(r, site)));
+}
+
+http::Response ogc_tile_matrix_set(const http::Request& r, const Site& site) {
+  check_known_params(r, {"f"});
+  return fixed_response(tile_matrix_set_document(tile_matrix_set_param(r, true), base_url(r, site)));
 }
 
 http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site) {
   check_known_params(r, {"f"});
-  json matrices = json::array();
-  for (int z = 0; z <= layers::kMaxTileZoom; ++z) {
-    const double cell = geo::tile_size_metres(z) / 256.0;
-    const long n = 1L << z;
-    matrices.push_back({{"id", std::to_string(z)},
-                        {"scaleDenominator", cell / 0.00028},
-                        {"cellSize", cell},
-                        {"cornerOfOrigin", "topLeft"},
-                        {"pointOfOrigin", {-geo::kMercatorHalfWorld, geo::kMercatorHalfWorld}},
-                        {"tileWidth", 256},
-                        {"tileHeight", 256},
-                        {"matrixWidth", n},
-                        {"matrixHeight", n}});
-  }
-  json doc = {{"id", "WebMercatorQuad"},
-              {"title", "Google Maps Compatible for the World"},
-              {"uri", kWebMercatorQuadUri},
-              {"crs", kCrs3857},
-              {"orderedAxes", {"E", "N"}},
-              {"wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible"},
-              {"links", {{{"href", base_url(r, site) + "/tiles/WebMercatorQuad"}, {"rel", "self"}, {"type", "application/json"}}}},
-              {"tileMatrices", matrices}};
-  http::Response resp = http::json(200, doc.dump());
-  http::set_header(resp, "Cache-Control", caching::kFixed);
-  return resp;
+  return fixed_response(tile_matrix_set_document(layers::TileMatrixSet::web_mercator_quad, base_url(r, site)));
 }
 
 }  // namespace server::routes

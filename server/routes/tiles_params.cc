@@ -94,9 +94,67 @@ layers::TileQuery tile_query(const http::Request& r, const layers::Registry& reg
   layers::TileQuery q;
   q.layer = tile_layer_param(r);
   q.tile = tile_id_params(r, y_text);
-  q.division = division_param(r);
-  q.filter = parse_filter(r, registry);
+  tile_filter_params(r, registry, q);
   return q;
+}
+
+void tile_filter_params(const http::Request& r, const layers::Registry& registry, layers::TileQuery& q) {
+  const std::string name(layers::tile_layer_name(q.layer));
+  if (q.layer == layers::TileLayer::census_zones) {
+    // Reference points, no coverage: a filter would only split the cache.
+    for (const auto& [key, value] : r.query)
+      if (key == "division" || std::find(filter_param_names().begin(), filter_param_names().end(), key) !=
+                                   filter_param_names().end())
+        throw http::BadRequest("census-zones tiles take no filter or division, not '" + key + "'", {{"parameter", key}});
+    return;
+  }
+  q.division = division_param(r);
+  if (const auto fixed = layers::tile_layer_division(q.layer)) {
+    if (r.query_value("division") && q.division != *fixed)
+      throw http::BadRequest(name + " is the " + std::string(layers::division_name(*fixed)) + " division",
+                             {{"parameter", "division"}, {"allowed", {std::string(layers::division_name(*fixed))}}});
+    q.division = *fixed;
+  }
+  q.filter = parse_filter(r, registry);
+}
+
+layers::TileLayer collection_tile_layer(const std::string& id, bool map) {
+  const auto layer = layers::parse_tile_layer(id);
+  if (layer && layers::tile_layer_is_collection(*layer) && (!map || layers::tile_layer_has_map(*layer))) return *layer;
+  nlohmann::json allowed = nlohmann::json::array();
+  for (const std::string& n : layers::tile_layer_names())
+    if (const auto l = *layers::parse_tile_layer(n); layers::tile_layer_is_collection(l) && (!map || layers::tile_layer_has_map(l)))
+      allowed.push_back(n);
+  throw http::NotFound(std::string("no ") + (map ? "map " : "") + "tiles for collection '" + id + "'",
+                       {{"collectionId", id}, {"allowed", allowed}});
+}
+
+layers::TileMatrixSet map_tile_matrix_set(const std::string& id) {
+  if (const auto tms = layers::parse_tile_matrix_set(id)) return *tms;
+  throw http::NotFound("no tile matrix set '" + id + "'",
+                       {{"tileMatrixSetId", id}, {"allowed", layers::tile_matrix_set_names()}});
+}
+
+geo::TileId ogc_tile_id(const http::Request& r, layers::TileMatrixSet tms) {
+  const int max = layers::max_tile_matrix(tms);
+  const auto z = geo::parse_tile_number(r.path_param("tileMatrix"), static_cast<std::uint32_t>(max));
+  if (!z)
+    throw http::BadRequest("tileMatrix must be an integer from 0 to " + std::to_string(max) + ", not '" +
+                               r.path_param("tileMatrix") + "'",
+                           {{"parameter", "tileMatrix"}, {"minimum", 0}, {"maximum", max}});
+  auto index = [&](const char* name, std::uint32_t count) {
+    const auto v = geo::parse_tile_number(r.path_param(name), count - 1);
+    if (!v)
+      throw http::BadRequest(std::string(name) + " must be an integer from 0 to " + std::to_string(count - 1) +
+                                 " in tile matrix " + std::to_string(*z) + ", not '" + r.path_param(name) + "'",
+                             {{"parameter", name}, {"minimum", 0}, {"maximum", count - 1}});
+    return *v;
+  };
+  geo::TileId t;
+  t.z = static_cast<int>(*z);
+  t.y = index("tileRow", layers::matrix_height(tms, t.z));
+  t.x = index("tileCol", layers::matrix_width(tms, t.z));
+  return t;
 }
 
 }  // namespace server::routes

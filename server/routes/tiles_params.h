@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layers/snapshot/registry.h"
+#include "layers/tiles/raster_frame.h"
 #include "layers/tiles/tiles.h"
 #include "server/http/request.h"
 
@@ -24,5 +25,16 @@ void check_tile_params(const http::Request& r, const std::vector<std::string_vie
 void check_tile_matrix_set(const std::string& id);
 // layer, tile, division, filter and properties of a vector tile request.
 layers::TileQuery tile_query(const http::Request& r, const layers::Registry& registry, std::string_view y_text);
+// division and filter into q (q.layer set): a tileset fixed to a division
+// (regions-2007) takes no other; census-zones takes neither.
+void tile_filter_params(const http::Request& r, const layers::Registry& registry, layers::TileQuery& q);
+
+// The tileset of collection {collectionId}, 404 for one without tiles (map:
+// without map tiles).
+layers::TileLayer collection_tile_layer(const std::string& id, bool map);
+// The tile matrix set of a map tile, 404 for one not served.
+layers::TileMatrixSet map_tile_matrix_set(const std::string& id);
+// {tileMatrix}, {tileRow}, {tileCol} as (z, column, row), 400 out of the matrix.
+geo::TileId ogc_tile_id(const http::Request& r, layers::TileMatrixSet tms);
 
 }  // namespace server::routes
