@@ -126,11 +126,19 @@ void add_service_paths(json& paths) {
   const json csv_or_json = {"application/json", "text/csv"};
   const json code = param("code", "path", "CUT code (2 region, 3 province, 5 commune)", str());
   const json division = param("division", "query", "Territorial division", str({"2018", "2007"}));
-  const json layer = param("layer", "path", "Tileset", str({"regions", "provinces", "communes", "initiatives", "territorio"}));
+  const json layer = param("layer", "path", "Tileset",
+                           str({"regions", "provinces", "communes", "initiatives", "territorio", "regions-2007",
+                                "provinces-2007", "census-zones"}));
   const json z = param("z", "path", "Zoom, 0 to 16", {{"type", "integer"}, {"minimum", 0}, {"maximum", 16}});
   const json x = param("x", "path", "Column, 0 to 2^z-1", {{"type", "integer"}, {"minimum", 0}});
-  const json collection = param("collectionId", "path", "Collection with tiles", str({"regions", "provinces", "communes", "initiatives"}));
+  const json collection = param("collectionId", "path", "Collection with tiles",
+                                str({"regions", "provinces", "communes", "regions-2007", "provinces-2007", "initiatives",
+                                     "census-zones"}));
+  const json map_collection = param("collectionId", "path", "Collection with map tiles",
+                                    str({"regions", "provinces", "communes", "regions-2007", "provinces-2007",
+                                         "census-zones"}));
   const json tms = param("tileMatrixSetId", "path", "Tile matrix set", str({"WebMercatorQuad"}));
+  const json any_tms = param("tileMatrixSetId", "path", "Tile matrix set", str({"WebMercatorQuad", "WorldCRS84Quad"}));
   const json f = param("f", "query", "Format", str({"json"}));
   const json fcsv = param("f", "query", "Format", str({"json", "csv"}));
 
@@ -228,9 +236,11 @@ void add_service_paths(json& paths) {
            tile_filters),
       {{"200", response("Tile", {"application/vnd.mapbox-vector-tile"})}});
   paths["/tiles/{layer}/{z}/{x}/{y}.png"] = op("get", "A coverage choropleth tile (PNG)", "getRasterTile",
-      with(json::array({param("layer", "path", "Level", str({"regions", "provinces", "communes"})), z, x,
-                        param("y", "path", "Row, optionally followed by @2x", str()),
-                        param("measure", "query", "What the colours show", str({"initiatives", "per_100k", "covered"}))}),
+      with(json::array({param("layer", "path", "Level",
+                              str({"regions", "provinces", "communes", "regions-2007", "provinces-2007", "census-zones"})),
+                        z, x, param("y", "path", "Row, optionally followed by @2x", str()),
+                        param("measure", "query", "What the colours show (not for census-zones, drawn by population)",
+                              str({"initiatives", "per_100k", "covered"}))}),
            tile_filters),
       {{"200", response("Tile", {"image/png"})}});
   paths["/tiles/{layer}.json"] = op("get", "TileJSON 3.0 of a tileset", "getTileJson", with(json::array({layer}), tile_filters),
@@ -238,8 +248,26 @@ void add_service_paths(json& paths) {
   paths["/tiles/WebMercatorQuad"] = op("get", "The WebMercatorQuad tile matrix set", "getWebMercatorQuad", {f},
                                        {{"200", response("Tile matrix set", json_type)}});
   paths["/tileMatrixSets"] = op("get", "Tile matrix sets", "getTileMatrixSets", {f}, {{"200", response("List", json_type)}});
-  paths["/tileMatrixSets/WebMercatorQuad"] = op("get", "The WebMercatorQuad tile matrix set", "getTileMatrixSet", {f},
-                                                {{"200", response("Tile matrix set", json_type)}});
+  paths["/tileMatrixSets/{tileMatrixSetId}"] =
+      op("get", "A tile matrix set (TMS 2.0, with the TMS 1.0 members GDAL 3.6 reads)", "getTileMatrixSet",
+         {any_tms, f}, {{"200", response("Tile matrix set", json_type)}});
+  paths["/collections/{collectionId}/map/tiles"] = op("get", "Map tilesets of a collection", "getCollectionMapTilesets",
+                                                      {map_collection, f}, {{"200", response("Tilesets", json_type)}});
+  paths["/collections/{collectionId}/map/tiles/{tileMatrixSetId}"] = op(
+      "get", "A map tileset (PNG)", "getCollectionMapTileset", {map_collection, any_tms, f},
+      {{"200", response("Tileset", json_type)}});
+  paths["/collections/{collectionId}/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}"] =
+      op("get", "A map tile (PNG)", "getCollectionMapTile",
+         with(json::array({map_collection, any_tms,
+                           param("tileMatrix", "path", "Tile matrix, 0 to 16 (WebMercatorQuad) or 15 (WorldCRS84Quad)",
+                                 {{"type", "integer"}, {"minimum", 0}, {"maximum", 16}}),
+                           param("tileRow", "path", "Row", {{"type", "integer"}, {"minimum", 0}}),
+                           param("tileCol", "path", "Column", {{"type", "integer"}, {"minimum", 0}}),
+                           param("f", "query", "Format", str({"png"})),
+                           param("measure", "query", "What the colours show (not for census-zones)",
+                                 str({"initiatives", "per_100k", "covered"}))}),
+              tile_filters),
+         {{"200", response("Tile", {"image/png"})}});
   paths["/collections/{collectionId}/tiles"] = op("get", "Tilesets of a collection", "getCollectionTilesets",
                                                   {collection, f}, {{"200", response("Tilesets", json_type)}});
   paths["/collections/{collectionId}/tiles/{tileMatrixSetId}"] = op("get", "A vector tileset", "getCollectionTileset",

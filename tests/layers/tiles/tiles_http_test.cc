@@ -91,9 +91,13 @@ TEST(TilesHttp, TileJsonAndOgcTilesMetadata) {
   EXPECT_EQ(t["vector_layers"].size(), 5u);
 
   const json sets = json::parse(c.get(server().url("/collections/communes/tiles")).body);
-  ASSERT_EQ(sets["tilesets"].size(), 2u);
+  ASSERT_EQ(sets["tilesets"].size(), 1u);
   EXPECT_EQ(sets["tilesets"][0]["dataType"], "vector");
   EXPECT_EQ(sets["tilesets"][0]["tileMatrixSetURI"], "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
+  const json maps = json::parse(c.get(server().url("/collections/communes/map/tiles")).body);
+  ASSERT_EQ(maps["tilesets"].size(), 2u);
+  EXPECT_EQ(maps["tilesets"][0]["dataType"], "map");
+  EXPECT_EQ(maps["tilesets"][1]["tileMatrixSetURI"], "http://www.opengis.net/def/tilematrixset/OGC/1.0/WorldCRS84Quad");
   const json tms = json::parse(c.get(server().url("/tiles/WebMercatorQuad")).body);
   EXPECT_EQ(tms["tileMatrices"].size(), 17u);
   EXPECT_EQ(tms["tileMatrices"][0]["matrixWidth"], 1);
@@ -131,7 +135,8 @@ TEST(TilesHttp, OgcTilesAddressServesTheSameTile) {
   EXPECT_FALSE(ogc.body.empty());
 
   EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WorldCRS84Quad/1/0/0")).status, 404);
-  EXPECT_EQ(c.get(server().url("/collections/census-zones/tiles/WebMercatorQuad/1/0/0")).status, 404);
+  EXPECT_EQ(c.get(server().url("/collections/census-zones/tiles/WebMercatorQuad/1/0/0")).status, 200);
+  EXPECT_EQ(c.get(server().url("/collections/nowhere/tiles/WebMercatorQuad/1/0/0")).status, 404);
   EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WebMercatorQuad/1/0/0?f=png")).status, 400);
   EXPECT_EQ(c.get(server().url("/collections/communes/tiles/WebMercatorQuad/3/9/0")).status, 400);
 }
