@@ -39,6 +39,40 @@ void gdal_init() {
 }
 
 void Feature::Deleter::operator()(void* f) const { OGR_F_Destroy(f); }
+void GeometryTransform::Deleter::operator()(void* t) const {
+  OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
+}
+
+namespace {
+// A spatial reference from "EPSG:n", easting (longitude) first; the caller releases it.
+OGRSpatialReferenceH new_srs(const std::string& crs) {
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  if (OSRSetFromUserInput(srs, crs.c_str()) != OGRERR_NONE) {
+    OSRRelease(srs);
+    throw GdalError(last_gdal_error("unknown CRS " + crs));
+  }
+  OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+}  // namespace
+
+GeometryTransform::GeometryTransform(const std::string& to) {
+  gdal_init();
+  OGRSpatialReferenceH from = new_srs("EPSG:4326");
+  OGRSpatialReferenceH target = nullptr;
+  try {
+    target = new_srs(to);
+  } catch (...) {
+    OSRRelease(from);
+    throw;
+  }
+  CPLErrorReset();
+  OGRCoordinateTransformationH t = OCTNewCoordinateTransformation(from, target);
+  OSRRelease(from);
+  OSRRelease(target);
+  if (!t) throw GdalError(last_gdal_error("no transformation to " + to));
+  t_.reset(t);
+}
 void Dataset::Deleter::operator()(void* d) const { GDALClose(d); }
 
 long long Feature::fid() const { return OGR_F_GetFID(f_.get()); }
@@ -65,7 +99,7 @@ void Feature::set(int i, double value) { OGR_F_SetFieldDouble(f_.get(), i, value
 void Feature::set(int i, long long value) { OGR_F_SetFieldInteger64(f_.get(), i, value); }
 void Feature::set_null(int i) { OGR_F_SetFieldNull(f_.get(), i); }
 
-void Feature::set_geometry(const Geometry& g) {
+void Feature::set_geometry(const Geometry& g, const GeometryTransform* transform) {
   if (!g) {
     OGR_F_SetGeometry(f_.get(), nullptr);
     return;
@@ -74,6 +108,10 @@ void Feature::set_geometry(const Geometry& g) {
   OGRGeometryH og = nullptr;
   if (OGR_G_CreateFromWkb(wkb.data(), nullptr, &og, static_cast<int>(wkb.size())) != OGRERR_NONE)
     throw GdalError(last_gdal_error("converting a geometry for GDAL"));
+  if (transform && OGR_G_Transform(og, static_cast<OGRCoordinateTransformationH>(transform->get())) != OGRERR_NONE) {
+    OGR_G_DestroyGeometry(og);
+    throw GdalError(last_gdal_error("reprojecting a geometry"));
+  }
   OGR_F_SetGeometryDirectly(f_.get(), og);
 }
 
@@ -122,8 +160,12 @@ Feature Layer::next() {
 Feature Layer::new_feature() const { return Feature(OGR_F_Create(OGR_L_GetLayerDefn(l_))); }
 
 void Layer::create_field(const std::string& name, FieldType type) {
-  const OGRFieldType t = type == FieldType::string ? OFTString : type == FieldType::integer ? OFTInteger64 : OFTReal;
+  const OGRFieldType t = type == FieldType::string    ? OFTString
+                         : type == FieldType::integer ? OFTInteger64
+                         : type == FieldType::boolean ? OFTInteger
+                                                      : OFTReal;
   OGRFieldDefnH fd = OGR_Fld_Create(name.c_str(), t);
+  if (type == FieldType::boolean) OGR_Fld_SetSubType(fd, OFSTBoolean);
   const OGRErr err = OGR_L_CreateField(l_, fd, 1);
   OGR_Fld_Destroy(fd);
   if (err != OGRERR_NONE) throw GdalError(last_gdal_error("creating field " + name));
@@ -161,14 +203,9 @@ Dataset Dataset::create_vector(const std::string& driver, const std::string& pat
 int Dataset::layer_count() const { return GDALDatasetGetLayerCount(d_.get()); }
 Layer Dataset::layer(int i) const { return Layer(GDALDatasetGetLayer(d_.get(), i)); }
 
-Layer Dataset::create_layer(const std::string& name, GeometryType geometry_type, bool lonlat_4326,
+Layer Dataset::create_layer(const std::string& name, GeometryType geometry_type, const std::string& crs,
                             const std::vector<std::string>& options) {
-  OGRSpatialReferenceH srs = nullptr;
-  if (lonlat_4326) {
-    srs = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(srs, 4326);
-    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-  }
+  OGRSpatialReferenceH srs = crs.empty() ? nullptr : new_srs(crs);
   const OGRwkbGeometryType type = geometry_type == GeometryType::point ? wkbPoint
                                    : geometry_type == GeometryType::multi_polygon ? wkbMultiPolygon
                                                                                   : wkbUnknown;

@@ -1,7 +1,8 @@
 #pragma once
 // Owners of GDAL vector datasets and OGR features, and the conversions
-// between OGR and GEOS geometries (through WKB). Layers are owned by their
-// dataset, so Layer is a non-owning view that must not outlive it.
+// between OGR and GEOS geometries (through WKB), optionally reprojected on
+// the way out. Layers are owned by their dataset, so Layer is a non-owning
+// view that must not outlive it.
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,22 @@ namespace geo {
 // Registers GDAL drivers once, quiets GDAL's stderr handler (errors are
 // turned into exceptions with CPLGetLastErrorMsg at each call site).
 void gdal_init();
+
+// A coordinate transformation from lon/lat (EPSG:4326, longitude first) to
+// another CRS, easting first, for geometries handed to GDAL. Belongs to the
+// creating thread (PROJ state), like the dataset it writes into.
+class GeometryTransform {
+ public:
+  // to: "EPSG:32719", "EPSG:3857", ... GdalError if GDAL does not know it.
+  explicit GeometryTransform(const std::string& to);
+  void* get() const { return t_.get(); }
+
+ private:
+  struct Deleter {
+    void operator()(void* t) const;
+  };
+  std::unique_ptr<void, Deleter> t_;
+};
 
 class Feature {
  public:
@@ -35,7 +52,9 @@ class Feature {
   void set(int i, double value);
   void set(int i, long long value);
   void set_null(int i);
-  void set_geometry(const Geometry& g);
+  // Sets the geometry (none for an empty owner), through transform when
+  // given; GdalError when a coordinate has no image.
+  void set_geometry(const Geometry& g, const GeometryTransform* transform = nullptr);
   // Copies the fields of src that exist by name in this feature, and its geometry.
   void set_from(const Feature& src);
 
@@ -46,7 +65,9 @@ class Feature {
   std::unique_ptr<void, Deleter> f_;
 };
 
-enum class FieldType { string, integer, real };
+// integer: 64-bit; boolean: an integer 0/1 that drivers with the notion
+// (GeoPackage, FlatGeobuf, the CSV types file) record as a boolean.
+enum class FieldType { string, integer, real, boolean };
 enum class GeometryType { unknown, point, multi_polygon };
 
 class Layer {
@@ -81,7 +102,9 @@ class Dataset {
 
   int layer_count() const;
   Layer layer(int i) const;
-  Layer create_layer(const std::string& name, GeometryType type, bool lonlat_4326,
+  // crs: "EPSG:4326" (stored longitude first, as GIS formats do), any
+  // other "EPSG:n", or empty for no CRS.
+  Layer create_layer(const std::string& name, GeometryType type, const std::string& crs,
                      const std::vector<std::string>& options = {});
   void start_transaction();
   void commit_transaction();

@@ -54,8 +54,8 @@ BatchJoinReport batch_join(const Catalog& catalog, const std::string& source, co
   BatchJoinReport report;
   try {
     geo::Dataset out = geo::Dataset::create_vector(fmt.driver, tmp);
-    geo::Layer dst = out.create_layer(std::filesystem::path(output).stem().string(), geo::GeometryType::unknown, true,
-                                      fmt.layer_options);
+    geo::Layer dst = out.create_layer(std::filesystem::path(output).stem().string(), geo::GeometryType::unknown,
+                                      "EPSG:4326", fmt.layer_options);
     dst.create_fields_like(src);
     const auto existing = dst.field_names();
     const auto& columns = place_join_columns();
