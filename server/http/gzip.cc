@@ -79,7 +79,8 @@ Response gzip_if_accepted(const std::optional<std::string>& accept_encoding, Res
     set_header(response, "Vary", "Accept-Encoding");
   else if (to_lower(*vary).find("accept-encoding") == std::string::npos)
     set_header(response, "Vary", *vary + ", Accept-Encoding");
-  if (!accept_encoding || response.body.size() < kMinBytes || !accepts_gzip(*accept_encoding) ||
+  // A streamed body (a download) goes as it is: its length is sent first.
+  if (!accept_encoding || response.stream || response.body.size() < kMinBytes || !accepts_gzip(*accept_encoding) ||
       response.body.size() > 0xFFFFFFF0u)
     return response;
   response.body = gzip(response.body);

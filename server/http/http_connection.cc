@@ -32,6 +32,10 @@ constexpr std::size_t kPieceBytes = 256 * 1024;
 // stays bounded.
 constexpr std::size_t kUnwrittenHighWater = 8 * 1024 * 1024;
 
+// Bytes of a streamed body queued ahead of the socket at most: the memory a
+// download holds per connection, whatever its length.
+constexpr std::size_t kStreamWindow = 4 * kPieceBytes;
+
 // How long a client refused for a full job queue should wait.
 constexpr int kRetryAfterSeconds = 2;
 
@@ -102,7 +106,9 @@ void HttpConnection::on_input(std::string_view bytes) {
   pump();
 }
 
-bool HttpConnection::blocked() const { return job_in_flight_ || unwritten_ > kUnwrittenHighWater; }
+bool HttpConnection::blocked() const {
+  return job_in_flight_ || streaming_ || unwritten_ > kUnwrittenHighWater;
+}
 
 void HttpConnection::pump() {
   while (!closed_ && !closing_ && !blocked()) {
@@ -225,17 +231,27 @@ void HttpConnection::send(Response response, Reply reply) {
   add_security_headers(response);
   std::string wire;
   try {
-    if (response.body.size() > context_->max_response_body) {
-      throw std::length_error("response body of " + std::to_string(response.body.size()) +
-                              " bytes exceeds the limit of " + std::to_string(context_->max_response_body));
+    const std::size_t size = response.stream ? response.stream->size() : response.body.size();
+    if (size > context_->max_response_body) {
+      throw std::length_error("response body of " + std::to_string(size) + " bytes exceeds the limit of " +
+                              std::to_string(context_->max_response_body));
     }
-    wire = response_head(response, response.body.size(), reply.connection);
+    wire = response_head(response, size, reply.connection);
   } catch (...) {
     response = problem_response(std::current_exception());
     add_security_headers(response);
     wire = response_head(response, response.body.size(), reply.connection);
   }
   if (reply.connection == ConnectionField::close) closing_ = true;
+
+  if (response.stream) {
+    // The head goes alone; the body follows from its source as the socket
+    // drains (written() pulls more), so only a window of it is in memory.
+    if (!reply.head_only && status_allows_content(response.status)) streaming_ = std::move(response.stream);
+    transmit(*peer, std::move(wire), {});
+    pull();
+    return;
+  }
 
   const std::string_view body = reply.head_only || !status_allows_content(response.status)
                                     ? std::string_view{}
@@ -257,7 +273,7 @@ void HttpConnection::transmit(Pistache::Tcp::Peer& peer, std::string wire, std::
   }
   const std::size_t total = wire.size() + rest.size();
   if (total == 0) {
-    if (closing_ && !job_in_flight_) ::shutdown(peer.fd(), SHUT_WR);
+    if (closing_ && !job_in_flight_ && !streaming_) ::shutdown(peer.fd(), SHUT_WR);
     return;
   }
   unwritten_ += total;
@@ -279,11 +295,42 @@ void HttpConnection::transmit(Pistache::Tcp::Peer& peer, std::string wire, std::
       Pistache::Async::IgnoreException);
 }
 
+// Queues the next pieces of the streamed body while less than a window
+// waits for the socket; at the end of the source, the stream is done.
+void HttpConnection::pull() {
+  const auto peer = peer_.lock();
+  if (!peer || closed_) {
+    streaming_.reset();
+    return;
+  }
+  while (streaming_ && unwritten_ < kStreamWindow) {
+    std::string piece;
+    try {
+      piece = streaming_->read(kPieceBytes);
+    } catch (const std::exception& e) {
+      // The head promised more bytes than will come: the client must see
+      // the connection end rather than wait for them.
+      log_error(std::string("a streamed body failed: ") + e.what());
+      streaming_.reset();
+      closing_ = true;
+      ::shutdown(peer->fd(), SHUT_RDWR);
+      return;
+    }
+    if (piece.empty()) {
+      streaming_.reset();
+      break;
+    }
+    transmit(*peer, std::move(piece), {});
+  }
+  if (!streaming_ && closing_ && unwritten_ == 0 && !job_in_flight_) ::shutdown(peer->fd(), SHUT_WR);
+}
+
 void HttpConnection::written(std::size_t bytes) {
   const bool was_blocked = blocked();
   unwritten_ -= std::min(bytes, unwritten_);
   if (closed_) return;
-  if (closing_ && unwritten_ == 0 && !job_in_flight_) {
+  if (streaming_) pull();
+  if (closing_ && unwritten_ == 0 && !job_in_flight_ && !streaming_) {
     // Pistache keeps the peer until the client leaves or the keep-alive
     // timeout; to close, we end our side once the last byte is out and let
     // the client's own close finish the connection.
@@ -323,7 +370,8 @@ void HttpConnection::settle() {
   if (closed_) return;
   const auto peer = peer_.lock();
   if (!peer) return;
-  const bool idle = unwritten_ == 0 && !job_in_flight_ && (closing_ || (!parser_.started() && !first_request_));
+  const bool idle =
+      unwritten_ == 0 && !job_in_flight_ && !streaming_ && (closing_ || (!parser_.started() && !first_request_));
   if (idle && !idle_) clock_->reset();  // the keep-alive timeout counts from now
   idle_ = idle;
   peer->setIdle(idle);

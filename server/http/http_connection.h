@@ -62,7 +62,10 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void start();
   void on_input(std::string_view bytes);
   // The client left (or the socket failed); nothing more is sent.
-  void on_disconnected() { closed_ = true; }
+  void on_disconnected() {
+    closed_ = true;
+    streaming_.reset();
+  }
   // Every 500 ms (idle_clock.h): answers 408 to a request past its deadline.
   void tick();
 
@@ -81,6 +84,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void send(Response response, Reply reply);
   void transmit(Pistache::Tcp::Peer& peer, std::string wire, std::string_view rest);
   void written(std::size_t bytes);
+  void pull();
   void fail(std::exception_ptr error);
   void overflow();
   void maybe_continue();
@@ -102,6 +106,9 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   bool continue_sent_ = false;
   bool idle_ = false;
   std::size_t unwritten_ = 0;     // response bytes queued and not yet on the wire
+  // The body being sent from its source, a window at a time (pull()); the
+  // next pipelined request waits for its end.
+  std::shared_ptr<BodySource> streaming_;
   Clock::time_point request_started_;
 };
 

@@ -27,6 +27,16 @@ std::optional<std::string> find_header(const Response& response, std::string_vie
   return std::nullopt;
 }
 
+std::string body_of(Response& response) {
+  if (!response.stream) return response.body;
+  std::string out;
+  out.reserve(response.stream->size());
+  for (std::string piece = response.stream->read(1 << 20); !piece.empty(); piece = response.stream->read(1 << 20))
+    out += piece;
+  response.stream.reset();
+  return out;
+}
+
 void set_header(Response& response, std::string name, std::string value) {
   std::erase_if(response.headers, [&](const auto& field) { return iequals(field.first, name); });
   response.headers.emplace_back(std::move(name), std::move(value));
