@@ -2,6 +2,7 @@
 
 #include "layers/features/feature_crs.h"
 #include "layers/features/feature_query.h"
+#include "server/routes/downloads.h"
 
 namespace server {
 namespace {
@@ -304,11 +305,17 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
 
   json params = {
       {"f", param("f", "query", "Format: json or html", {{"type", "string"}, {"enum", {"json", "html"}}})},
-      {"fItems", param("f", "query", "Format: json (GeoJSON), html, or a download: csv, gpkg, fgb",
-                       {{"type", "string"}, {"enum", {"json", "geojson", "html", "csv", "gpkg", "fgb"}}})},
+      {"fItems", param("f", "query",
+                       "Format: json (GeoJSON), html, or a download: csv, gpkg, fgb (every matched feature unless limit "
+                       "says otherwise, in crs, typed columns; Link headers to the next and previous downloads when "
+                       "partial), or the companions of a CSV download that GDAL reads beside it: csvt (column types) "
+                       "and prj (CRS)",
+                       {{"type", "string"}, {"enum", {"json", "geojson", "html", "csv", "gpkg", "fgb", "csvt", "prj"}}})},
       {"collectionId", param("collectionId", "path", "Collection", {{"type", "string"}, {"enum", ids}})},
       {"featureId", param("featureId", "path", "Feature id", {{"type", "string"}})},
-      {"limit", param("limit", "query", "Features per page (larger values are clamped to 10000)",
+      {"limit", param("limit", "query",
+                      "Features per page (larger values are clamped to 10000); for a download (f=csv, gpkg, fgb) "
+                      "from 1 to " + std::to_string(routes::kMaxDownloadLimit) + ", default every matched feature",
                       {{"type", "integer"}, {"minimum", 1}, {"default", layers::kDefaultLimit}})},
       {"offset", param("offset", "query", "Features to skip", {{"type", "integer"}, {"minimum", 0}, {"default", 0}})},
       {"bbox", {{"name", "bbox"}, {"in", "query"}, {"required", false}, {"style", "form"}, {"explode", false},
@@ -344,7 +351,7 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
   generic.insert(generic.begin(), ref("collectionId"));
   generic.push_back(ref("datetime"));
   const json item_types = {"application/geo+json", "text/html", "text/csv", "application/geopackage+sqlite3",
-                           "application/flatgeobuf"};
+                           "application/flatgeobuf", "text/plain"};
   paths["/collections/{collectionId}/items"] =
       get("Features of a collection", "getFeatures", generic, {{"200", response("Features", item_types)}});
   paths["/collections/{collectionId}/items/{featureId}"] =

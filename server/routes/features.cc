@@ -4,7 +4,6 @@
 
 #include "layers/cql2/cql2_eval.h"
 #include "layers/cql2/cql2_parser.h"
-#include "layers/features/feature_export.h"
 #include "layers/features/feature_query.h"
 #include "layers/coverage/territory_initiatives.h"
 #include "layers/model/vocabulary.h"
@@ -14,6 +13,7 @@
 #include "server/caching_policy.h"
 #include "server/http/errors.h"
 #include "server/params.h"
+#include "server/routes/downloads.h"
 #include "server/routes/ogc_params.h"
 
 namespace server::routes {
@@ -93,11 +93,10 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
       link(self + "/items?f=html", "items", "text/html", c.title + " (HTML)"),
       link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
            "Queryables of " + c.title),
-      link(self + "/items?f=csv&limit=10000", "enclosure", "text/csv", "All of " + c.title + " as CSV"),
-      link(self + "/items?f=gpkg&limit=10000", "enclosure", "application/geopackage+sqlite3",
+      link(self + "/items?f=csv", "enclosure", "text/csv", "All of " + c.title + " as CSV"),
+      link(self + "/items?f=gpkg", "enclosure", "application/geopackage+sqlite3",
            "All of " + c.title + " as GeoPackage"),
-      link(self + "/items?f=fgb&limit=10000", "enclosure", "application/flatgeobuf",
-           "All of " + c.title + " as FlatGeobuf"),
+      link(self + "/items?f=fgb", "enclosure", "application/flatgeobuf", "All of " + c.title + " as FlatGeobuf"),
   };
   // Collections that are also tilesets say so, for OGC API - Tiles clients.
   if (const auto t = layers::parse_tile_layer(c.id); t && layers::tile_layer_is_collection(*t))
@@ -194,14 +193,13 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
     }
   }
   const Format format = negotiate(r, true);
-  const bool download = format == Format::csv || format == Format::gpkg || format == Format::fgb;
+  const bool download = is_download(format);
   const layers::Crs& crs = r.query_value("crs") ? parse_crs("crs", *r.query_value("crs")) : layers::crs84();
   const layers::Crs& bbox_crs = r.query_value("bbox-crs") ? parse_crs("bbox-crs", *r.query_value("bbox-crs")) : layers::crs84();
-  if (download && !crs.is_crs84())
-    throw http::BadRequest("downloads (f=csv, gpkg, fgb) are written in CRS84 only", {{"parameter", "crs"}});
 
   layers::FeatureQuery q;
-  q.limit = parse_limit(r.query_value("limit"));
+  // A download holds every matched feature unless limit says otherwise.
+  q.limit = download ? parse_download_limit(r.query_value("limit")) : parse_limit(r.query_value("limit"));
   q.offset = parse_offset(r.query_value("offset"));
   if (const auto b = r.query_value("bbox")) q.boxes = parse_bbox(*b, bbox_crs);
   else if (r.query_value("bbox-crs")) throw http::BadRequest("bbox-crs needs a bbox", {{"parameter", "bbox-crs"}});
@@ -241,31 +239,28 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
 
   const layers::FeaturePage page = layers::query_features(c, q);
 
+  const std::string path = base + "/collections/" + c.id + "/items";
   if (download) {
     std::vector<std::size_t> fields;
     if (selected)
       fields = *selected;
     else
       for (std::size_t k = 0; k < c.fields.size(); ++k) fields.push_back(k);
-    const auto ef = format == Format::csv ? layers::ExportFormat::csv : format == Format::gpkg ? layers::ExportFormat::gpkg : layers::ExportFormat::fgb;
-    http::Response resp;
-    resp.body = layers::export_features(c, page.features, fields, ef);
-    resp.content_type = format == Format::csv ? "text/csv; charset=utf-8" : format == Format::gpkg ? "application/geopackage+sqlite3" : "application/flatgeobuf";
-    const std::string ext = format == Format::csv ? ".csv" : format == Format::gpkg ? ".gpkg" : ".fgb";
-    resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + c.id + ext + "\"");
-    resp.headers.emplace_back("Content-Crs", content_crs(crs));
-    resp.headers.emplace_back("OGC-NumberMatched", std::to_string(page.matched));
-    return finish(r, std::move(resp), etag);
+    return finish(r, routes::download(r, {c, q, page, std::move(fields), format, crs, path}), etag);
   }
 
-  const std::string path = base + "/collections/" + c.id + "/items";
   json links = json::array();
   links.push_back(link(path + query_with(r, {}), "self", format == Format::html ? "text/html" : kGeoJson, "This page"));
   for (const auto& [fmt, type, title] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"json", kGeoJson, "GeoJSON"}, {"html", "text/html", "HTML"}, {"csv", "text/csv", "CSV"},
            {"gpkg", "application/geopackage+sqlite3", "GeoPackage"}, {"fgb", "application/flatgeobuf", "FlatGeobuf"}})
-    if ((fmt == "html") != (format == Format::html))
-      links.push_back(link(path + query_with(r, {{"f", fmt}}), "alternate", type, "This page as " + title));
+    if ((fmt == "html") != (format == Format::html)) {
+      // A download without limit holds every match: say this page's size.
+      const bool file = fmt != "json" && fmt != "html";
+      links.push_back(link(path + query_with(r, {{"f", fmt}, {"limit", file ? std::optional<std::string>(std::to_string(q.limit))
+                                                                             : r.query_value("limit")}}),
+                           "alternate", type, "This page as " + title));
+    }
   const std::string page_type = format == Format::html ? "text/html" : kGeoJson;
   if (q.offset + page.features.size() < page.matched)
     links.push_back(link(path + query_with(r, {{"offset", std::to_string(q.offset + page.features.size())}}), "next",

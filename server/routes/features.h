@@ -1,7 +1,8 @@
 #pragma once
 // OGC API - Features collections: /collections, /collections/{id},
 // /collections/{id}/items, /collections/{id}/items/{featureId} and
-// /collections/{id}/queryables (Parts 1, 2 and 3).
+// /collections/{id}/queryables (Parts 1, 2 and 3); downloads of items are
+// server/routes/downloads.h.
 #include "server/http/request.h"
 #include "server/http/response.h"
 #include "server/routes/ogc_context.h"

@@ -65,10 +65,12 @@ Format negotiate(const http::Request& r, bool downloads) {
       if (*f == "csv") return Format::csv;
       if (*f == "gpkg") return Format::gpkg;
       if (*f == "fgb") return Format::fgb;
+      if (*f == "csvt") return Format::csvt;
+      if (*f == "prj") return Format::prj;
     }
     nlohmann::json allowed = {"json", "html"};
     if (downloads)
-      for (const char* d : {"csv", "gpkg", "fgb"}) allowed.push_back(d);
+      for (const char* d : {"csv", "gpkg", "fgb", "csvt", "prj"}) allowed.push_back(d);
     throw http::BadRequest("f must be one of " + allowed.dump() + ", not '" + *f + "'",
                            {{"parameter", "f"}, {"allowed", allowed}});
   }

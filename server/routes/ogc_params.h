@@ -15,9 +15,11 @@
 
 namespace server::routes {
 
-enum class Format { json, html, csv, gpkg, fgb };
+// csvt and prj: the column types and the CRS of a CSV download (GDAL's
+// .csvt and .prj companion files).
+enum class Format { json, html, csv, gpkg, fgb, csvt, prj };
 
-// f=json|geojson|html (|csv|gpkg|fgb with downloads), else the Accept
+// f=json|geojson|html (|csv|gpkg|fgb|csvt|prj with downloads), else the Accept
 // header (text/html before any JSON type means HTML), else JSON.
 Format negotiate(const http::Request& r, bool downloads);
 
