@@ -345,6 +345,9 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
   paths["/collections/{collectionId}/queryables"] =
       get("Queryables of a collection", "getQueryables", {ref("collectionId"), ref("f")},
           {{"200", response("JSON Schema of the queryables", {"application/schema+json", "text/html"})}});
+  paths["/collections/{collectionId}/schema"] =
+      get("Schema of a collection's features (OGC API - Features - Part 5)", "getSchema", {ref("collectionId"), ref("f")},
+          {{"200", response("JSON Schema 2020-12 of the features' properties", {"application/schema+json", "text/html"})}});
   const json items_params = {ref("fItems"), ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"), ref("crs"),
                              ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("sortby"), ref("properties")};
   json generic = items_params;

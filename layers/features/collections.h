@@ -59,6 +59,7 @@ struct Collection {
   std::string id, title, description;
   GeometryKind geometry_kind = GeometryKind::multi_polygon;
   std::vector<FieldDef> fields;
+  std::size_t id_field = 0;  // the property that repeats each feature's id (code, zone_code, id)
   std::vector<std::shared_ptr<const PublishedFeature>> features;  // ordered by id
   std::optional<geo::Envelope> extent;     // lon/lat of every geometry
   bool temporal = false;                   // answers datetime

@@ -8,6 +8,7 @@
 #include "layers/coverage/territory_initiatives.h"
 #include "layers/model/vocabulary.h"
 #include "layers/tiles/tiles.h"
+#include "server/encode/collection_schema.h"
 #include "server/encode/geojson.h"
 #include "server/encode/html.h"
 #include "server/caching_policy.h"
@@ -93,6 +94,9 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
       link(self + "/items?f=html", "items", "text/html", c.title + " (HTML)"),
       link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
            "Queryables of " + c.title),
+      link(self + "/schema", "describedby", "application/schema+json", "Schema of " + c.title),
+      link(self + "/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json",
+           "Schema of " + c.title),
       link(self + "/items?f=csv", "enclosure", "text/csv", "All of " + c.title + " as CSV"),
       link(self + "/items?f=gpkg", "enclosure", "application/geopackage+sqlite3",
            "All of " + c.title + " as GeoPackage"),
@@ -172,6 +176,14 @@ http::Response queryables(const http::Request& r, const OgcContext& ctx) {
   return metadata(r, ctx, "application/schema+json", [&](const std::string& base) -> std::pair<std::string, json> {
     return {"Queryables of " + c.title,
             queryables_json(c, base, c.id == "initiatives" ? ctx.registry : nullptr)};
+  });
+}
+
+http::Response schema(const http::Request& r, const OgcContext& ctx) {
+  const layers::Collection& c = find_collection(r, ctx);
+  return metadata(r, ctx, "application/schema+json", [&](const std::string& base) -> std::pair<std::string, json> {
+    return {"Schema of " + c.title, encode::collection_schema(c, base + "/collections/" + c.id + "/schema",
+                                                              c.id == "initiatives" ? ctx.registry : nullptr)};
   });
 }
 

@@ -73,6 +73,13 @@ const std::vector<std::string>& conformance_classes() {
       "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
       "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
       "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+      // Part 5 (Schemas), published also as OGC API - Common - Part 3.
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/advanced-property-roles",
+      "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/returnables-and-receivables",
+      "http://www.opengis.net/spec/ogcapi-common-3/1.0/conf/schemas",
+      "http://www.opengis.net/spec/ogcapi-common-3/1.0/conf/advanced-property-roles",
+      "http://www.opengis.net/spec/ogcapi-common-3/1.0/conf/returnables-and-receivables",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
       "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",

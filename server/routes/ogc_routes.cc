@@ -27,6 +27,7 @@ void add_ogc_routes(http::Router& router, layers::RegistryHolder& holder, const 
   });
   router.add("GET", "/collections/{collectionId}/items/{featureId}", bind(item));
   router.add("GET", "/collections/{collectionId}/queryables", bind(queryables));
+  router.add("GET", "/collections/{collectionId}/schema", bind(schema));
 }
 
 }  // namespace server::routes
