@@ -15,6 +15,9 @@ const BBOX_DIGITS = 5;
 // A CQL2 text literal: single quotes, doubled inside.
 const literal = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
+// A text expression without case and accents (CQL2's CASEI and ACCENTI).
+const folded = (expr) => `CASEI(ACCENTI(${expr}))`;
+
 // The values of a filter parameter: comma-separated, any of.
 const valuesOf = (text) => String(text).split(',').map((v) => v.trim()).filter(Boolean);
 
@@ -33,6 +36,8 @@ function yearCondition(text) {
 // The CQL2 text (cql2-text) that selects on /collections/initiatives what
 // the filter parameters select on /coverage and /tiles: each parameter one
 // condition (any of its values), all of them together. '' for no filter.
+// /coverage ignores case and accents in a value and CQL2's "=" does not, so
+// text is compared through CASEI(ACCENTI(...)) on both sides.
 export function cql2Text(filters) {
   const parts = [];
   for (const name of FILTERS) {
@@ -44,8 +49,8 @@ export function cql2Text(filters) {
       continue;
     }
     const values = valuesOf(raw);
-    if (values.length === 1) parts.push(`${name} = ${literal(values[0])}`);
-    else if (values.length > 1) parts.push(`${name} IN (${values.map(literal).join(', ')})`);
+    if (values.length === 1) parts.push(`${folded(name)} = ${folded(literal(values[0]))}`);
+    else if (values.length > 1) parts.push(`${folded(name)} IN (${values.map((v) => folded(literal(v))).join(', ')})`);
   }
   return parts.join(' AND ');
 }
@@ -53,9 +58,10 @@ export function cql2Text(filters) {
 function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  // Commas need no escape in a query and keep a bbox readable; a space is
-  // written %20, as the server's own TileJSON writes it ('+' is %2B here).
-  return q.toString().replace(/%2C/gi, ',').replace(/\+/g, '%20');
+  // Commas and parentheses need no escape in a query and keep a bbox and a
+  // filter readable; a space is written %20, as the server's own TileJSON
+  // writes it ('+' is %2B here).
+  return q.toString().replace(/%2C/gi, ',').replace(/%28/g, '(').replace(/%29/g, ')').replace(/\+/g, '%20');
 }
 
 function bboxText(bbox) {

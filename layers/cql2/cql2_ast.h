@@ -24,9 +24,12 @@ enum class NodeKind {
   property,    // name (bound to field by cql2::bind)
   value,       // literal FieldValue
   geometry,    // literal geometry (WKT or BBOX)
+  function,    // children: the text argument; function
 };
 
 enum class CompareOp { eq, ne, lt, le, gt, ge };
+// The built-in text functions of CQL2 (case- and accent-insensitive comparison).
+enum class TextFunction { casei, accenti };
 enum class SpatialOp { intersects, within, contains, disjoint, equals, touches, crosses, overlaps };
 
 struct Node {
@@ -34,10 +37,12 @@ struct Node {
   std::vector<std::unique_ptr<Node>> children;
   CompareOp op = CompareOp::eq;
   SpatialOp spatial = SpatialOp::intersects;
+  TextFunction function = TextFunction::casei;
   bool negated = false;
   bool flag = false;                 // literal_bool: its value; property: bound to a list field
   std::string name;                  // property name as written
   std::size_t field = 0;             // property: index bound by cql2::bind
+  FieldType type = FieldType::string;  // property: its type, set by cql2::bind
   bool is_geometry_property = false; // property: the feature's geometry
   FieldValue value;                  // value
   std::shared_ptr<const geo::Geometry> geom;  // geometry

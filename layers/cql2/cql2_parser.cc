@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "geo/error.h"
+#include "geo/utf8.h"
 
 namespace layers::cql2 {
 namespace {
@@ -228,19 +229,23 @@ class Parser {
     for (auto kw : kGeometryKeywords)
       if (ieq(w, kw)) return wkt_literal();
     if (ieq(w, "BBOX")) return bbox_literal();
-    if (ieq(w, "CASEI") || ieq(w, "ACCENTI") || ieq(w, "LOWER") || ieq(w, "UPPER")) {
-      // Text comparisons fold case and accents already: these wrap a value unchanged.
+    if (ieq(w, "CASEI") || ieq(w, "ACCENTI")) {
       pos_ += w.size();
+      NodePtr n = make(NodeKind::function);
+      n->function = ieq(w, "CASEI") ? TextFunction::casei : TextFunction::accenti;
       expect("(");
-      NodePtr inner = scalar(depth + 1);
+      n->children.push_back(plain_scalar(depth + 1));
       expect(")");
-      return inner;
+      return n;
     }
     for (auto r : kReserved)
       if (ieq(w, r)) fail("unexpected " + std::string(w));
     pos_ += w.size();
     skip_space();
-    if (pos_ < s_.size() && s_[pos_] == '(') fail("unknown function " + std::string(w));
+    // No other function is advertised (no /functions resource): LOWER and
+    // UPPER included, since CASEI is the standard's way to ignore case.
+    if (pos_ < s_.size() && s_[pos_] == '(')
+      fail("unknown function " + std::string(w) + " (the functions are CASEI, ACCENTI and the spatial S_*)");
     NodePtr n = make(NodeKind::property);
     n->name = std::string(w);
     return n;
@@ -395,6 +400,8 @@ class Parser {
 NodePtr parse(std::string_view text) {
   if (text.size() > kMaxFilterLength)
     throw SyntaxError("filter: longer than " + std::to_string(kMaxFilterLength) + " characters");
+  if (const auto bad = geo::invalid_utf8_offset(text); bad != std::string_view::npos)
+    throw SyntaxError("filter: not UTF-8 at byte " + std::to_string(bad + 1));
   Parser p(text);
   return p.parse_all();
 }

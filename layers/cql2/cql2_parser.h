@@ -1,7 +1,7 @@
 #pragma once
 // A parser of CQL2 text (OGC 21-065): basic CQL2 (comparisons, AND/OR/NOT,
-// IS NULL), LIKE, BETWEEN, IN, CASEI/ACCENTI (comparisons are accent- and
-// case-insensitive anyway), and the spatial functions S_INTERSECTS,
+// IS NULL), LIKE, BETWEEN, IN, the text functions CASEI and ACCENTI, and
+// the spatial functions S_INTERSECTS,
 // S_WITHIN, S_CONTAINS, S_DISJOINT, S_EQUALS, S_TOUCHES, S_CROSSES,
 // S_OVERLAPS over WKT geometries and BBOX(...). Pure: text in, tree out.
 #include <stdexcept>

@@ -135,7 +135,7 @@ void bind_filter(const Collection& c, cql2::Node& filter) {
   cql2::bind(filter, [&c](std::string_view name) -> std::optional<cql2::BoundField> {
     const auto i = c.field_index(name);
     if (!i) return std::nullopt;
-    return cql2::BoundField{*i, c.fields[*i].list};
+    return cql2::BoundField{*i, c.fields[*i].list, c.fields[*i].type};
   });
 }
 

@@ -40,13 +40,13 @@ struct FeaturePage {
 FeaturePage query_features(const Collection& collection, const FeatureQuery& query);
 
 // A bound filter "name = value" for a queryable given as a query parameter
-// (?region_code=05): compared like CQL2's "=" (folded text; list fields
+// (?region_code=05): compared like CQL2's "=" (exact text; list fields
 // match any element). Throws cql2::UnknownProperty for an unknown name and
 // std::invalid_argument for a value the field's type cannot hold.
 cql2::NodePtr property_equals(const Collection& collection, const std::string& name, const std::string& value);
 
 // Binds a parsed CQL2 filter to the collection's fields ("geometry" is the
-// geometry); throws cql2::UnknownProperty.
+// geometry); throws cql2::UnknownProperty and cql2::TypeError.
 void bind_filter(const Collection& collection, cql2::Node& filter);
 
 }  // namespace layers

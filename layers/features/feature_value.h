@@ -1,6 +1,7 @@
 #pragma once
 // Values of feature properties, typed as the collections publish them, and
-// the accent- and case-insensitive text comparison every filter uses.
+// the accent- and case-insensitive text order sortby uses (CQL2 filters
+// compare exactly: layers/cql2).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,7 +27,7 @@ std::string as_text(const FieldValue& v);
 // "nunoa"); everything else is kept, so spaces and punctuation still count.
 std::string fold_text(std::string_view utf8);
 
-// Three-way comparison for sorting and ordering predicates: numbers
+// Three-way comparison for sorting (sortby): numbers
 // numerically, text folded, booleans false < true; nullopt when the two
 // cannot be compared (a null, or text against a number).
 std::optional<int> compare_values(const FieldValue& a, const FieldValue& b);

@@ -239,7 +239,7 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
       auto node = layers::cql2::parse(*text);
       layers::bind_filter(c, *node);
       filters.push_back(std::move(node));
-    } catch (const layers::DomainError& e) {  // SyntaxError, UnknownProperty: named as the filter's
+    } catch (const layers::DomainError& e) {  // SyntaxError, UnknownProperty, TypeError: named as the filter's
       throw http::BadRequest(e.what(), {{"parameter", "filter"}});
     }
   }

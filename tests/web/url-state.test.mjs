@@ -117,11 +117,12 @@ test('links from before the query kept the state in the fragment; the query wins
 
 test('the filters as CQL2 text', () => {
   assert.equal(cql2Text({}), '');
-  assert.equal(cql2Text({ area: 'Social' }), "area = 'Social'");
+  assert.equal(cql2Text({ area: 'Social' }), "CASEI(ACCENTI(area)) = CASEI(ACCENTI('Social'))");
   assert.equal(cql2Text({ year: '2015', award: '1er Lugar', area: 'Social' }),
-    "area = 'Social' AND award = '1er Lugar' AND year = 2015");
-  assert.equal(cql2Text({ area: 'Social, Económico' }), "area IN ('Social', 'Económico')");
-  assert.equal(cql2Text({ institution_type: "O'Higgins" }), "institution_type = 'O''Higgins'");
+    "CASEI(ACCENTI(area)) = CASEI(ACCENTI('Social')) AND CASEI(ACCENTI(award)) = CASEI(ACCENTI('1er Lugar')) AND year = 2015");
+  assert.equal(cql2Text({ area: 'Social, Económico' }),
+    "CASEI(ACCENTI(area)) IN (CASEI(ACCENTI('Social')), CASEI(ACCENTI('Económico')))");
+  assert.equal(cql2Text({ institution_type: "O'Higgins" }), "CASEI(ACCENTI(institution_type)) = CASEI(ACCENTI('O''Higgins'))");
   assert.equal(cql2Text({ year: '2014/2016' }), 'year BETWEEN 2014 AND 2016');
   assert.equal(cql2Text({ year: '2014/..' }), 'year >= 2014');
   assert.equal(cql2Text({ year: '../2016' }), 'year <= 2016');
@@ -133,7 +134,7 @@ test('the GIS addresses of what is on screen', () => {
   assert.deepEqual(urls, {
     service: 'http://localhost:8080/',
     units: 'http://localhost:8080/collections/provinces-2007/items?bbox=-73.12346,-38.50000,-70.00000,-35.00000&limit=1000&f=json',
-    initiatives: 'http://localhost:8080/collections/initiatives/items?filter=area%20%3D%20%27Social%27%20AND%20year%20%3D%202015'
+    initiatives: 'http://localhost:8080/collections/initiatives/items?filter=CASEI(ACCENTI(area))%20%3D%20CASEI(ACCENTI(%27Social%27))%20AND%20year%20%3D%202015'
       + '&filter-lang=cql2-text&bbox=-73.12346,-38.50000,-70.00000,-35.00000&limit=1000&f=json',
     tilejson: 'http://localhost:8080/tiles/provinces.json?division=2007&area=Social&year=2015',
     tiles: 'http://localhost:8080/tiles/provinces/{z}/{x}/{y}.mvt?division=2007&area=Social&year=2015',

@@ -1,6 +1,6 @@
 // The CQL2 text parser and evaluator: every operator, three-valued logic
-// with nulls, folding of case and accents, spatial functions, syntax
-// errors, and a mutation fuzz that must never crash or hang.
+// with nulls, exact text with CASEI/ACCENTI, type errors, spatial
+// functions, syntax errors, and a mutation fuzz that must never crash or hang.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -8,6 +8,7 @@
 #include "geo/geos/geometry.h"
 #include "layers/cql2/cql2_eval.h"
 #include "layers/cql2/cql2_parser.h"
+#include "layers/cql2/text_fold.h"
 
 namespace {
 
@@ -19,7 +20,11 @@ const std::vector<std::string> kNames = {"name", "population", "area", "codes", 
 
 std::optional<cql2::BoundField> field_of(std::string_view n) {
   for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == n) return cql2::BoundField{i, n == "codes"};
+    if (kNames[i] == n)
+      return cql2::BoundField{i, n == "codes",
+                              n == "population" ? layers::FieldType::integer
+                              : n == "area"     ? layers::FieldType::number
+                                                : layers::FieldType::string};
   return std::nullopt;
 }
 
@@ -42,17 +47,58 @@ TEST(Cql2, Comparisons) {
   EXPECT_TRUE(eval("\"name\" = 'Ñuñoa'"));
 }
 
-TEST(Cql2, AccentAndCaseInsensitive) {
-  EXPECT_TRUE(eval("name = 'nunoa'"));
-  EXPECT_TRUE(eval("name = 'ÑUÑOA'"));
-  EXPECT_TRUE(eval("CASEI(name) = casei('NUNOA')"));
-  EXPECT_TRUE(eval("ACCENTI(name) = ACCENTI('Nuñoa')"));
-  EXPECT_FALSE(eval("name = 'nunoa x'"));
+TEST(Cql2, TextIsExactUnlessCaseiOrAccenti) {
+  EXPECT_FALSE(eval("name = 'nunoa'"));
+  EXPECT_FALSE(eval("name = 'Nunoa'"));
+  EXPECT_FALSE(eval("name = 'ÑUÑOA'"));
+  EXPECT_TRUE(eval("name <> 'Nunoa'"));
+  EXPECT_TRUE(eval("CASEI(name) = casei('ÑUÑOA')"));
+  EXPECT_FALSE(eval("CASEI(name) = CASEI('NUNOA')"));
+  EXPECT_TRUE(eval("ACCENTI(name) = ACCENTI('Nunoa')"));
+  EXPECT_TRUE(eval("ACCENTI(name) = 'Nunoa'"));
+  EXPECT_FALSE(eval("ACCENTI(name) = ACCENTI('nunoa')"));
+  EXPECT_TRUE(eval("CASEI(ACCENTI(name)) = ACCENTI(CASEI('NUNOA'))"));
+  EXPECT_TRUE(eval("ACCENTI(CASEI(name)) = 'nunoa'"));
+  EXPECT_FALSE(eval("CASEI(ACCENTI(name)) = 'nunoa x'"));
+  // Code point order: 'Z' < 'a' < 'Ñ'.
+  EXPECT_TRUE(eval("name > 'Z' AND name > 'nunoa' AND name < 'Ö'"));
+  // IN and LIKE follow the same rules.
+  EXPECT_FALSE(eval("name IN ('Providencia', 'NUNOA')"));
+  EXPECT_TRUE(eval("CASEI(ACCENTI(name)) IN (CASEI('Providencia'), CASEI(ACCENTI('NUÑOA')))"));
+  EXPECT_FALSE(eval("name LIKE 'ñu%'"));
+  EXPECT_TRUE(eval("CASEI(name) LIKE CASEI('ÑU%')"));
+  EXPECT_TRUE(eval("ACCENTI(name) LIKE 'Nu_oa'"));
+  // List fields: each element is folded.
+  EXPECT_TRUE(eval("CASEI(codes) = '13'"));
+}
+
+TEST(Cql2, CaseiAndAccentiFollowUnicode) {
+  EXPECT_EQ(cql2::casei("ÑUÑOA Straße ΣΑΣ İ"), "ñuñoa strasse σασ i\xcc\x87");
+  EXPECT_EQ(cql2::casei("ǅ"), "ǆ");
+  EXPECT_EQ(cql2::accenti("Ñuñoa Bío Bío Aysén ÇÅ ǅ"), "Nunoa Bio Bio Aysen CA ǅ");  // ǅ: a compatibility form only
+  // A decomposed accent (e + U+0301) goes too; letters without a
+  // decomposition (ø, ł, ß) stay, as in NFD.
+  EXPECT_EQ(cql2::accenti("Concepcio\xcc\x81n øłß"), "Concepcion øłß");
+  // Bytes that are not UTF-8 pass through.
+  EXPECT_EQ(cql2::casei("A\xff"), "a\xff");
+}
+
+TEST(Cql2, TypeErrors) {
+  for (const char* bad : {"population > 'mucho'", "name = 5", "population = '208237'", "area IN (1.5, 'x')",
+                          "population LIKE '2%'", "name BETWEEN 'a' AND 'z'", "CASEI(population) = 'x'",
+                          "ACCENTI(3) = 'x'", "name = TRUE", "name = area", "geometry = 'x'"}) {
+    auto node = cql2::parse(bad);
+    EXPECT_THROW(cql2::bind(*node, field_of), cql2::TypeError) << bad;
+  }
+  for (const char* good : {"population = 208237.0", "area > 16", "name = note", "population BETWEEN 1 AND 2.5"}) {
+    auto node = cql2::parse(good);
+    EXPECT_NO_THROW(cql2::bind(*node, field_of)) << good;
+  }
 }
 
 TEST(Cql2, LogicAndNull) {
-  EXPECT_TRUE(eval("population = 1 OR name = 'nunoa'"));
-  EXPECT_FALSE(eval("population = 1 AND name = 'nunoa'"));
+  EXPECT_TRUE(eval("population = 1 OR name = 'Ñuñoa'"));
+  EXPECT_FALSE(eval("population = 1 AND name = 'Ñuñoa'"));
   EXPECT_TRUE(eval("NOT population = 1"));
   EXPECT_TRUE(eval("NOT (population = 1 OR area < 1)"));
   EXPECT_TRUE(eval("note IS NULL"));
@@ -67,14 +113,15 @@ TEST(Cql2, LogicAndNull) {
 
 TEST(Cql2, LikeBetweenIn) {
   EXPECT_TRUE(eval("name LIKE 'Ñu%'"));
-  EXPECT_TRUE(eval("name LIKE 'nu_oa'"));
-  EXPECT_TRUE(eval("name LIKE '%OA'"));
+  EXPECT_TRUE(eval("name LIKE 'Ñu_oa'"));
+  EXPECT_TRUE(eval("name LIKE '%oa'"));
+  EXPECT_FALSE(eval("name LIKE '%OA'"));
   EXPECT_FALSE(eval("name LIKE 'x%'"));
   EXPECT_TRUE(eval("name NOT LIKE 'x%'"));
   EXPECT_TRUE(eval("population BETWEEN 200000 AND 210000"));
   EXPECT_FALSE(eval("population NOT BETWEEN 200000 AND 210000"));
   EXPECT_TRUE(eval("population IN (1, 208237, 3)"));
-  EXPECT_TRUE(eval("name IN ('Providencia', 'NUNOA')"));
+  EXPECT_TRUE(eval("name IN ('Providencia', 'Ñuñoa')"));
   EXPECT_TRUE(eval("name NOT IN ('Providencia')"));
   // List fields: equality and IN match any element.
   EXPECT_TRUE(eval("codes = '13'"));
@@ -110,7 +157,8 @@ TEST(Cql2, SyntaxErrors) {
                           "population = 1)", "population IN ()", "population BETWEEN 1", "name LIKE",
                           "note IS", "S_INTERSECTS(geometry)", "S_INTERSECTS(geometry, POINT(1))",
                           "S_INTERSECTS(geometry, POINT(1 2)", "foo(1) = 2", "population = 1 AND",
-                          "POINT(1 2) = 3", "population = 1e999", "BBOX(1,2,3) = 1", "NOT", "population = --1"}) {
+                          "UPPER(name) = 'X'", "LOWER(name) = 'x'", "CASEI(name, name) = 'x'", "CASEI() = 'x'",
+                          "CASEI(POINT(1 2)) = 'x'", "name = '\xff'", "POINT(1 2) = 3", "population = 1e999", "BBOX(1,2,3) = 1", "NOT", "population = --1"}) {
     EXPECT_THROW(cql2::parse(bad), cql2::SyntaxError) << bad;
   }
   std::string deep(200, '(');
@@ -157,6 +205,7 @@ TEST(Cql2, MutationFuzz) {
       ++parsed;
     } catch (const cql2::SyntaxError&) {
     } catch (const cql2::UnknownProperty&) {
+    } catch (const cql2::TypeError&) {
     }
   }
   EXPECT_GT(parsed, 0u);

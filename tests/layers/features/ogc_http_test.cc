@@ -162,8 +162,12 @@ TEST(OgcHttp, BboxCrsAndFilters) {
   EXPECT_EQ(a[1], b[0]);
 
   EXPECT_EQ(get_json("/collections/communes/items?region_code=05&limit=100")["numberMatched"], 38);
-  EXPECT_EQ(get_json("/collections/communes/items?filter=region_name%3D%27VALPARAISO%27%20AND%20population%3E100000")["numberMatched"], 4);
-  EXPECT_EQ(get_json("/collections/communes/items?filter=name%20LIKE%20%27puerto%25%27")["numberMatched"], 3);  // Montt, Varas, Octay
+  EXPECT_EQ(get_json("/collections/communes/items?filter=region_name%3D%27Valpara%C3%ADso%27%20AND%20population%3E100000")["numberMatched"], 4);
+  // Text is exact; CASEI and ACCENTI ignore case and accents where asked.
+  EXPECT_EQ(get_json("/collections/communes/items?filter=region_name%3D%27VALPARAISO%27")["numberMatched"], 0);
+  EXPECT_EQ(get_json("/collections/communes/items?filter=CASEI(ACCENTI(region_name))%3DCASEI(%27VALPARAISO%27)%20AND%20population%3E100000")["numberMatched"], 4);
+  EXPECT_EQ(get_json("/collections/communes/items?filter=name%20LIKE%20%27puerto%25%27")["numberMatched"], 0);
+  EXPECT_EQ(get_json("/collections/communes/items?filter=CASEI(name)%20LIKE%20%27puerto%25%27")["numberMatched"], 3);  // Montt, Varas, Octay
   EXPECT_EQ(get_json("/collections/communes/items?filter=code%20IN%20(%2705101%27,%2713101%27)")["numberMatched"], 2);
   EXPECT_EQ(get_json("/collections/communes/items?filter=S_INTERSECTS(geometry,POINT(-70.65%20-33.44))")["features"][0]["id"], "13101");
   EXPECT_EQ(get_json("/collections/communes/items?filter=S_WITHIN(geometry,BBOX(-71.7,-33.2,-71.3,-32.9))")["numberMatched"].get<int>() >= 1, true);
@@ -189,6 +193,8 @@ TEST(OgcHttp, ErrorsAreProblems) {
                           "/collections/communes/items?filter=population%3D", "/collections/communes/items?filter=nombre%3D1",
                           "/collections/communes/items?sortby=nombre", "/collections/communes/items?properties=x",
                           "/collections/communes/items?f=xml", "/collections/communes/items?datetime=2015",
+                          "/collections/communes/items?filter=population%3E%27mucho%27",
+                          "/collections/communes/items?filter=UPPER(name)%3D%27X%27",
                           "/collections/initiatives/items?datetime=20x5", "/collections/initiatives/items?datetime=2018/2015",
                           "/collections/communes/items?population=many", "/collections/communes/items?limit=1&limit=2",
                           "/collections/communes/items?filter-lang=cql2-json", "/collections?x=1",
