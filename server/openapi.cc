@@ -323,7 +323,13 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
                 {"schema", {{"type", "array"}, {"minItems", 4}, {"maxItems", 6}, {"items", {{"type", "number"}}}}}}},
       {"bbox-crs", param("bbox-crs", "query", "CRS of bbox", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}})},
       {"crs", param("crs", "query", "CRS of the returned geometries", {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}})},
-      {"datetime", param("datetime", "query", "Instant or interval (RFC 3339, '..' open); initiatives: contest year",
+      {"datetime", param("datetime", "query",
+                         "Instant or interval: an RFC 3339 date-time or date (also YYYY or YYYY-MM), or two of "
+                         "them separated by '/' with '..' or nothing for an open end. Only initiatives have a "
+                         "time, their contest year (the whole calendar year): an initiative is selected when its "
+                         "year meets the interval. As Part 1 requires (/req/core/fc-time-response C), datetime "
+                         "also selects every feature without a time: initiatives with no recorded year, and "
+                         "every feature of the other collections, which have no temporal extent.",
                          {{"type", "string"}})},
       {"filter", param("filter", "query", "CQL2 text filter", {{"type", "string"}})},
       {"filter-lang", param("filter-lang", "query", "Filter language", {{"type", "string"}, {"enum", {"cql2-text"}}, {"default", "cql2-text"}})},
@@ -349,10 +355,9 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
       get("Schema of a collection's features (OGC API - Features - Part 5)", "getSchema", {ref("collectionId"), ref("f")},
           {{"200", response("JSON Schema 2020-12 of the features' properties", {"application/schema+json", "text/html"})}});
   const json items_params = {ref("fItems"), ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"), ref("crs"),
-                             ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("sortby"), ref("properties")};
+                             ref("datetime"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("sortby"), ref("properties")};
   json generic = items_params;
   generic.insert(generic.begin(), ref("collectionId"));
-  generic.push_back(ref("datetime"));
   const json item_types = {"application/geo+json", "text/html", "text/csv", "application/geopackage+sqlite3",
                            "application/flatgeobuf", "text/plain"};
   paths["/collections/{collectionId}/items"] =
@@ -363,7 +368,6 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
   // One items path per collection, declaring its queryables as parameters.
   for (const auto& c : catalog.collections()) {
     json ps = items_params;
-    if (c->temporal) ps.push_back(ref("datetime"));
     for (const auto& f : c->fields) {
       const char* type = f.type == layers::FieldType::integer ? "integer"
                          : f.type == layers::FieldType::number ? "number"

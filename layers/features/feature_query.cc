@@ -92,11 +92,9 @@ FeaturePage query_features(const Collection& c, const FeatureQuery& q) {
   matched.reserve(ids.size());
   for (std::size_t i : ids) {
     const PublishedFeature& f = *c.features[i];
-    if (q.year_min || q.year_max) {
-      if (!f.year) continue;
-      if (q.year_min && *f.year < *q.year_min) continue;
-      if (q.year_max && *f.year > *q.year_max) continue;
-    }
+    // A feature without a year has no temporal geometry: datetime matches it
+    // (Part 1, /req/core/fc-time-response C).
+    if (f.year && ((q.year_min && *f.year < *q.year_min) || (q.year_max && *f.year > *q.year_max))) continue;
     bool ok = true;
     for (const cql2::Node* n : q.filters) {
       if (!cql2::matches(*n, f.values, f.geometry.get())) {

@@ -25,7 +25,7 @@ struct FeatureQuery {
   // lon/lat boxes, any of which a geometry must intersect (a bbox across
   // the antimeridian arrives as two); empty: no spatial condition.
   std::vector<geo::Envelope> boxes;
-  std::optional<int> year_min, year_max;  // datetime, inclusive; features without a year fail it
+  std::optional<int> year_min, year_max;  // datetime, inclusive; features without a year match it
   std::vector<const cql2::Node*> filters;  // bound filters, all must match
   std::vector<SortKey> sortby;             // then by id
   std::size_t offset = 0;

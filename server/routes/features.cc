@@ -190,16 +190,15 @@ http::Response schema(const http::Request& r, const OgcContext& ctx) {
 http::Response items(const http::Request& r, const OgcContext& ctx) {
   const layers::Collection& c = find_collection(r, ctx);
   // Known parameters: the standard ones and every queryable by name.
-  static const std::vector<std::string> kStandard = {"f",      "limit",       "offset",     "bbox",   "bbox-crs",
-                                                     "crs",    "filter",      "filter-lang", "filter-crs",
+  // datetime on every collection (Part 1): one without a temporal extent matches every feature.
+  static const std::vector<std::string> kStandard = {"f",      "limit",       "offset",      "bbox",       "bbox-crs",
+                                                     "crs",    "datetime",    "filter",      "filter-lang", "filter-crs",
                                                      "sortby", "properties"};
   for (const auto& [name, value] : r.query) {
-    const bool known = std::find(kStandard.begin(), kStandard.end(), name) != kStandard.end() ||
-                       (name == "datetime" && c.temporal) || c.field_index(name);
+    const bool known = std::find(kStandard.begin(), kStandard.end(), name) != kStandard.end() || c.field_index(name);
     if (!known) {
       json allowed = json::array();
       for (const auto& s : kStandard) allowed.push_back(s);
-      if (c.temporal) allowed.push_back("datetime");
       for (const auto& fd : c.fields) allowed.push_back(fd.name);
       throw http::BadRequest("unknown query parameter '" + name + "'", {{"parameter", name}, {"allowed", allowed}});
     }
@@ -215,7 +214,10 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
   q.offset = parse_offset(r.query_value("offset"));
   if (const auto b = r.query_value("bbox")) q.boxes = parse_bbox(*b, bbox_crs);
   else if (r.query_value("bbox-crs")) throw http::BadRequest("bbox-crs needs a bbox", {{"parameter", "bbox-crs"}});
-  if (const auto dt = r.query_value("datetime")) std::tie(q.year_min, q.year_max) = parse_datetime(*dt);
+  if (const auto dt = r.query_value("datetime")) {
+    const auto years = parse_datetime(*dt);  // checked everywhere, used where features have a time
+    if (c.temporal) std::tie(q.year_min, q.year_max) = years;
+  }
   if (const auto s = r.query_value("sortby")) q.sortby = parse_sortby(*s, c);
   std::optional<std::vector<std::size_t>> selected;
   if (const auto p = r.query_value("properties")) selected = parse_properties(*p, c);

@@ -1,5 +1,6 @@
 #include "server/routes/ogc_params.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -32,27 +33,49 @@ std::optional<long long> integer(const std::string& text) {
   return v;
 }
 
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// The year of one end of a datetime: YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339
+// date-time YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm), each field in its range.
 int year_of(const std::string& text) {
-  // YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.s](Z|±hh:mm)
+  const auto fail = [&]() {
+    return bad("datetime", "datetime must be an RFC 3339 date or date-time, or an interval of them, not '" + text + "'");
+  };
   const auto digits = [&](std::size_t from, std::size_t n) {
     if (text.size() < from + n) return false;
     for (std::size_t i = from; i < from + n; ++i)
       if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
     return true;
   };
-  bool ok = digits(0, 4);
-  if (ok && text.size() > 4) ok = text[4] == '-' && digits(5, 2) && (text.size() == 7 || (text[7] == '-' && digits(8, 2)));
-  if (ok && text.size() > 10) ok = text[10] == 'T' || text[10] == 't';
-  if (!ok) throw bad("datetime", "datetime must be an RFC 3339 date or date-time, or an interval of them, not '" + text + "'");
-  if (text.size() >= 7) {
-    const int month = std::stoi(text.substr(5, 2));
-    if (month < 1 || month > 12) throw bad("datetime", "datetime has month " + std::to_string(month));
+  const auto number = [&](std::size_t from, std::size_t n) { return std::stoi(text.substr(from, n)); };
+  const auto at = [&](std::size_t i, char c) { return i < text.size() && (text[i] == c || text[i] == (c | 0x20)); };
+  if (!digits(0, 4)) throw fail();
+  const int year = number(0, 4);
+  if (text.size() == 4) return year;
+  if (!at(4, '-') || !digits(5, 2)) throw fail();
+  const int month = number(5, 2);
+  if (month < 1 || month > 12) throw bad("datetime", "datetime has month " + std::to_string(month));
+  if (text.size() == 7) return year;
+  if (!at(7, '-') || !digits(8, 2)) throw fail();
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int day = number(8, 2);
+  if (day < 1 || day > kDays[month - 1] + (month == 2 && leap(year)))
+    throw bad("datetime", "datetime has day " + std::to_string(day) + " in month " + std::to_string(month));
+  if (text.size() == 10) return year;
+  // Time of day: hh:mm:ss, an optional fraction, then Z or an offset.
+  if (!at(10, 'T') || !digits(11, 2) || !at(13, ':') || !digits(14, 2) || !at(16, ':') || !digits(17, 2)) throw fail();
+  if (number(11, 2) > 23 || number(14, 2) > 59 || number(17, 2) > 60) throw fail();
+  std::size_t i = 19;
+  if (at(i, '.')) {
+    const std::size_t from = ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == from) throw fail();
   }
-  if (text.size() >= 10) {
-    const int day = std::stoi(text.substr(8, 2));
-    if (day < 1 || day > 31) throw bad("datetime", "datetime has day " + std::to_string(day));
-  }
-  return std::stoi(text.substr(0, 4));
+  if (at(i, 'Z') && i + 1 == text.size()) return year;
+  if (i + 6 != text.size() || (text[i] != '+' && text[i] != '-') || !digits(i + 1, 2) || !at(i + 3, ':') ||
+      !digits(i + 4, 2) || number(i + 1, 2) > 23 || number(i + 4, 2) > 59)
+    throw fail();
+  return year;
 }
 
 }  // namespace
