@@ -333,7 +333,8 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
                          {{"type", "string"}})},
       {"filter", param("filter", "query", "CQL2 text filter", {{"type", "string"}})},
       {"filter-lang", param("filter-lang", "query", "Filter language", {{"type", "string"}, {"enum", {"cql2-text"}}, {"default", "cql2-text"}})},
-      {"filter-crs", param("filter-crs", "query", "CRS of filter geometries", {{"type", "string"}, {"enum", {layers::crs84().uri}}})},
+      {"filter-crs", param("filter-crs", "query", "CRS of the geometry literals of filter (any CRS of crs; default CRS84)",
+                           {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}})},
       {"sortby", param("sortby", "query", "Comma-separated properties, + ascending (default) or - descending", {{"type", "string"}})},
       {"properties", param("properties", "query", "Comma-separated properties to return", {{"type", "string"}})},
   };

@@ -56,6 +56,18 @@ Geometry union_all(const std::vector<const Geometry*>& parts) {
   return checked(GEOSUnaryUnion_r(h, collection.get()), "computing a union");
 }
 
+Geometry densified(const Geometry& g, double max_segment) {
+  return checked(GEOSDensify_r(geos_handle(), g.get(), max_segment), "densifying a geometry");
+}
+
+Geometry map_positions(const Geometry& g, const std::function<bool(double& x, double& y)>& map) {
+  const auto call = [](double* x, double* y, void* data) -> int {
+    return (*static_cast<const std::function<bool(double&, double&)>*>(data))(*x, *y) ? 1 : 0;
+  };
+  return checked(GEOSGeom_transformXY_r(geos_handle(), g.get(), call, const_cast<void*>(static_cast<const void*>(&map))),
+                 "transforming positions");
+}
+
 Geometry intersection(const Geometry& a, const Geometry& b) {
   return checked(GEOSIntersection_r(geos_handle(), a.get(), b.get()), "computing an intersection");
 }

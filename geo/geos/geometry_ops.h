@@ -1,6 +1,7 @@
 #pragma once
 // GEOS operations on owned geometries. Each returns a new owner or a value;
 // failures throw GeosError with the GEOS message.
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,15 @@ struct FlatPolygon {
   std::vector<std::vector<double>> rings;  // rings[0] exterior, rest holes
 };
 std::vector<FlatPolygon> flatten_polygons(const Geometry& g);
+
+// g with extra positions so that no segment is longer than max_segment (in
+// g's own units).
+Geometry densified(const Geometry& g, double max_segment);
+
+// g with every position replaced by what map makes of it (in place); map
+// returns false for a position that has no image, and then so does this
+// (GeosError). map must not throw: it runs inside GEOS.
+Geometry map_positions(const Geometry& g, const std::function<bool(double& x, double& y)>& map);
 
 // x,y of a Point.
 void point_xy(const Geometry& point, double& x, double& y);

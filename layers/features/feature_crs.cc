@@ -1,8 +1,12 @@
 #include "layers/features/feature_crs.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
+
+#include "geo/error.h"
+#include "geo/geos/geometry_ops.h"
 
 namespace layers {
 
@@ -67,6 +71,27 @@ geo::Envelope box_to_crs84(const Crs& crs, double a0, double a1, double b0, doub
   geo::Envelope e = geo::Envelope::empty();
   e.expand(xy);
   return e;
+}
+
+geo::Geometry geometry_to_crs84(const Crs& crs, const geo::Geometry& g) {
+  if (crs.is_crs84()) return g.clone();
+  if (crs.lat_first)
+    return geo::map_positions(g, [](double& x, double& y) {
+      std::swap(x, y);
+      return true;
+    });
+  const geo::ProjTransform* t = transform_to_crs84(crs);
+  const geo::Envelope e = g.envelope();
+  const double extent = std::max(e.max_x - e.min_x, e.max_y - e.min_y);
+  const geo::Geometry dense = extent > 0 ? geo::densified(g, extent / 64) : g.clone();
+  return geo::map_positions(dense, [t](double& x, double& y) {
+    try {
+      t->transform(x, y);
+      return std::isfinite(x) && std::isfinite(y);
+    } catch (const geo::Error&) {
+      return false;  // GEOS gets a refusal, not an exception through its C frames
+    }
+  });
 }
 
 }  // namespace layers

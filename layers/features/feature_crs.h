@@ -39,4 +39,11 @@ const geo::ProjTransform* transform_to_crs84(const Crs& crs);
 // Throws geo::ProjError when a corner has no image.
 geo::Envelope box_to_crs84(const Crs& crs, double a0, double a1, double b0, double b1);
 
+// A geometry given in crs (in its own axis order) in CRS84, for filters in
+// filter-crs. A projected one is densified first (segments of at most 1/64
+// of its extent), so that its straight edges keep close to their curved
+// image, as box_to_crs84 does for a box. Throws geo::Error (ProjError or
+// GeosError) when a position has no image.
+geo::Geometry geometry_to_crs84(const Crs& crs, const geo::Geometry& g);
+
 }  // namespace layers

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "geo/error.h"
 #include "geo/geos/predicates.h"
 #include "layers/cql2/cql2_eval.h"
 
@@ -78,6 +79,18 @@ FieldValue typed_value(const FieldDef& f, const std::string& text) {
   return text;
 }
 
+// The geometry literals of a filter written in crs, now in CRS84.
+void literals_to_crs84(cql2::Node& n, const Crs& crs) {
+  if (n.kind == cql2::NodeKind::geometry && n.geom) {
+    try {
+      n.geom = std::make_shared<const geo::Geometry>(geometry_to_crs84(crs, *n.geom));
+    } catch (const geo::Error&) {
+      throw DomainError(Fault::invalid, "filter: a geometry lies outside the area of " + crs.uri);
+    }
+  }
+  for (auto& ch : n.children) literals_to_crs84(*ch, crs);
+}
+
 }  // namespace
 
 FeaturePage query_features(const Collection& c, const FeatureQuery& q) {
@@ -129,12 +142,13 @@ FeaturePage query_features(const Collection& c, const FeatureQuery& q) {
   return page;
 }
 
-void bind_filter(const Collection& c, cql2::Node& filter) {
+void bind_filter(const Collection& c, cql2::Node& filter, const Crs& filter_crs) {
   cql2::bind(filter, [&c](std::string_view name) -> std::optional<cql2::BoundField> {
     const auto i = c.field_index(name);
     if (!i) return std::nullopt;
     return cql2::BoundField{*i, c.fields[*i].list, c.fields[*i].type};
   });
+  if (!filter_crs.is_crs84()) literals_to_crs84(filter, filter_crs);
 }
 
 cql2::NodePtr property_equals(const Collection& c, const std::string& name, const std::string& value) {

@@ -9,6 +9,7 @@
 
 #include "geo/geos/geometry.h"
 #include "layers/features/collections.h"
+#include "layers/features/feature_crs.h"
 #include "layers/cql2/cql2_ast.h"
 
 namespace layers {
@@ -46,7 +47,9 @@ FeaturePage query_features(const Collection& collection, const FeatureQuery& que
 cql2::NodePtr property_equals(const Collection& collection, const std::string& name, const std::string& value);
 
 // Binds a parsed CQL2 filter to the collection's fields ("geometry" is the
-// geometry); throws cql2::UnknownProperty and cql2::TypeError.
-void bind_filter(const Collection& collection, cql2::Node& filter);
+// geometry) and brings its geometry literals from filter_crs to CRS84;
+// throws cql2::UnknownProperty, cql2::TypeError, and a DomainError (invalid)
+// for a geometry outside the area of filter_crs.
+void bind_filter(const Collection& collection, cql2::Node& filter, const Crs& filter_crs = crs84());
 
 }  // namespace layers

@@ -234,12 +234,12 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
   }
   if (const auto lang = r.query_value("filter-lang"); lang && *lang != "cql2-text")
     throw http::BadRequest("filter-lang must be cql2-text", {{"parameter", "filter-lang"}, {"allowed", {"cql2-text"}}});
-  if (const auto fc = r.query_value("filter-crs"); fc && !parse_crs("filter-crs", *fc).is_crs84())
-    throw http::BadRequest("filter-crs must be CRS84", {{"parameter", "filter-crs"}});
+  const layers::Crs& filter_crs =
+      r.query_value("filter-crs") ? parse_crs("filter-crs", *r.query_value("filter-crs")) : layers::crs84();
   if (const auto text = r.query_value("filter")) {
     try {
       auto node = layers::cql2::parse(*text);
-      layers::bind_filter(c, *node);
+      layers::bind_filter(c, *node, filter_crs);
       filters.push_back(std::move(node));
     } catch (const layers::DomainError& e) {  // SyntaxError, UnknownProperty, TypeError: named as the filter's
       throw http::BadRequest(e.what(), {{"parameter", "filter"}});
