@@ -1,6 +1,7 @@
 // GDAL's OAPIF driver, a real OGC API - Features client, against the
 // running server: ogrinfo lists every collection, ogr2ogr copies every
-// commune with its attributes, and -spat / -where select the right subset.
+// commune with its attributes, -spat / -where select the right subset, and
+// text equality is as exact through the API as in the downloaded GeoPackage.
 // GDAL's OGCAPI driver (3.6, Debian 12) opens every collection's map tiles
 // as a raster, and GDAL's MVT driver reads every collection's vector tiles.
 #include <gtest/gtest.h>
@@ -165,6 +166,32 @@ TEST(GdalOgcapi, OgrinfoOpensEveryCollectionThroughItsItems) {
     ASSERT_EQ(r.exit_code, 0) << id << "\n" << r.output;
     EXPECT_NE(r.output.find("Layer name: " + id + "\n"), std::string::npos) << id;
     EXPECT_EQ(count_of(r.output), count) << id;
+  }
+}
+
+std::size_t features_in(const std::string& ogrinfo_output) {
+  std::size_t n = 0;
+  for (auto p = ogrinfo_output.find("OGRFeature("); p != std::string::npos; p = ogrinfo_output.find("OGRFeature(", p + 1)) ++n;
+  return n;
+}
+
+// Equality on text is exact on the server as in a downloaded file: GDAL
+// gets from the API what it gets from the GeoPackage of the same layer.
+TEST(GdalOapif, TextEqualityIsExactAsInTheDownload) {
+  test_support::ServerProcess server(TERRITORIO_TEST_STORE);
+  const std::string gpkg = ::testing::TempDir() + "territorio_oapif_exact.gpkg";
+  std::remove(gpkg.c_str());
+  const auto copy = run_command("curl -sf -o " + gpkg + " '" + server.url("/collections/communes/items?f=gpkg&limit=10000") + "'");
+  ASSERT_EQ(copy.exit_code, 0) << copy.output;
+  for (const auto& [where, expected] : std::vector<std::pair<std::string, std::size_t>>{
+           {"name = 'Nunoa'", 0}, {"name = 'ñuñoa'", 0}, {"name = 'Ñuñoa'", 1}, {"region_name = 'Valparaiso'", 0},
+           {"region_name = 'Valparaíso'", 38}}) {
+    const auto api = run_command("ogrinfo -ro -q " + oapif(server) + " communes -where \"" + where + "\"");
+    ASSERT_EQ(api.exit_code, 0) << api.output;
+    const auto file = run_command("ogrinfo -ro -q " + gpkg + " communes -where \"" + where + "\"");
+    ASSERT_EQ(file.exit_code, 0) << file.output;
+    EXPECT_EQ(features_in(api.output), expected) << where;
+    EXPECT_EQ(features_in(file.output), expected) << where;
   }
 }
 
