@@ -331,7 +331,12 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
                          "also selects every feature without a time: initiatives with no recorded year, and "
                          "every feature of the other collections, which have no temporal extent.",
                          {{"type", "string"}})},
-      {"filter", param("filter", "query", "CQL2 text filter", {{"type", "string"}})},
+      {"filter", param("filter", "query",
+                       "CQL2 text filter. Text compares exactly (case and accents count, by code point); "
+                       "CASEI(...) and ACCENTI(...) ignore them: CASEI(ACCENTI(name)) = CASEI(ACCENTI('nunoa')). "
+                       "Both sides of a comparison must be of one type (400 otherwise). The only functions are "
+                       "CASEI, ACCENTI and the spatial S_* (no UPPER/LOWER).",
+                       {{"type", "string"}})},
       {"filter-lang", param("filter-lang", "query", "Filter language", {{"type", "string"}, {"enum", {"cql2-text"}}, {"default", "cql2-text"}})},
       {"filter-crs", param("filter-crs", "query", "CRS of the geometry literals of filter (any CRS of crs; default CRS84)",
                            {{"type", "string"}, {"format", "uri"}, {"enum", crs_enum}})},
@@ -373,7 +378,7 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
       const char* type = f.type == layers::FieldType::integer ? "integer"
                          : f.type == layers::FieldType::number ? "number"
                          : f.type == layers::FieldType::boolean ? "boolean" : "string";
-      ps.push_back(param(f.name, "query", f.title + " (equals; repeat for any of)", {{"type", type}}));
+      ps.push_back(param(f.name, "query", f.title + " (equals exactly; repeat for any of)", {{"type", type}}));
     }
     paths["/collections/" + c->id + "/items"] =
         get(c->title, "getFeatures_" + c->id, ps, {{"200", response(c->title, item_types)}});
