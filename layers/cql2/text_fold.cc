@@ -31,11 +31,19 @@ std::pair<std::uint32_t, std::size_t> decode(std::string_view s, std::size_t i) 
   return {0xFFFFFFFFu, 1};  // not a code point: copied as it is
 }
 
+// ASCII letters only fold their case, and ASCII has no accents: ASCII
+// needs no table search (the common case in our data).
 template <std::size_t N>
-std::string map_text(std::string_view s, const FoldRow (&table)[N]) {
+std::string map_text(std::string_view s, const FoldRow (&table)[N], bool ascii_lower) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += ascii_lower && c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c);
+      ++i;
+      continue;
+    }
     const auto [cp, len] = decode(s, i);
     const auto* row = std::lower_bound(std::begin(table), std::end(table), cp,
                                        [](const FoldRow& r, std::uint32_t c) { return r.code_point < c; });
@@ -50,8 +58,8 @@ std::string map_text(std::string_view s, const FoldRow (&table)[N]) {
 
 }  // namespace
 
-std::string casei(std::string_view utf8) { return map_text(utf8, kCaseFold); }
+std::string casei(std::string_view utf8) { return map_text(utf8, kCaseFold, true); }
 
-std::string accenti(std::string_view utf8) { return map_text(utf8, kAccentStrip); }
+std::string accenti(std::string_view utf8) { return map_text(utf8, kAccentStrip, false); }
 
 }  // namespace layers::cql2
