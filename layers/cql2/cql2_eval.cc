@@ -44,13 +44,15 @@ std::vector<FieldValue> elements(const Node& n, const Context& c) {
   if (!p || !p->flag || p->field >= c.values.size()) return {scalar_value(n, c)};
   const auto* s = std::get_if<std::string>(&c.values[p->field]);
   if (!s) return {scalar_value(n, c)};
+  std::vector<TextFunction> outward;  // innermost first
+  for (const Node* f = &n; f->kind == NodeKind::function; f = f->children[0].get()) outward.insert(outward.begin(), f->function);
   std::vector<FieldValue> out;
   std::size_t start = 0;
   while (start <= s->size()) {
     const std::size_t end = std::min(s->find(';', start), s->size());
     if (end > start) {
       FieldValue v = s->substr(start, end - start);
-      for (const Node* f = &n; f->kind == NodeKind::function; f = f->children[0].get()) v = apply_text(f->function, v);
+      for (const TextFunction f : outward) v = apply_text(f, v);
       out.push_back(std::move(v));
     }
     start = end + 1;
