@@ -30,6 +30,11 @@ const std::string kFeatures3 = "http://www.opengis.net/spec/ogcapi-features-3/1.
 const std::string kFeatures4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
 const std::string kCql2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
 const std::string kTiles = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+const std::string kTms = "http://www.opengis.net/spec/tms/2.0/conf/";
+// Part 5's classes, published under both identifiers (the text uses Common
+// Part 3's): the same checks answer for both.
+const std::string kFeatures5 = "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/";
+const std::string kCommon3 = "http://www.opengis.net/spec/ogcapi-common-3/1.0/conf/";
 const std::string kCrs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 const std::string kEpsg = "http://www.opengis.net/def/crs/EPSG/0/";
 
@@ -44,6 +49,10 @@ const std::set<std::string> kChecked = {
     kCql2 + "case-insensitive-comparison", kCql2 + "accent-insensitive-comparison",
     kCql2 + "basic-spatial-functions", kCql2 + "basic-spatial-functions-plus", kCql2 + "spatial-functions",
     kTiles + "core", kTiles + "tileset", kTiles + "tilesets-list", kTiles + "geodata-tilesets", kTiles + "mvt",
+    kTiles + "png",
+    kTms + "tilematrixset", kTms + "json-tilematrixset", kTms + "tilesetmetadata", kTms + "json-tilesetmetadata",
+    kFeatures5 + "schemas", kFeatures5 + "advanced-property-roles", kFeatures5 + "returnables-and-receivables",
+    kCommon3 + "schemas", kCommon3 + "advanced-property-roles", kCommon3 + "returnables-and-receivables",
 };
 
 const std::vector<std::string> kCollections = {"regions",          "provinces",   "communes",    "regions-2007",
@@ -732,6 +741,116 @@ TEST(Conformance, TilesCoreTilesetTilesetsListGeodataAndMvt) {
     SCOPED_TRACE("/req/core/tc-error");
     expect_problem(path_of(href(tileset["links"], "self")) + "/99/0/0", 400);
   }
+}
+
+TEST(Conformance, TilesPng) {
+  SCOPED_TRACE("/req/geodata-tilesets: each tiled collection links its map tilesets");
+  const json c = get_json("/collections/communes");
+  const std::string list = href(c["links"], "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map");
+  EXPECT_EQ(path_of(list), "/collections/communes/map/tiles");
+  const json sets = get_json(path_of(list));
+  ASSERT_GE(sets["tilesets"].size(), 1u);
+  const json tileset = get_json(path_of(href(sets["tilesets"][0]["links"], "self")));
+  EXPECT_EQ(tileset["dataType"], "map");
+  SCOPED_TRACE("/req/png/content: a map tile is a PNG image");
+  std::string tpl = path_of(href(tileset["links"], "item", "image/png"));
+  ASSERT_FALSE(tpl.empty());
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{tileMatrix}", "5"}, {"{tileRow}", "19"},
+                                   {"{tileCol}", "9"}})
+    tpl.replace(tpl.find(key), key.size(), value);
+  const HttpResult tile = get(tpl);
+  EXPECT_EQ(tile.status, 200) << tpl;
+  EXPECT_EQ(header(tile, "content-type"), "image/png");
+  EXPECT_EQ(tile.body.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+// ---- Two Dimensional Tile Matrix Set and Tileset Metadata 2.0 ------------
+
+TEST(Conformance, TmsTileMatrixSetAndItsJson) {
+  const json list = get_json("/tileMatrixSets");
+  std::set<std::string> ids;
+  for (const auto& t : list["tileMatrixSets"]) ids.insert(t["id"].get<std::string>());
+  EXPECT_EQ(ids, (std::set<std::string>{"WebMercatorQuad", "WorldCRS84Quad"}));
+  for (const std::string& id : ids) {
+    SCOPED_TRACE("/req/tilematrixset/tms-mandatory, /req/json-tilematrixset/json-encoding: " + id);
+    const json tms = get_json("/tileMatrixSets/" + id);
+    EXPECT_EQ(tms["id"], id);
+    EXPECT_TRUE(tms["crs"].is_string());
+    EXPECT_EQ(tms["uri"], "http://www.opengis.net/def/tilematrixset/OGC/1.0/" + id);
+    ASSERT_TRUE(tms["tileMatrices"].is_array());
+    SCOPED_TRACE("/req/tilematrixset/tilematrix-mandatory: each matrix has its size, tile size, cell size and origin");
+    const json& zero = tms["tileMatrices"][0];
+    EXPECT_EQ(zero["id"], "0");
+    EXPECT_EQ(zero["tileWidth"], 256);
+    EXPECT_EQ(zero["tileHeight"], 256);
+    EXPECT_EQ(zero["matrixWidth"], id == "WorldCRS84Quad" ? 2 : 1);
+    EXPECT_EQ(zero["matrixHeight"], 1);
+    EXPECT_EQ(zero["cornerOfOrigin"], "topLeft");
+    EXPECT_TRUE(zero["cellSize"].is_number());
+    EXPECT_EQ(zero["pointOfOrigin"].size(), 2u);
+    // Each matrix halves the cell size of the one before.
+    for (std::size_t z = 1; z < tms["tileMatrices"].size(); ++z)
+      EXPECT_DOUBLE_EQ(tms["tileMatrices"][z]["cellSize"].get<double>() * 2,
+                       tms["tileMatrices"][z - 1]["cellSize"].get<double>());
+  }
+  SCOPED_TRACE("an unknown tile matrix set is 404");
+  expect_problem("/tileMatrixSets/Nope", 404);
+}
+
+TEST(Conformance, TmsTilesetMetadataAndItsJson) {
+  for (const std::string path : {"/collections/communes/tiles/WebMercatorQuad",
+                                 "/collections/communes/map/tiles/WorldCRS84Quad"}) {
+    SCOPED_TRACE("/req/tilesetmetadata/tilesetmetadata-mandatory, /req/json-tilesetmetadata: " + path);
+    const json t = get_json(path);
+    EXPECT_TRUE(t["dataType"] == "vector" || t["dataType"] == "map");
+    EXPECT_TRUE(t["crs"].is_string());
+    EXPECT_FALSE(href(t["links"], "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme").empty());
+    EXPECT_EQ(t["boundingBox"]["crs"], "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+    EXPECT_EQ(t["boundingBox"]["lowerLeft"].size(), 2u);
+    ASSERT_TRUE(t["tileMatrixSetLimits"].is_array());
+    ASSERT_FALSE(t["tileMatrixSetLimits"].empty());
+    const json& limit = t["tileMatrixSetLimits"][0];
+    EXPECT_EQ(limit["tileMatrix"], "0");
+    EXPECT_LE(limit["minTileRow"].get<int>(), limit["maxTileRow"].get<int>());
+    EXPECT_LE(limit["minTileCol"].get<int>(), limit["maxTileCol"].get<int>());
+  }
+}
+
+// ---- OGC API - Features - Part 5: Schemas (Common Part 3) ----------------
+
+TEST(Conformance, Features5Schemas) {
+  for (const std::string& id : kCollections) {
+    SCOPED_TRACE("/req/schemas/collection-schema: " + id);
+    const json c = get_json("/collections/" + id);
+    EXPECT_EQ(path_of(href(c["links"], "http://www.opengis.net/def/rel/ogc/1.0/schema", "application/schema+json")),
+              "/collections/" + id + "/schema");
+    const HttpResult r = get("/collections/" + id + "/schema");
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(header(r, "content-type"), "application/schema+json");
+    const json schema = json::parse(r.body);
+    EXPECT_EQ(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    EXPECT_EQ(schema["type"], "object");
+    EXPECT_FALSE(schema["properties"].empty());
+  }
+  expect_problem("/collections/nope/schema", 404);
+}
+
+TEST(Conformance, Features5AdvancedPropertyRoles) {
+  SCOPED_TRACE("/req/schemas/roles: the id and the primary geometry carry their roles");
+  const json communes = get_json("/collections/communes/schema");
+  EXPECT_EQ(communes["properties"]["code"]["x-ogc-role"], "id");
+  EXPECT_EQ(communes["properties"]["geometry"]["x-ogc-role"], "primary-geometry");
+  const json initiatives = get_json("/collections/initiatives/schema");
+  EXPECT_EQ(initiatives["properties"]["id"]["x-ogc-role"], "id");
+  EXPECT_EQ(initiatives["properties"]["geometry"]["x-ogc-role"], "primary-geometry");
+}
+
+TEST(Conformance, Features5ReturnablesAndReceivables) {
+  SCOPED_TRACE("/req/returnables-and-receivables: what a write cannot set is readOnly");
+  const json initiatives = get_json("/collections/initiatives/schema");
+  for (const char* joined : {"commune_codes", "province_codes", "region_codes"})
+    EXPECT_EQ(initiatives["properties"][joined]["readOnly"], true) << joined;
+  EXPECT_FALSE(initiatives["properties"]["name"].contains("readOnly"));
 }
 
 }  // namespace
