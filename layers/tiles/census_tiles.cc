@@ -6,6 +6,7 @@
 #include "geo/mvt/mvt_encoder.h"
 #include "geo/mvt/mvt_geometry.h"
 #include "geo/raster/raster_canvas.h"
+#include "layers/tiles/feature_id.h"
 #include "layers/tiles/raster_frame.h"
 
 namespace layers {
@@ -28,16 +29,6 @@ std::vector<std::size_t> zones_in(const Collection& census, const geo::Envelope&
   census.spatial.query(box, [&](std::size_t p) { out.push_back(p); });
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::uint64_t numeric_id(const std::string& text, std::uint64_t fallback) {
-  if (text.empty() || text.size() > 18) return fallback;
-  std::uint64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return fallback;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return v;
 }
 
 }  // namespace
@@ -88,7 +79,7 @@ VectorTile build_census_tile(const Collection& census, const TileQuery& q, const
     geo::mvt::IntPoint at;
     if (!geo::tile_point(mx, my, grid, at)) continue;
     geo::mvt::FeatureBuilder b(layer);
-    b.set_id(numeric_id(f.id, p + 1));
+    b.set_id(tile_feature_id(f.id, p + 1));
     b.add_point(at);
     for (const auto& [field, column] : columns) {
       const FieldValue& v = f.values[column];

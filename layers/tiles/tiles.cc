@@ -9,6 +9,7 @@
 #include "geo/mvt/mvt_encoder.h"
 #include "geo/mvt/mvt_geometry.h"
 #include "layers/coverage/coverage.h"
+#include "layers/tiles/feature_id.h"
 #include "layers/tiles/tile_clusters.h"
 
 namespace layers {
@@ -21,16 +22,6 @@ constexpr std::string_view kLayerNames[] = {"regions",        "provinces",      
 bool wanted(const TileQuery& q, std::string_view field) {
   if (!q.properties) return true;
   return std::find(q.properties->begin(), q.properties->end(), field) != q.properties->end();
-}
-
-std::uint64_t numeric_id(const std::string& text, std::uint64_t fallback) {
-  if (text.empty() || text.size() > 18) return fallback;
-  std::uint64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return fallback;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return v;
 }
 
 struct Budget {
@@ -66,7 +57,7 @@ void add_unit_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& r
     if (polys.empty()) continue;
     const Unit& u = *units[i];
     geo::mvt::FeatureBuilder f(layer);
-    f.set_id(numeric_id(u.code, i + 1));
+    f.set_id(tile_feature_id(u.code, i + 1));
     bool any = false;
     for (const auto& p : polys) any = f.add_polygon(p) || any;
     if (!any) continue;
@@ -134,7 +125,7 @@ void add_points_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry&
   }
   auto record = [&](std::size_t i, geo::mvt::IntPoint p) {
     geo::mvt::FeatureBuilder f(layer);
-    f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));
+    f.set_id(tile_feature_id(initiatives[i].initiative.id, i + 1));
     f.add_point(p);
     add_initiative_properties(f, initiatives[i].initiative, q);
     commit_feature(layer, f, budget);
@@ -192,7 +183,7 @@ void add_footprints_layer(geo::mvt::Layer& layer, const TileSet& ts, const Regis
     const std::vector<geo::mvt::Polygon>& polys = it->second;
     if (polys.empty()) continue;
     geo::mvt::FeatureBuilder f(layer);
-    if (count == 1) f.set_id(numeric_id(initiatives[i].initiative.id, i + 1));
+    if (count == 1) f.set_id(tile_feature_id(initiatives[i].initiative.id, i + 1));
     bool any = false;
     for (const auto& p : polys) any = f.add_polygon(p) || any;
     if (!any) continue;
