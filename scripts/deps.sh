@@ -3,8 +3,8 @@
 
 # Packages the server needs to build and run (DejaVu: the font of the PDF
 # reports; libpq-dev: the PostgreSQL store, of which a server that only runs
-# needs libpq5).
-RUNTIME_PACKAGES=(build-essential cmake pkg-config
+# needs libpq5; python3: the build generates CQL2's Unicode tables with it).
+RUNTIME_PACKAGES=(build-essential cmake pkg-config python3
   libpistache-dev libgdal-dev libgeos-dev libproj-dev
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
   nlohmann-json3-dev libprotozero-dev libcairo2-dev libssl-dev libpq-dev

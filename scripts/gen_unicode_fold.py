@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes layers/cql2/unicode_fold_tables.inc, the tables of CQL2's CASEI and
+"""Writes unicode_fold_tables.inc (included by layers/cql2/text_fold.cc), the tables of CQL2's CASEI and
 ACCENTI, from the Unicode Character Database that Python carries.
 
 CQL2 (OGC 21-065) names Unicode 14.0: CASEI is full case folding
@@ -7,9 +7,8 @@ CQL2 (OGC 21-065) names Unicode 14.0: CASEI is full case folding
 canonical decomposition (NFD) with the nonspacing marks (general category Mn)
 removed, recomposed (NFC). Only code points that change are listed.
 
-Run with a Python whose unicodedata.unidata_version is 14.0.0 (Debian 12's
-python3 3.11) from the top of the tree:
-    python3 scripts/gen_unicode_fold.py > layers/cql2/unicode_fold_tables.inc
+Run by the build (layers/CMakeLists.txt) into the build folder, with a
+Python whose unicodedata.unidata_version is 14.0.0 (Debian 12's python3 3.11).
 """
 import sys
 import unicodedata
