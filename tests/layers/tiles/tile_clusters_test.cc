@@ -4,15 +4,18 @@
 // small registry's tiles stay as they were (no cluster).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "geo/raster/raster_canvas.h"
 #include "geo/tile_math.h"
 #include "layers/join/join.h"
 #include "layers/store/store.h"
+#include "layers/tiles/initiative_raster.h"
 #include "layers/tiles/tile_clusters.h"
 #include "layers/tiles/tiles.h"
 #include "tests/support/fixture_store.h"
@@ -175,6 +178,43 @@ TEST(TileClusters, EveryRecordIsItsOwnFeatureAtTheHighestZoom) {
     EXPECT_TRUE(it->second.count(records[i].initiative.id)) << records[i].initiative.id;
   }
   EXPECT_EQ(located, kPoints + kPolygons + kCodes);
+}
+
+// The map tile of a dense place draws the vector tile's clusters: a disc
+// of the point colour at each, as wide as its count says.
+TEST(TileClusters, MapTilesDrawTheClustersSizedByCount) {
+  EXPECT_EQ(layers::initiative_disc_radius(1), 3.0);
+  EXPECT_EQ(layers::initiative_disc_radius(2), 4.5);
+  EXPECT_EQ(layers::initiative_disc_radius(4), 6.0);
+  EXPECT_EQ(layers::initiative_disc_radius(16), 8.0);
+  EXPECT_EQ(layers::initiative_disc_radius(5000), 8.0);
+  const geo::TileId t = tile_at(-70.65, -33.45, 8);
+  const auto j = tiles_test::tile_to_json(dense_tile(TileLayer::initiatives, t).bytes);
+  layers::RasterQuery q;
+  q.tile.layer = TileLayer::initiatives;
+  q.tile.tile = t;
+  const geo::RgbaImage img = geo::decode_png(layers::build_initiative_raster_tile(dense_tileset(), dense_registry(), q));
+  std::size_t clusters = 0, wide = 0;
+  for (const auto& f : j[std::string(layers::kInitiativePointsLayer)]["features"]) {
+    const int x = f["geometry"][0][0][0].get<int>() / 16, y = f["geometry"][0][0][1].get<int>() / 16;
+    if (x < 0 || y < 0 || x >= 256 || y >= 256) continue;
+    EXPECT_EQ(img.at(x, y), layers::kInitiativeColour) << f.dump();
+    if (!f["properties"].contains("count")) continue;
+    ++clusters;
+    if (f["properties"]["count"].get<std::size_t>() < 16 || x < 6 || y < 6 || x > 249 || y > 249) continue;
+    ++wide;
+    // Eight pixels wide: six pixels away still the point colour (opaque;
+    // an overlapping disc's anti-aliased edge may round a channel by one).
+    for (const auto& [dx, dy] : {std::pair{6, 0}, std::pair{-6, 0}, std::pair{0, 6}, std::pair{0, -6}}) {
+      const geo::Rgba px = img.at(x + dx, y + dy);
+      const geo::Rgba& want = layers::kInitiativeColour;
+      EXPECT_EQ(px.a, 255) << f.dump() << " " << dx << "," << dy;
+      EXPECT_LE(std::abs(px.r - want.r) + std::abs(px.g - want.g) + std::abs(px.b - want.b), 1)
+          << f.dump() << " " << dx << "," << dy;
+    }
+  }
+  EXPECT_GT(clusters, 0u);
+  EXPECT_GT(wide, 0u);
 }
 
 TEST(TileClusters, SmallRegistriesAreNeverClustered) {
