@@ -137,7 +137,7 @@ void add_service_paths(json& paths) {
                                      "census-zones"}));
   const json map_collection = param("collectionId", "path", "Collection with map tiles",
                                     str({"regions", "provinces", "communes", "regions-2007", "provinces-2007",
-                                         "census-zones"}));
+                                         "initiatives", "census-zones"}));
   const json tms = param("tileMatrixSetId", "path", "Tile matrix set", str({"WebMercatorQuad"}));
   const json any_tms = param("tileMatrixSetId", "path", "Tile matrix set", str({"WebMercatorQuad", "WorldCRS84Quad"}));
   const json f = param("f", "query", "Format", str({"json"}));
@@ -236,11 +236,14 @@ void add_service_paths(json& paths) {
                         param("properties", "query", "Comma-separated properties to keep", str())}),
            tile_filters),
       {{"200", response("Tile", {"application/vnd.mapbox-vector-tile"})}});
-  paths["/tiles/{layer}/{z}/{x}/{y}.png"] = op("get", "A coverage choropleth tile (PNG)", "getRasterTile",
-      with(json::array({param("layer", "path", "Level",
-                              str({"regions", "provinces", "communes", "regions-2007", "provinces-2007", "census-zones"})),
+  paths["/tiles/{layer}/{z}/{x}/{y}.png"] = op(
+      "get", "A map tile (PNG): a coverage choropleth, or the initiatives' points and footprints", "getRasterTile",
+      with(json::array({param("layer", "path", "Tileset",
+                              str({"regions", "provinces", "communes", "regions-2007", "provinces-2007", "initiatives",
+                                   "census-zones"})),
                         z, x, param("y", "path", "Row, optionally followed by @2x", str()),
-                        param("measure", "query", "What the colours show (not for census-zones, drawn by population)",
+                        param("measure", "query",
+                              "What the colours show (not for census-zones, drawn by population, nor initiatives)",
                               str({"initiatives", "per_100k", "covered"}))}),
            tile_filters),
       {{"200", response("Tile", {"image/png"})}});
@@ -265,7 +268,7 @@ void add_service_paths(json& paths) {
                            param("tileRow", "path", "Row", {{"type", "integer"}, {"minimum", 0}}),
                            param("tileCol", "path", "Column", {{"type", "integer"}, {"minimum", 0}}),
                            param("f", "query", "Format", str({"png"})),
-                           param("measure", "query", "What the colours show (not for census-zones)",
+                           param("measure", "query", "What the colours show (not for census-zones or initiatives)",
                                  str({"initiatives", "per_100k", "covered"}))}),
               tile_filters),
          {{"200", response("Tile", {"image/png"})}});

@@ -228,7 +228,7 @@ std::optional<Division> tile_layer_division(TileLayer layer) {
 
 bool tile_layer_is_collection(TileLayer layer) { return layer != TileLayer::territorio; }
 
-bool tile_layer_has_map(TileLayer layer) { return layer != TileLayer::initiatives && layer != TileLayer::territorio; }
+bool tile_layer_has_map(TileLayer layer) { return layer != TileLayer::territorio; }
 
 std::vector<std::string> mvt_layer_names(TileLayer layer) {
   switch (layer) {

@@ -87,7 +87,8 @@ std::optional<Level> tile_layer_level(TileLayer layer);
 std::optional<Division> tile_layer_division(TileLayer layer);
 // Whether a feature collection of the tileset's name exists (all but territorio).
 bool tile_layer_is_collection(TileLayer layer);
-// Whether the tileset comes as map (PNG) tiles too: the unit layers and census zones.
+// Whether the tileset comes as map (PNG) tiles too: every collection's
+// (unit layers, initiatives, census zones), not the combined territorio.
 bool tile_layer_has_map(TileLayer layer);
 
 }  // namespace layers

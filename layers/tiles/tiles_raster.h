@@ -10,7 +10,7 @@
 namespace layers {
 
 struct RasterQuery {
-  TileQuery tile;  // a unit layer, or census_zones (census_tiles.h); properties unused
+  TileQuery tile;  // a unit layer, census_zones (census_tiles.h) or initiatives (initiative_raster.h); properties unused
   Measure measure = Measure::initiatives;
   int scale = 1;  // 1: 256 px, 2: 512 px (@2x)
   TileMatrixSet tms = TileMatrixSet::web_mercator_quad;  // tile.tile is (z, column, row) in it

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "layers/tiles/census_tiles.h"
+#include "layers/tiles/initiative_raster.h"
 
 namespace layers {
 
@@ -96,8 +97,9 @@ std::shared_ptr<const CachedTile> TileService::vector_tile(const Snapshot& snaps
 std::shared_ptr<const CachedTile> TileService::raster_tile(const Snapshot& snapshot, const RasterQuery& q) {
   const std::string key = cache_key(snapshot, raster_key(q, snapshot.generation()));
   if (auto hit = cache_.find(key)) return hit;
-  std::string png = q.tile.layer == TileLayer::census_zones
-                        ? build_census_raster_tile(census_of(snapshot), q)
+  std::string png = q.tile.layer == TileLayer::census_zones ? build_census_raster_tile(census_of(snapshot), q)
+                    : q.tile.layer == TileLayer::initiatives
+                        ? build_initiative_raster_tile(snapshot.tileset(), snapshot.registry(), q)
                         : build_raster_tile(snapshot.tileset(), q, stats_of(snapshot, q.tile.filter));
   return cache_.insert(key, std::move(png), false);
 }

@@ -13,12 +13,16 @@ namespace server::routes {
 
 namespace {
 
-// measure=: the class scheme of a choropleth (census zones have one scheme, no measure).
+// measure=: the class scheme of a choropleth (census zones have one scheme,
+// initiatives are points and shapes: no measure).
 layers::Measure measure_param(const http::Request& r, layers::TileLayer layer) {
   const auto m = r.query_value("measure");
   if (!m) return layers::Measure::initiatives;
   if (layer == layers::TileLayer::census_zones)
     throw http::BadRequest("census-zones map tiles show population; they take no measure",
+                           {{"parameter", "measure"}});
+  if (layer == layers::TileLayer::initiatives)
+    throw http::BadRequest("initiatives map tiles draw points and footprints; they take no measure",
                            {{"parameter", "measure"}});
   const auto parsed = layers::parse_measure(*m);
   if (!parsed)
@@ -79,7 +83,7 @@ http::Response raster_tile(const http::Request& r, layers::TileService& tiles, c
     nlohmann::json allowed = nlohmann::json::array();
     for (const std::string& name : layers::tile_layer_names())
       if (layers::tile_layer_has_map(*layers::parse_tile_layer(name))) allowed.push_back(name);
-    throw http::NotFound("raster tiles exist for the unit layers and census-zones, not " +
+    throw http::NotFound("raster tiles exist for every collection, not " +
                              std::string(layers::tile_layer_name(q.tile.layer)),
                          {{"layer", std::string(layers::tile_layer_name(q.tile.layer))}, {"allowed", allowed}});
   }

@@ -67,7 +67,7 @@ TEST(OgcMapTiles, WorldCrs84QuadTileColoursSantiagoByItsClass) {
   EXPECT_EQ(c.get(server().url("/collections/communes/map/tiles/WorldCRS84Quad/16/0/0")).status, 400);
   EXPECT_EQ(c.get(server().url("/collections/communes/map/tiles/WebMercatorQuad/16/0/0")).status, 200);
   EXPECT_EQ(c.get(server().url("/collections/communes/map/tiles/EuropeanETRS89_LAEAQuad/0/0/0")).status, 404);
-  EXPECT_EQ(c.get(server().url("/collections/initiatives/map/tiles/WorldCRS84Quad/0/0/0")).status, 404);
+  EXPECT_EQ(c.get(server().url("/collections/territorio/map/tiles/WorldCRS84Quad/0/0/0")).status, 404);
   EXPECT_EQ(c.get(server().url("/collections/communes/map/tiles/WorldCRS84Quad/0/0/0?f=jpeg")).status, 400);
   EXPECT_EQ(c.get(server().url("/collections/communes/map/tiles/WorldCRS84Quad/0/0/0?zoom=3")).status, 400);
 }
@@ -139,8 +139,7 @@ TEST(OgcMapTiles, CollectionsAndLandingPageLinkTheirTilesets) {
       }
     }
     EXPECT_EQ(vector, server().url(std::string("/collections/") + id + "/tiles")) << id;
-    EXPECT_EQ(map, std::string(id) == "initiatives" ? "" : server().url(std::string("/collections/") + id + "/map/tiles"))
-        << id;
+    EXPECT_EQ(map, server().url(std::string("/collections/") + id + "/map/tiles")) << id;
     EXPECT_EQ(c.get(vector).status, 200) << id;
   }
   const json landing = json::parse(c.get(server().url("/")).body);
@@ -152,7 +151,7 @@ TEST(OgcMapTiles, CollectionsAndLandingPageLinkTheirTilesets) {
     if (l["rel"] == "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes") schemes = l["href"];
   }
   EXPECT_EQ(vector, 7u);
-  EXPECT_EQ(map, 6u);
+  EXPECT_EQ(map, 7u);
   ASSERT_EQ(schemes, server().url("/tileMatrixSets"));
   const json sets = json::parse(c.get(schemes).body);
   ASSERT_EQ(sets["tileMatrixSets"].size(), 2u);

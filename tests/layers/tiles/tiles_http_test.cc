@@ -62,7 +62,7 @@ TEST(TilesHttp, BadInputIsAJsonProblem) {
       {"/tiles/nowhere/2/0/0.mvt", 404},          {"/tiles/nowhere.json", 404},
       {"/tiles/communes/2/0/0.mvt?colour=red", 400}, {"/tiles/communes/2/0/0.mvt?area=Nope", 400},
       {"/tiles/communes/2/0/0.mvt?division=1990", 400}, {"/tiles/communes/2/0/0.mvt?properties=height", 400},
-      {"/tiles/communes/2/0/0.png?measure=height", 400}, {"/tiles/initiatives/2/0/0.png", 404},
+      {"/tiles/communes/2/0/0.png?measure=height", 400}, {"/tiles/territorio/2/0/0.png", 404},
       {"/tiles/communes/2/0/0@3x.png", 400},      {"/collections/rivers/tiles", 404},
       {"/tiles/communes/2/0/0.mvt?year=20x", 400},
   };
