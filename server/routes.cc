@@ -19,6 +19,7 @@
 #include "server/routes/ogc_routes.h"
 #include "server/routes/tiles.h"
 #include "server/routes/report.h"
+#include "server/routes/styles.h"
 
 namespace server {
 
@@ -86,6 +87,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   routes::add_ogc_routes(router, holder, site);
   routes::add_write_routes(router, holder, site, options.edit_limits);
   const auto tiles = routes::add_tile_routes(router, holder, site, options.tile_cache_bytes);
+  routes::add_style_routes(router, site);
   // Last, so that every route above has its metrics slot; /metrics counts itself too.
   const auto started = std::chrono::system_clock::now();
   router.add("GET", "/metrics", [requests = router.metrics(), tiles, &holder, started](const http::Request& r) {

@@ -16,6 +16,7 @@
 #include "server/params.h"
 #include "server/routes/downloads.h"
 #include "server/routes/ogc_params.h"
+#include "server/routes/styles.h"
 
 namespace server::routes {
 namespace {
@@ -105,6 +106,9 @@ json collection_json(const layers::Collection& c, const std::string& base, bool 
   // Collections that are also tilesets say so, for OGC API - Tiles clients.
   if (const auto t = layers::parse_tile_layer(c.id); t && layers::tile_layer_is_collection(*t))
     for (json& l : tileset_links(self, c.title, *t)) j["links"].push_back(std::move(l));
+  // The map's choropleths as client styles (OGC API - Styles).
+  if (collection_has_styles(c.id))
+    j["links"].push_back(link(self + "/styles", kStylesRel, kJson, "Styles of " + c.title));
   return j;
 }
 
