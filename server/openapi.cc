@@ -287,6 +287,20 @@ void add_service_paths(json& paths) {
               tile_filters),
          {{"200", response("Tile", {"application/vnd.mapbox-vector-tile"})}});
 
+  // OGC API - Styles (read-only): the map's choropleths per collection with map tiles.
+  paths["/collections/{collectionId}/styles"] =
+      op("get", "Styles of a collection: the map's choropleths (one per measure; census-zones: population), "
+                "each linked in every encoding", "getCollectionStyles", {map_collection, f},
+         {{"200", response("Styles, the default named", json_type)}});
+  paths["/collections/{collectionId}/styles/{styleId}"] = op(
+      "get", "A style: the PNG tiles' classes and colours as a MapLibre style on the vector tiles (f=mapbox, the "
+             "default), a QGIS graduated renderer over the collection's items (f=qml) or SLD 1.1 / SE (f=sld)",
+      "getCollectionStyle",
+      {map_collection, param("styleId", "path", "Style", str({"initiatives", "per_100k", "covered", "population"})),
+       param("f", "query", "Encoding", str({"mapbox", "qml", "sld"}))},
+      {{"200", response("Style", {"application/vnd.mapbox.style+json", "application/vnd.qgis.qml",
+                                  "application/vnd.ogc.sld+xml;version=1.1"})}});
+
   const json file = param("file", "path", "File name", str());
   const json html = {"text/html"};
   paths["/map"] = op("get", "The planners' coverage map; its query is the page's state (level, division, metric, filters, unit, center, zoom, lang; embed=1 for an iframe), read by the page", "getMap", json::array(), {{"200", response("Page", html)}});
