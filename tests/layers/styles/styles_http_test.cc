@@ -1,10 +1,12 @@
 // The style routes against the real binary: the collection links, the list,
 // every style in every encoding at the address its link gives, the MapLibre
-// style's tile URL answering a vector tile, and bad input as JSON problems.
+// style valid by the style specification's validator and its tile URL
+// answering a vector tile, and bad input as JSON problems.
 #include <gtest/gtest.h>
 
 #include <cpl_minixml.h>
 
+#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +84,12 @@ TEST(StylesHttp, EveryStyleInEveryEncodingAtItsLink) {
         EXPECT_EQ(ml["version"], 8);
         EXPECT_EQ(ml["layers"].size(), 3u);
         EXPECT_EQ(ml["layers"][1]["paint"]["fill-color"][1][1][1], style["id"]);
+        // The style specification's own validator (MapLibre's, as web/ ships it).
+        const std::string file = ::testing::TempDir() + "territorio_style_" + style["id"].get<std::string>() + ".json";
+        std::ofstream(file) << doc.body;
+        const auto v = test_support::run_command("node " TERRITORIO_DATA_DIR "/../tests/tools/validate-style.mjs " + file);
+        EXPECT_EQ(v.exit_code, 0) << v.output;
+        EXPECT_NE(v.output.find("valid MapLibre style"), std::string::npos) << v.output;
       } else if (type == "application/vnd.qgis.qml") {
         EXPECT_EQ(xml_count(doc.body, "=qgis.renderer-v2.ranges", "range"), style["id"] == "covered" ? 2u : 6u);
       } else {
@@ -98,6 +106,9 @@ TEST(StylesHttp, EveryStyleInEveryEncodingAtItsLink) {
   ASSERT_EQ(plain.status, 200);
   EXPECT_EQ(plain.headers.at("content-type"), "application/vnd.mapbox.style+json");
   EXPECT_EQ(json::parse(plain.body)["layers"][1]["type"], "circle");
+  const std::string file = ::testing::TempDir() + "territorio_style_census.json";
+  std::ofstream(file) << plain.body;
+  EXPECT_EQ(test_support::run_command("node " TERRITORIO_DATA_DIR "/../tests/tools/validate-style.mjs " + file).exit_code, 0);
 }
 
 TEST(StylesHttp, MapLibreTileTemplateAnswersTheVectorTile) {
