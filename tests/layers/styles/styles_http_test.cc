@@ -6,7 +6,9 @@
 
 #include <cpl_minixml.h>
 
+#include <cstdint>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -127,6 +129,32 @@ TEST(StylesHttp, MapLibreTileTemplateAnswersTheVectorTile) {
   const std::string layer = style["layers"][1]["source-layer"];
   ASSERT_TRUE(decoded.contains(layer));
   EXPECT_TRUE(decoded[layer]["features"][0]["properties"].contains("per_100k"));
+}
+
+// QML and SLD class the collection's items by initiatives + initiatives_enclosing:
+// for every commune that sum is the total the tiles and /coverage class by.
+TEST(StylesHttp, ItemsMeasureIsTheTilesMeasure) {
+  HttpClient c;
+  const auto items = c.get(server().url("/collections/communes/items?limit=1000"));
+  const auto coverage = c.get(server().url("/coverage?level=commune"));
+  ASSERT_EQ(items.status, 200);
+  ASSERT_EQ(coverage.status, 200);
+  std::map<std::string, std::int64_t> total;
+  const json units = json::parse(coverage.body)["units"];
+  for (const json& u : units) total[u["code"].get<std::string>()] = u["total"].get<std::int64_t>();
+  ASSERT_EQ(total.size(), 346u);  // Antártica too, which has no boundary and no feature
+  const json features = json::parse(items.body)["features"];
+  ASSERT_EQ(features.size(), 345u);
+  std::size_t covered = 0;
+  for (const json& f : features) {
+    const json& p = f["properties"];
+    const std::int64_t sum = p["initiatives"].get<std::int64_t>() + p["initiatives_enclosing"].get<std::int64_t>();
+    const std::string code = p["code"];
+    ASSERT_TRUE(total.count(code)) << code;
+    EXPECT_EQ(sum, total[code]) << code;
+    covered += sum > 0;
+  }
+  EXPECT_GT(covered, 0u);
 }
 
 TEST(StylesHttp, BadInputIsAJsonProblem) {
