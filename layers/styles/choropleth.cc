@@ -81,7 +81,8 @@ std::string hex_colour(geo::Rgba c) {
 }
 
 std::vector<ChoroplethStyle> choropleth_styles(TileLayer layer) {
-  if (!tile_layer_has_map(layer)) return {};
+  // The initiatives' map tiles draw points and footprints, not classes.
+  if (!tile_layer_has_map(layer) || layer == TileLayer::initiatives) return {};
   if (layer == TileLayer::census_zones) return {census_style()};
   // The PNG tiles' default measure first.
   return {unit_style(layer, Measure::initiatives), unit_style(layer, Measure::per_100k),

@@ -38,7 +38,8 @@ struct ChoroplethStyle {
   std::vector<StyleClass> classes;
 };
 
-// The styles of a tileset, the default first; empty for one without map tiles.
+// The styles of a tileset, the default first; empty for one without map
+// tiles and for initiatives (their map tiles draw points and footprints).
 std::vector<ChoroplethStyle> choropleth_styles(TileLayer layer);
 std::optional<ChoroplethStyle> find_choropleth_style(TileLayer layer, std::string_view id);
 std::string hex_colour(geo::Rgba c);

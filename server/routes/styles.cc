@@ -45,15 +45,23 @@ http::Response fixed(std::string body, const char* type) {
   return resp;
 }
 
+// The tileset of a collection with styles: 404 for one without (no map
+// tiles, or initiatives, whose map tiles are not classes).
+layers::TileLayer styled_layer(const std::string& collection_id) {
+  const layers::TileLayer layer = collection_tile_layer(collection_id, true);
+  if (layers::choropleth_styles(layer).empty())
+    throw http::NotFound("collection '" + collection_id + "' has no styles", {{"collectionId", collection_id}});
+  return layer;
+}
+
 http::Response style_list(const http::Request& r, const Site& site) {
   check_known_params(r, {"f"});
   if (const auto f = r.query_value("f"); f && *f != "json")
     throw http::BadRequest("f must be json, not '" + *f + "'", {{"parameter", "f"}, {"allowed", {"json"}}});
   const std::string& id = r.path_param("collectionId");
-  const layers::TileLayer layer = collection_tile_layer(id, true);
+  const auto all = layers::choropleth_styles(styled_layer(id));
   const std::string self = base_url(r, site) + "/collections/" + id + "/styles";
   json styles = json::array();
-  const auto all = layers::choropleth_styles(layer);
   for (const auto& s : all) {
     json links = json::array();
     for (const Encoding& e : kEncodings)
@@ -70,7 +78,7 @@ http::Response style_list(const http::Request& r, const Site& site) {
 http::Response style_document(const http::Request& r, const Site& site) {
   check_known_params(r, {"f"});
   const std::string& id = r.path_param("collectionId");
-  const layers::TileLayer layer = collection_tile_layer(id, true);
+  const layers::TileLayer layer = styled_layer(id);
   const std::string& style_id = r.path_param("styleId");
   const auto style = layers::find_choropleth_style(layer, style_id);
   if (!style) {
