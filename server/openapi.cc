@@ -322,6 +322,8 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
 
   json params = {
       {"f", param("f", "query", "Format: json or html", {{"type", "string"}, {"enum", {"json", "html"}}})},
+      {"lang", param("lang", "query", "Language of an HTML answer: es or en (else the Accept-Language header, else en)",
+                     {{"type", "string"}, {"enum", {"es", "en"}}})},
       {"fItems", param("f", "query",
                        "Format: json (GeoJSON), html, or a download: csv, gpkg, fgb (every matched feature unless limit "
                        "says otherwise, in crs, typed columns; Link headers to the next and previous downloads when "
@@ -362,23 +364,23 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
   };
   const json feature_types = {"application/geo+json", "text/html"};
   json paths = json::object();
-  paths["/"] = get("Landing page", "getLandingPage", {ref("f")}, {{"200", response("Landing page", {"application/json", "text/html"})}});
-  paths["/conformance"] = get("Conformance classes", "getConformance", {ref("f")},
+  paths["/"] = get("Landing page", "getLandingPage", {ref("f"), ref("lang")}, {{"200", response("Landing page", {"application/json", "text/html"})}});
+  paths["/conformance"] = get("Conformance classes", "getConformance", {ref("f"), ref("lang")},
                               {{"200", response("Conformance classes", {"application/json", "text/html"})}});
-  paths["/api"] = get("This document", "getApi", {ref("f")},
+  paths["/api"] = get("This document", "getApi", {ref("f"), ref("lang")},
                       {{"200", response("The OpenAPI document", {"application/vnd.oai.openapi+json;version=3.0", "text/html"})}});
-  paths["/collections"] = get("Collections", "getCollections", {ref("f")},
+  paths["/collections"] = get("Collections", "getCollections", {ref("f"), ref("lang")},
                               {{"200", response("Collections", {"application/json", "text/html"})}});
-  paths["/collections/{collectionId}"] = get("A collection", "describeCollection", {ref("collectionId"), ref("f")},
+  paths["/collections/{collectionId}"] = get("A collection", "describeCollection", {ref("collectionId"), ref("f"), ref("lang")},
                                              {{"200", response("Collection", {"application/json", "text/html"})}});
   paths["/collections/{collectionId}/queryables"] =
-      get("Queryables of a collection", "getQueryables", {ref("collectionId"), ref("f")},
+      get("Queryables of a collection", "getQueryables", {ref("collectionId"), ref("f"), ref("lang")},
           {{"200", response("JSON Schema of the queryables", {"application/schema+json", "text/html"})}});
   paths["/collections/{collectionId}/schema"] =
-      get("Schema of a collection's features (OGC API - Features - Part 5)", "getSchema", {ref("collectionId"), ref("f")},
+      get("Schema of a collection's features (OGC API - Features - Part 5)", "getSchema", {ref("collectionId"), ref("f"), ref("lang")},
           {{"200", response("JSON Schema 2020-12 of the features' properties", {"application/schema+json", "text/html"})}});
   const json items_params = {ref("fItems"), ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"), ref("crs"),
-                             ref("datetime"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("sortby"), ref("properties")};
+                             ref("datetime"), ref("filter"), ref("filter-lang"), ref("filter-crs"), ref("sortby"), ref("properties"), ref("lang")};
   json generic = items_params;
   generic.insert(generic.begin(), ref("collectionId"));
   const json item_types = {"application/geo+json", "text/html", "text/csv", "application/geopackage+sqlite3",
@@ -386,7 +388,7 @@ json openapi_document(const layers::FeatureCatalog& catalog, const std::string& 
   paths["/collections/{collectionId}/items"] =
       get("Features of a collection", "getFeatures", generic, {{"200", response("Features", item_types)}});
   paths["/collections/{collectionId}/items/{featureId}"] =
-      get("A feature", "getFeature", {ref("collectionId"), ref("featureId"), ref("f"), ref("crs"), ref("properties")},
+      get("A feature", "getFeature", {ref("collectionId"), ref("featureId"), ref("f"), ref("crs"), ref("properties"), ref("lang")},
           {{"200", response("Feature", feature_types)}});
   // One items path per collection, declaring its queryables as parameters.
   for (const auto& c : catalog.collections()) {

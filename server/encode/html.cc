@@ -7,13 +7,14 @@ namespace {
 
 bool is_url(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
-void render(std::string& out, const nlohmann::json& v, int depth);
+void render(std::string& out, const nlohmann::json& v, int depth, Language lang);
+void render_member(std::string& out, const std::string& name, const nlohmann::json& v, int depth, Language lang);
 
-void render_link_list(std::string& out, const nlohmann::json& links) {
+void render_link_list(std::string& out, const nlohmann::json& links, Language lang) {
   out += "<ul class=\"links\">";
   for (const auto& l : links) {
     const std::string href = l.value("href", "");
-    out += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(l.value("title", href)) + "</a> <small>rel=" +
+    out += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(translate(lang, l.value("title", href))) + "</a> <small>rel=" +
            html_escape(l.value("rel", "")) + (l.contains("type") ? " type=" + html_escape(l.value("type", "")) : "") +
            "</small></li>";
   }
@@ -41,20 +42,20 @@ void render_scalar(std::string& out, const nlohmann::json& v) {
   }
 }
 
-void render_table_of_objects(std::string& out, const nlohmann::json& rows, int depth) {
+void render_table_of_objects(std::string& out, const nlohmann::json& rows, int depth, Language lang) {
   std::vector<std::string> columns;
   std::set<std::string> seen;
   for (const auto& r : rows)
     for (const auto& [k, _] : r.items())
       if (seen.insert(k).second) columns.push_back(k);
   out += "<table><thead><tr>";
-  for (const auto& c : columns) out += "<th>" + html_escape(c) + "</th>";
+  for (const auto& c : columns) out += "<th>" + html_escape(member_label(lang, c)) + "</th>";
   out += "</tr></thead><tbody>";
   for (const auto& r : rows) {
     out += "<tr>";
     for (const auto& c : columns) {
       out += "<td>";
-      if (r.contains(c)) render(out, r.at(c), depth + 1);
+      if (r.contains(c)) render_member(out, c, r.at(c), depth + 1, lang);
       out += "</td>";
     }
     out += "</tr>";
@@ -62,7 +63,15 @@ void render_table_of_objects(std::string& out, const nlohmann::json& rows, int d
   out += "</tbody></table>";
 }
 
-void render(std::string& out, const nlohmann::json& v, int depth) {
+// A member's value: the text of a title or description in the page's language.
+void render_member(std::string& out, const std::string& name, const nlohmann::json& v, int depth, Language lang) {
+  if ((name == "title" || name == "description") && v.is_string())
+    out += html_escape(translate(lang, v.get<std::string>()));
+  else
+    render(out, v, depth, lang);
+}
+
+void render(std::string& out, const nlohmann::json& v, int depth, Language lang) {
   if (depth > 32) {
     out += html_escape(v.dump());
     return;
@@ -70,23 +79,23 @@ void render(std::string& out, const nlohmann::json& v, int depth) {
   if (v.is_object()) {
     out += "<table class=\"object\">";
     for (const auto& [k, e] : v.items()) {
-      out += "<tr><th>" + html_escape(k) + "</th><td>";
-      render(out, e, depth + 1);
+      out += "<tr><th>" + html_escape(member_label(lang, k)) + "</th><td>";
+      render_member(out, k, e, depth + 1, lang);
       out += "</td></tr>";
     }
     out += "</table>";
   } else if (is_link_array(v)) {
-    render_link_list(out, v);
+    render_link_list(out, v, lang);
   } else if (v.is_array()) {
     bool objects = !v.empty();
     for (const auto& e : v) objects = objects && e.is_object();
     if (objects) {
-      render_table_of_objects(out, v, depth);
+      render_table_of_objects(out, v, depth, lang);
     } else {
       out += "<ul>";
       for (const auto& e : v) {
         out += "<li>";
-        render(out, e, depth + 1);
+        render(out, e, depth + 1, lang);
         out += "</li>";
       }
       out += "</ul>";
@@ -145,21 +154,24 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string html_page(const std::string& title, const nlohmann::json& document, std::string_view geojson) {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>";
-  out += html_escape(title);
+std::string html_page(const std::string& title, const nlohmann::json& document, std::string_view geojson,
+                      Language language) {
+  const std::string shown_title = translate(language, title);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(language_tag(language)) +
+                    "\"><head><meta charset=\"utf-8\">"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>";
+  out += html_escape(shown_title);
   out +=
       " - territorio</title><style>body{font-family:sans-serif;margin:1em 2em;color:#222}"
       "table{border-collapse:collapse;margin:.3em 0}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;"
       "vertical-align:top;font-size:90%}th{background:#f3f3f3}.null{color:#999}canvas{border:1px solid #ccc;"
       "background:#fafcff}small{color:#666}</style></head><body>\n<nav><a href=\"/\">territorio</a> · "
-      "<a href=\"/collections\">collections</a> · <a href=\"/api?f=html\">API</a> · <a href=\"/map\">map</a></nav>\n<h1>";
-  out += html_escape(title);
+      "<a href=\"/collections\">" + translate(language, "collections") + "</a> · <a href=\"/api?f=html\">API</a> · "
+      "<a href=\"/map\">" + translate(language, "map") + "</a></nav>\n<h1>";
+  out += html_escape(shown_title);
   out += "</h1>\n";
   if (!geojson.empty()) out += "<canvas id=\"map\" width=\"640\" height=\"400\"></canvas>\n";
-  render(out, document, 0);
+  render(out, document, 0, language);
   if (!geojson.empty()) {
     out += "\n<script type=\"application/json\" id=\"features\">";
     // "</" would end the script element early.

@@ -15,6 +15,7 @@
 #include "server/http/errors.h"
 #include "server/params.h"
 #include "server/routes/downloads.h"
+#include "server/routes/html_language.h"
 #include "server/routes/ogc_params.h"
 #include "server/routes/styles.h"
 
@@ -43,19 +44,25 @@ json crs_list() {
 
 // The validator of an answer: besides the request line, the negotiated
 // format (f= or Accept) and the base URL (Host, X-Forwarded-*) select it.
+// An HTML page's language selects it too (html_language also rejects a bad
+// ?lang= in any format).
 caching::Validator validator_for(const http::Request& r, const OgcContext& ctx, const std::string& base, Format f) {
-  return caching::data_validator(r, ctx.generation, base + "|" + std::to_string(static_cast<int>(f)));
+  const encode::Language language = html_language(r);
+  std::string variant = base + "|" + std::to_string(static_cast<int>(f));
+  if (f == Format::html) variant += "|" + std::string(encode::language_tag(language));
+  return caching::data_validator(r, ctx.generation, variant);
 }
 
-http::Response html_response(const std::string& title, const json& doc, std::string_view geojson = {}) {
+http::Response html_response(const http::Request& r, const std::string& title, const json& doc,
+                             std::string_view geojson = {}) {
   http::Response resp;
   resp.content_type = kHtml;
-  resp.body = encode::html_page(title, doc, geojson);
+  resp.body = encode::html_page(title, doc, geojson, html_language(r));
   return resp;
 }
 
 http::Response finish(const http::Request& r, http::Response resp, const caching::Validator& v) {
-  http::set_header(resp, "Vary", "Accept, Accept-Encoding");
+  http::set_header(resp, "Vary", kVaryHtml);
   return caching::stamp(r, std::move(resp), v);
 }
 
@@ -142,13 +149,13 @@ std::string content_crs(const layers::Crs& crs) { return "<" + crs.uri + ">"; }
 template <typename Build>
 http::Response metadata(const http::Request& r, const OgcContext& ctx, const std::string& media_type,
                         const Build& build) {
-  check_known_params(r, {"f"});
+  check_known_params(r, {"f", "lang"});
   const Format f = negotiate(r, false);
   const std::string base = base_url(r, ctx.site);
   const caching::Validator etag = validator_for(r, ctx, base, f);
   if (caching::client_is_current(r, etag)) return caching::not_modified(etag);
   const auto [title, doc] = build(base);
-  http::Response resp = f == Format::html ? html_response(title, doc) : http::json(200, doc.dump());
+  http::Response resp = f == Format::html ? html_response(r, title, doc) : http::json(200, doc.dump());
   if (f != Format::html) resp.content_type = media_type;
   return finish(r, std::move(resp), etag);
 }
@@ -197,7 +204,7 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
   // datetime on every collection (Part 1): one without a temporal extent matches every feature.
   static const std::vector<std::string> kStandard = {"f",      "limit",       "offset",      "bbox",       "bbox-crs",
                                                      "crs",    "datetime",    "filter",      "filter-lang", "filter-crs",
-                                                     "sortby", "properties"};
+                                                     "sortby", "properties", "lang"};
   for (const auto& [name, value] : r.query) {
     const bool known = std::find(kStandard.begin(), kStandard.end(), name) != kStandard.end() || c.field_index(name);
     if (!known) {
@@ -304,7 +311,7 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
     }
     json shown = {{"numberMatched", doc["numberMatched"]}, {"numberReturned", doc["numberReturned"]},
                   {"timeStamp", doc["timeStamp"]}, {"links", doc["links"]}, {"features", rows}};
-    resp = html_response(c.title, shown, body);
+    resp = html_response(r, c.title, shown, body);
   } else {
     resp.content_type = kGeoJson;
     resp.body = std::move(body);
@@ -314,7 +321,7 @@ http::Response items(const http::Request& r, const OgcContext& ctx) {
 }
 
 http::Response item(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f", "crs", "properties"});
+  check_known_params(r, {"f", "crs", "properties", "lang"});
   const layers::Collection& c = find_collection(r, ctx);
   const Format format = negotiate(r, false);
   const layers::Crs& crs = r.query_value("crs") ? parse_crs("crs", *r.query_value("crs")) : layers::crs84();
@@ -339,7 +346,8 @@ http::Response item(const http::Request& r, const OgcContext& ctx) {
   if (format == Format::html) {
     json doc = json::parse(body);
     json shown = {{"id", doc["id"]}, {"properties", doc["properties"]}, {"links", doc["links"]}};
-    resp = html_response(c.title + ": " + fid, shown, body);
+    // The title translated before the id is added (html_page translates whole texts).
+    resp = html_response(r, encode::translate(html_language(r), c.title) + ": " + fid, shown, body);
   } else {
     resp.content_type = kGeoJson;
     resp.body = std::move(body);

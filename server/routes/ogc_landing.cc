@@ -7,6 +7,7 @@
 #include "server/caching_policy.h"
 #include "server/openapi.h"
 #include "server/params.h"
+#include "server/routes/html_language.h"
 #include "server/routes/ogc_params.h"
 
 namespace server::routes {
@@ -21,17 +22,19 @@ json link(std::string href, std::string rel, std::string type, std::string title
 http::Response respond(const http::Request& r, const OgcContext& ctx, Format f, const std::string& title,
                        const json& doc, const char* json_type = kJson) {
   http::Response resp;
+  std::string variant = base_url(r, ctx.site) + "|" + std::to_string(static_cast<int>(f));
   if (f == Format::html) {
+    const encode::Language language = html_language(r);
     resp.content_type = kHtml;
-    resp.body = encode::html_page(title, doc);
+    resp.body = encode::html_page(title, doc, {}, language);
+    variant += "|" + std::string(encode::language_tag(language));
   } else {
+    html_language(r);  // a bad ?lang= is a 400 in any format
     resp.content_type = json_type;
     resp.body = doc.dump();
   }
-  http::set_header(resp, "Vary", "Accept, Accept-Encoding");
-  return caching::stamp(
-      r, std::move(resp),
-      caching::data_validator(r, ctx.generation, base_url(r, ctx.site) + "|" + std::to_string(static_cast<int>(f))));
+  http::set_header(resp, "Vary", kVaryHtml);
+  return caching::stamp(r, std::move(resp), caching::data_validator(r, ctx.generation, variant));
 }
 
 // Each collection's vector and map tilesets, as the collection links them
@@ -95,7 +98,7 @@ const std::vector<std::string>& conformance_classes() {
 }
 
 http::Response landing(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
+  check_known_params(r, {"f", "lang"});
   const Format f = negotiate(r, false);
   const std::string base = base_url(r, ctx.site);
   const json doc = {
@@ -119,13 +122,13 @@ http::Response landing(const http::Request& r, const OgcContext& ctx) {
 }
 
 http::Response conformance(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
+  check_known_params(r, {"f", "lang"});
   const Format f = negotiate(r, false);
   return respond(r, ctx, f, "Conformance", {{"conformsTo", conformance_classes()}});
 }
 
 http::Response api(const http::Request& r, const OgcContext& ctx) {
-  check_known_params(r, {"f"});
+  check_known_params(r, {"f", "lang"});
   const Format f = negotiate(r, false);
   const json doc = openapi_document(ctx.catalog, base_url(r, ctx.site));
   if (f != Format::html) return respond(r, ctx, f, "API", doc, kOpenApi);
