@@ -56,6 +56,9 @@ class App {
       view: state.center ? { center: state.center, zoom: state.zoom } : null,
       handlers: { onHover: (code, point) => this.#hover(code, point), onClick: (code, lonLat) => this.#click(code, lonLat) },
     });
+    // For browser tests and the console: the MapLibre map, to wait on its
+    // rendering (`idle`, `loaded()`) and to project places.
+    window.map = this.map.map;
     this.#mark('territorio:map-created');
     this.map.map.once('idle', () => this.#mark('territorio:first-idle'));
     this.map.styleReady.then(() => this.#mark('territorio:style-load'));
@@ -76,7 +79,7 @@ class App {
       canEdit: () => this.editor.signedIn,
       onOpenUnit: (unit) => this.flyToUnit(unit),
     });
-    this.filters = new FilterControls($('filters'), $('clear-filters'), {
+    this.filters = new FilterControls($('filters'), $('clear-filters'), $('filters-missing'), {
       onChange: (filters) => { this.state.filters = filters; this.update(); },
     });
     this.compare = new CompareControls($('compare'), {
@@ -147,15 +150,19 @@ class App {
 
   #syncControls() {
     $('level').value = this.state.level;
-    $('metric').value = this.state.metric;
+    for (const r of document.querySelectorAll('input[name=metric]')) r.checked = r.value === this.state.metric;
     for (const r of document.querySelectorAll('input[name=division]')) r.checked = r.value === this.state.division;
+    // The API's HTML pages in the page's language (server: ?lang=, else Accept-Language).
+    $('api-link').href = `/?lang=${currentLanguage()}`;
     $('lang').textContent = t('lang.switch');
     $('lang').setAttribute('aria-label', t('lang.switch_label'));
   }
 
   #bindControls() {
     $('level').addEventListener('change', (e) => { this.state.level = e.target.value; this.closeUnit(); this.update(); });
-    $('metric').addEventListener('change', (e) => { this.state.metric = e.target.value; this.repaint(); });
+    for (const r of document.querySelectorAll('input[name=metric]')) {
+      r.addEventListener('change', (e) => { this.state.metric = e.target.value; this.repaint(); });
+    }
     for (const r of document.querySelectorAll('input[name=division]')) {
       r.addEventListener('change', (e) => { this.state.division = e.target.value; this.closeUnit(); this.update(); });
     }

@@ -10,6 +10,16 @@ import { fillColorExpression } from './classify.js';
 export const LEVELS = ['region', 'province', 'commune'];
 // Continental Chile (Arica to Cape Horn), the first view.
 export const CHILE_BOUNDS = [[-76.0, -56.0], [-66.0, -17.4]];
+// Room kept around Chile when it is fitted: below it the folded attribution
+// button, so Cape Horn and Tierra del Fuego are never drawn under a control.
+const CHILE_PADDING = { top: 10, right: 10, bottom: 36, left: 10 };
+// The oceanic islands, far off the first view: [west, south, east, north].
+// Juan Fernández spans Alejandro Selkirk to Santa Clara.
+export const ISLANDS = {
+  mainland: [CHILE_BOUNDS[0][0], CHILE_BOUNDS[0][1], CHILE_BOUNDS[1][0], CHILE_BOUNDS[1][1]],
+  rapa_nui: [-109.47, -27.22, -109.21, -27.04],
+  juan_fernandez: [-80.86, -33.83, -78.75, -33.59],
+};
 
 const fillId = (level) => `${level}-fill`;
 const lineId = (level) => `${level}-line`;
@@ -81,6 +91,40 @@ function style(level, division) {
   };
 }
 
+// "Ir a": buttons that bring the islands (and back the mainland) into view,
+// since at the first view Rapa Nui and Juan Fernández are off the map. The
+// labels are translated with the page (data-i18n).
+class JumpControl {
+  constructor(onJump) { this.onJump = onJump; }
+
+  onAdd() {
+    const group = document.createElement('div');
+    group.className = 'maplibregl-ctrl maplibregl-ctrl-group jump';
+    group.id = 'jump';
+    group.setAttribute('role', 'group');
+    const title = document.createElement('span');
+    title.className = 'jump-title';
+    title.id = 'jump-title';
+    title.dataset.i18n = 'jump.title';
+    title.textContent = 'Ir a';
+    group.setAttribute('aria-labelledby', title.id);
+    group.append(title);
+    for (const [place, text] of [['mainland', 'Chile continental'], ['rapa_nui', 'Rapa Nui'], ['juan_fernandez', 'Juan Fernández']]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.place = place;
+      b.dataset.i18n = `jump.${place}`;
+      b.textContent = text;
+      b.addEventListener('click', () => this.onJump(place));
+      group.append(b);
+    }
+    this.container = group;
+    return group;
+  }
+
+  onRemove() { this.container.remove(); }
+}
+
 export class CoverageMap {
   // handlers: onHover(code | null, point), onClick(code, lngLat)
   // view: { center: [lon, lat], zoom } to start at (a shared link's), else
@@ -95,7 +139,7 @@ export class CoverageMap {
     this.map = new MapLibreMap({
       container,
       style: style(level, division),
-      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: CHILE_BOUNDS, fitBoundsOptions: { padding: 10 } }),
+      ...(view ? { center: view.center, zoom: view.zoom } : { bounds: CHILE_BOUNDS, fitBoundsOptions: { padding: CHILE_PADDING } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -105,6 +149,7 @@ export class CoverageMap {
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new JumpControl((place) => this.jumpTo(place)), 'top-left');
     this.attribution = null;
     // Feature states can be set once the style is parsed (MapLibre's
     // `style.load`), before any tile has arrived.
@@ -113,8 +158,9 @@ export class CoverageMap {
     for (const level of LEVELS) this.#bindEvents(level);
   }
 
-  // On a phone the unfolded sources would hide the south of Chile: fold
-  // them as a drag would (a tap on (i) shows them).
+  // Unfolded, the sources would hide the south of Chile (two lines across
+  // the map's bottom at 1366 px, more on a phone): fold them as a drag
+  // would; a click on (i) shows them.
   #foldAttribution() {
     this.map.getContainer().querySelector('.maplibregl-compact-show .maplibregl-ctrl-attrib-button')?.click();
   }
@@ -203,6 +249,13 @@ export class CoverageMap {
       : noPoint());
   }
 
+  // Fits one of ISLANDS (or the mainland) into the view.
+  jumpTo(place) {
+    const [w, s, e, n] = ISLANDS[place];
+    const padding = place === 'mainland' ? CHILE_PADDING : 40;
+    this.map.fitBounds([[w, s], [e, n]], { padding, maxZoom: 10, duration: 0 });
+  }
+
   fitTo(bbox) {
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, maxZoom: 10, duration: 800 });
   }
@@ -230,11 +283,11 @@ export class CoverageMap {
     return box;
   }
 
-  // The data sources in the page's language. MapLibre folds them behind an
-  // (i) button on narrow screens.
+  // The data sources in the page's language, folded behind an (i) button
+  // at every width.
   setAttribution(text) {
     if (this.attribution) this.map.removeControl(this.attribution);
-    this.attribution = new AttributionControl({ customAttribution: text });
+    this.attribution = new AttributionControl({ compact: true, customAttribution: text });
     this.map.addControl(this.attribution, 'bottom-right');
     if (this.map.loaded()) this.#foldAttribution();
     else this.map.once('load', () => this.#foldAttribution());

@@ -1,12 +1,18 @@
 // The filter controls, one <select> per attribute of the coverage API. The
 // choices are the values the live data has (/stats/initiatives?by=...), so
-// a filter never offers a value that selects nothing.
+// a filter never offers a value that selects nothing. An attribute no
+// initiative has (every value unknown) gets no control: a note under the
+// filters names it and says why, instead of a greyed-out select.
 import { FILTERS, getJson } from './api.js';
 import { t } from './i18n.js';
 
+// "A, B y C" / "A, B and C" in the page's language.
+const listOf = (names) => new Intl.ListFormat(document.documentElement.lang, { type: 'conjunction' }).format(names);
+
 export class FilterControls {
-  constructor(root, clearButton, { onChange }) {
+  constructor(root, clearButton, missingNote, { onChange }) {
     this.root = root;
+    this.missingNote = missingNote;
     this.onChange = onChange;
     this.selects = {};
     this.values = {};
@@ -27,8 +33,10 @@ export class FilterControls {
 
   // (Re)builds the controls in the current language, keeping the choices.
   render() {
+    if (!FILTERS.every((name) => name in this.values)) return;  // not loaded yet
     const chosen = this.current();
-    const rows = FILTERS.map((name) => {
+    this.selects = {};
+    const rows = FILTERS.filter((name) => this.values[name].length > 0).map((name) => {
       const row = document.createElement('div');
       row.className = 'row';
       const label = document.createElement('label');
@@ -37,9 +45,8 @@ export class FilterControls {
       const select = document.createElement('select');
       select.id = `filter-${name}`;
       select.name = name;
-      const any = new Option(this.values[name].length ? t('filters.any') : `${t('filters.any')} (${t('filters.no_values')})`, '');
+      const any = new Option(t('filters.any'), '');
       select.append(any, ...this.values[name].map((v) => new Option(`${v.label} (${v.count})`, v.value)));
-      select.disabled = this.values[name].length === 0;
       select.value = chosen[name] ?? '';
       select.addEventListener('change', () => this.onChange(this.current()));
       this.selects[name] = select;
@@ -47,6 +54,9 @@ export class FilterControls {
       return row;
     });
     this.root.replaceChildren(...rows);
+    const missing = FILTERS.filter((name) => this.values[name].length === 0).map((name) => t(`filter.${name}`));
+    this.missingNote.hidden = missing.length === 0;
+    this.missingNote.textContent = missing.length ? t('filters.missing').replace('{names}', listOf(missing)) : '';
   }
 
   // { area: 'Social', ... } with only the attributes that are set.

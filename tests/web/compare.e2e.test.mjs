@@ -44,7 +44,7 @@ let problems;
 
 // The class (feature-state `cls`) of every commune on the map.
 const classes = (codes) => page.evaluate((list) => {
-  const m = window.territorioApp.map.map;
+  const m = window.map;
   return Object.fromEntries(list.map((id) => [id, m.getFeatureState({ source: 'communes', sourceLayer: 'communes', id }).cls]));
 }, codes);
 
@@ -62,7 +62,7 @@ const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 1
 // The colour most pixels have in a small square of the map around a lon/lat.
 async function colourAt(lon, lat, name) {
   const box = await page.locator('#map').boundingBox();
-  const pt = await page.evaluate(([x, y]) => window.territorioApp.map.map.project([x, y]), [lon, lat]);
+  const pt = await page.evaluate(([x, y]) => window.map.project([x, y]), [lon, lat]);
   const png = await page.screenshot({ clip: { x: box.x + pt.x - 3, y: box.y + pt.y - 3, width: 7, height: 7 }, path: join(SHOTS, name) });
   const { counts } = await colourCounts(browser.context, png);
   return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
@@ -116,7 +116,7 @@ describe('comparing two contest editions in /map', () => {
     await jumpTo(page, IQUIQUE.lon, IQUIQUE.lat, 9);
     assert.equal(await colourAt(IQUIQUE.lon, IQUIQUE.lat, 'compare-iquique.png'), NEWLY);
     const box = await page.locator('#map').boundingBox();
-    const pt = await page.evaluate(([x, y]) => window.territorioApp.map.map.project([x, y]), [IQUIQUE.lon, IQUIQUE.lat]);
+    const pt = await page.evaluate(([x, y]) => window.map.project([x, y]), [IQUIQUE.lon, IQUIQUE.lat]);
     await page.mouse.click(box.x + pt.x, box.y + pt.y);
     await page.locator(`#panel[data-code="${IQUIQUE.code}"]`).waitFor();
     await page.locator('#panel-compare[data-change="newly_covered"]').waitFor();

@@ -53,7 +53,7 @@ const writes = async () => Number(await editor('writes') ?? 0);
 
 async function jumpTo(lon, lat, zoom) {
   await page.evaluate(([x, y, z]) => new Promise((resolve) => {
-    const m = window.territorioApp.map.map;
+    const m = window.map;
     m.once('idle', resolve);
     m.jumpTo({ center: [x, y], zoom: z });
   }), [lon, lat, zoom]);
@@ -61,7 +61,7 @@ async function jumpTo(lon, lat, zoom) {
 
 async function clickMapAt({ lon, lat }) {
   const box = await page.locator('#map').boundingBox();
-  const pt = await page.evaluate(([x, y]) => window.territorioApp.map.map.project([x, y]), [lon, lat]);
+  const pt = await page.evaluate(([x, y]) => window.map.project([x, y]), [lon, lat]);
   await page.mouse.click(box.x + pt.x, box.y + pt.y);
 }
 

@@ -18,8 +18,18 @@ export async function change(page, action) {
 
 export async function jumpTo(page, lon, lat, zoom) {
   await page.evaluate(([x, y, z]) => new Promise((resolve) => {
-    const m = window.territorioApp.map.map;
+    const m = window.map;
     m.once('idle', resolve);
     m.jumpTo({ center: [x, y], zoom: z });
   }), [lon, lat, zoom]);
+}
+
+// Waits until MapLibre (the page's window.map) has drawn everything it has
+// to: its next `idle`, after a repaint if it is already still.
+export async function mapRendered(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const m = window.map;
+    m.once('idle', resolve);
+    if (m.loaded() && !m.isMoving()) m.triggerRepaint();
+  }));
 }

@@ -58,7 +58,7 @@ async function change(action, p = page) {
 
 // The screen point of a lon/lat on the map.
 const project = (lon, lat) => page.evaluate(([x, y]) => {
-  const pt = window.territorioApp.map.map.project([x, y]);
+  const pt = window.map.project([x, y]);
   return { x: pt.x, y: pt.y };
 }, [lon, lat]);
 
@@ -70,7 +70,7 @@ async function clickMapAt(lon, lat) {
 
 async function jumpTo(lon, lat, zoom) {
   await page.evaluate(([x, y, z]) => new Promise((resolve) => {
-    const m = window.territorioApp.map.map;
+    const m = window.map;
     m.once('idle', resolve);
     m.jumpTo({ center: [x, y], zoom: z });
   }), [lon, lat, zoom]);
@@ -146,12 +146,12 @@ describe('/map in headless Chromium', () => {
 
   test('the metric switch recolours the map as covered or not', async () => {
     await change(() => page.selectOption('#level', 'commune'));
-    await page.selectOption('#metric', 'covered');
+    await page.check('#metric input[value="covered"]');
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'covered');
     assert.deepEqual(await page.locator('#legend li').allTextContents(), ['0 · Sin iniciativas', 'Con iniciativas', 'Sin datos']);
-    await page.selectOption('#metric', 'per_100k');
+    await page.check('#metric input[value="per_100k"]');
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'per_100k');
-    await page.selectOption('#metric', 'total');
+    await page.check('#metric input[value="total"]');
   });
 
   test('hovering a commune shows its name and figures', async () => {
@@ -199,18 +199,18 @@ describe('/map in headless Chromium', () => {
 
   for (const [query, level, code, name] of [['Biobio', 'region', '08', 'Biobío'], ['Llay-Llay', 'commune', '05703', 'Llaillay']]) {
     test(`the search box finds ${query} and flies to it`, async () => {
-      const centre = await page.evaluate(() => window.territorioApp.map.map.getCenter().toArray());
+      const centre = await page.evaluate(() => window.map.getCenter().toArray());
       await page.fill('#search', query);
       const option = page.locator(`#search-results li[data-code="${code}"]`);
       await option.waitFor();
       assert.equal(await option.locator('strong').textContent(), name);
-      const moved = page.evaluate(() => new Promise((r) => window.territorioApp.map.map.once('moveend', r)));
+      const moved = page.evaluate(() => new Promise((r) => window.map.once('moveend', r)));
       await option.click();
       await page.locator(`#panel[data-code="${code}"]`).waitFor();
       await moved;
       assert.equal(await page.locator('#level').inputValue(), level);
       assert.ok((await page.locator('#panel-title').textContent()).startsWith(name));
-      const now = await page.evaluate(() => window.territorioApp.map.map.getCenter().toArray());
+      const now = await page.evaluate(() => window.map.getCenter().toArray());
       assert.notDeepEqual(now, centre);
       const inView = await page.evaluate((c) => window.territorioApp.map.visibleCodes().has(c), code);
       assert.ok(inView, `${code} is drawn after the flight`);
@@ -247,7 +247,7 @@ describe('/map in headless Chromium', () => {
   });
 
   test('the 2007 division shows 15 regions', async () => {
-    await page.evaluate(() => { window.territorioApp.map.map.fitBounds([[-76, -56], [-66, -17.4]], { duration: 0 }); });
+    await page.evaluate(() => { window.map.fitBounds([[-76, -56], [-66, -17.4]], { duration: 0 }); });
     await change(() => page.check('input[name=division][value="2007"]'));
     assert.ok((await page.locator('#summary').textContent()).includes(' de 15'));
     assert.ok((await painted(page, 'desktop-2007.png')).share > 0.01);

@@ -27,7 +27,7 @@ let problems;
 async function clickMapAt(lon, lat) {
   const box = await page.locator('#map').boundingBox();
   const pt = await page.evaluate(([x, y]) => {
-    const p = window.territorioApp.map.map.project([x, y]);
+    const p = window.map.project([x, y]);
     return { x: p.x, y: p.y };
   }, [lon, lat]);
   await page.mouse.click(box.x + pt.x, box.y + pt.y);
@@ -101,7 +101,7 @@ describe('neighbours and gaps in /map', () => {
   });
 
   test('the distance to the nearest initiative is a metric with its legend', async () => {
-    await page.selectOption('#metric', 'nearest_initiative_km');
+    await page.check('#metric input[value="nearest_initiative_km"]');
     await page.waitForFunction(() => document.getElementById('legend').dataset.metric === 'nearest_initiative_km');
     const items = await page.locator('#legend li').allTextContents();
     assert.equal(items[0], '0 km · Con iniciativas');
@@ -109,7 +109,7 @@ describe('neighbours and gaps in /map', () => {
     assert.equal(items[items.length - 1], 'Sin datos');
     assert.ok(page.url().includes('metric=nearest_initiative_km'), page.url());
     await page.screenshot({ path: join(SHOTS, 'desktop-distance-metric.png') });
-    await page.selectOption('#metric', 'total');
+    await page.check('#metric input[value="total"]');
     assert.deepEqual(problems, []);
   });
 });
