@@ -11,7 +11,7 @@ import math
 import sys
 
 ZOOMS = (4, 6, 10, 14)
-COMMAND = "bench/scale.sh [--store spatialite] [N...]"
+COMMAND = "bench/scale.sh [--store spatialite|postgresql] [N...]"
 
 
 def load(path):
@@ -152,9 +152,11 @@ def main():
     first = rows[0]
     md = ["# Cost as the registry grows", "",
           f"Made by `{COMMAND}` (table and plot by `bench/scale_report.py` from "
-          "`build-bench-scale/results.jsonl`). Records: `bench/synth_initiatives.py N --seed "
+          "`bench/scale_results.jsonl`, one JSON line per run). Records: `bench/synth_initiatives.py N --seed "
           f"{first['seed']}` (points by census population, small polygons, code footprints at every level of both "
-          "divisions, a few name footprints, every vocabulary value), imported into the bundled store. One "
+          "divisions, a few name footprints, every vocabulary value), imported into the bundled store (SpatiaLite: a "
+          "copy of the bundled file; PostgreSQL: a database built from `data/` on a private PostgreSQL 15 + "
+          "PostGIS with `deploy/postgresql`'s settings, durable commits). One "
           "server, Release build, 2 shared cores: times move by ±30 % between runs. Cold: the first request to a "
           "fresh server; warm: the same again (tile cache on, 256 MiB). A write's visibility is measured from "
           "the POST until another connection sees it by id, in the initiatives tile at z14 and in "
