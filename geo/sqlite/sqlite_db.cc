@@ -142,6 +142,11 @@ Statement& Statement::bind_blob(int i, const std::vector<unsigned char>& blob) {
     db_->fail("binding a value");
   return *this;
 }
+Statement& Statement::bind_blob(int i, std::string_view bytes) {
+  if (sqlite3_bind_blob64(stmt_.get(), i, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+    db_->fail("binding a value");
+  return *this;
+}
 Statement& Statement::bind_null(int i) {
   if (sqlite3_bind_null(stmt_.get(), i) != SQLITE_OK) db_->fail("binding a value");
   return *this;

@@ -66,6 +66,7 @@ class Statement {
   Statement& bind(int i, std::int64_t value);
   Statement& bind(int i, double value);
   Statement& bind_blob(int i, const std::vector<unsigned char>& blob);
+  Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_null(int i);
   // Advances: true while a row is available.
   bool step();
