@@ -1,12 +1,19 @@
 #include "server/commands.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "layers/access/token_store.h"
+#include "layers/export/tile_export.h"
+#include "layers/features/feature_census.h"
 #include "layers/join/batch_join.h"
 #include "layers/snapshot/registry.h"
+#include "layers/snapshot/snapshot.h"
 #include "layers/store/store.h"
 #include "layers/store/store_builder.h"
 #include "server/progress_bar.h"
@@ -106,9 +113,45 @@ int audit(const Options& o) {
   std::fprintf(stderr, "%zu rows\n", rows.size());
   return 0;
 }
+// export-tiles: OUT is made if missing; the packages and their styles
+// land in it under their final names only once complete.
+int export_tiles(const Options& o) {
+  const auto& e = o.tiles_export;
+  layers::TileExportRequest request;
+  for (const auto& name : e.layers) request.layers.push_back(*layers::parse_tile_layer(name));
+  request.minzoom = e.minzoom;
+  request.maxzoom = e.maxzoom;
+  request.within = e.within;
+  request.format = *layers::parse_package_format(e.format);
+  request.out_dir = o.positional[0];
+  std::error_code ec;
+  std::filesystem::create_directories(request.out_dir, ec);
+  if (ec || !std::filesystem::is_directory(request.out_dir)) {
+    std::fprintf(stderr, "territorio: cannot use '%s' as the output folder: %s\n", request.out_dir.c_str(),
+                 ec ? ec.message().c_str() : "not a folder");
+    return 1;
+  }
+  if (::access(request.out_dir.c_str(), W_OK | X_OK) != 0) {
+    std::fprintf(stderr, "territorio: cannot write into '%s': %s\n", request.out_dir.c_str(), std::strerror(errno));
+    return 1;
+  }
+  if (!layers::Store::exists(o.store))
+    throw layers::DataError("store " + layers::Store::shown(o.store) + " not found: run territorio build");
+  layers::SnapshotInputs inputs;
+  inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
+  const auto snapshot = layers::Snapshot::load(o.store, inputs);
+  ProgressBar bar;
+  const auto packages = layers::export_tile_packages(*snapshot, request, std::ref(bar));
+  bar.finish();
+  for (const auto& p : packages)
+    std::fprintf(stderr, "wrote %s: %zu tiles with data of %zu visited, %.1f MB of tiles; style %s\n", p.path.c_str(),
+                 p.written, p.visited, static_cast<double>(p.tile_bytes) / 1e6, p.style_path.c_str());
+  return 0;
+}
 }  // namespace
 
 int run_command(const Options& o) {
+  if (o.command == "export-tiles") return export_tiles(o);
   if (o.command == "token") return token(o);
   if (o.command == "audit") return audit(o);
   if (o.command == "build") return build(o);

@@ -1,5 +1,6 @@
-// The territorio binary: sub-commands serve, build, import and join. Named
-// exceptions become messages and exit codes here and nowhere else.
+// The territorio binary: sub-commands serve, build, import, join, token,
+// audit and export-tiles. Named exceptions become messages and exit codes
+// here and nowhere else.
 #include <cstdio>
 #include <exception>
 
@@ -23,6 +24,10 @@ int main(int argc, char** argv) {
   } catch (const server::UsageError& e) {
     std::fprintf(stderr, "territorio: %s\n\n%s", e.what(), server::usage().c_str());
     return 2;
+  } catch (const layers::DomainError& e) {
+    // A request the data refuses (export-tiles: an unknown --within code, an area too large).
+    std::fprintf(stderr, "territorio: %s\n", e.what());
+    return e.fault == layers::Fault::invalid ? 2 : 1;
   } catch (const layers::ImportError& e) {
     std::fprintf(stderr, "territorio: import failed, nothing was written: %s\n", e.what());
     return 1;

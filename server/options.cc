@@ -1,7 +1,10 @@
 #include "server/options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+
+#include "layers/export/tile_export.h"
 
 #ifndef TERRITORIO_DEFAULT_DATA_DIR
 #define TERRITORIO_DEFAULT_DATA_DIR "data"
@@ -51,6 +54,26 @@ std::vector<std::string> parse_origins(const std::string& what, const std::strin
   }
   return out;
 }
+// --layers a,b,...: tile layer names as the /tiles route takes them, each once.
+std::vector<std::string> parse_tile_layers(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    auto end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    const std::string name = list.substr(start, end - start);
+    start = end + 1;
+    if (name.empty()) continue;
+    if (!layers::parse_tile_layer(name)) {
+      std::string names;
+      for (const auto& n : layers::tile_layer_names()) names += (names.empty() ? "" : ", ") + n;
+      throw UsageError("--layers: no tile layer '" + name + "' (layers: " + names + ")");
+    }
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  if (out.empty()) throw UsageError("--layers needs at least one tile layer");
+  return out;
+}
 }  // namespace
 
 std::string usage() {
@@ -68,6 +91,11 @@ std::string usage() {
          "  token revoke ID       revoke a token at once\n"
          "  audit [--since YYYY-MM-DD[THH:MM:SSZ]] [--token ID] [--limit N]\n"
          "                        the audit trail: every write, who and when, oldest first\n"
+         "  export-tiles --layers LAYER[,LAYER...] [--minzoom N] [--maxzoom N] [--within CODE]\n"
+         "               [--format mbtiles|pmtiles] OUT\n"
+         "                        offline packages of the vector tiles, as served: OUT/LAYER.mbtiles or\n"
+         "                        .pmtiles and OUT/LAYER.style.json (zooms 0 to 10 by default, at most 14;\n"
+         "                        --within: only tiles meeting a unit of the 2018 division, e.g. 08)\n"
          "\n"
          "options (environment variable in brackets):\n"
          "  --store PATH|URI      SpatiaLite store file, or a PostgreSQL/PostGIS database as\n"
@@ -139,6 +167,15 @@ Options parse_options(int argc, const char* const* argv) {
     else if (a == "--since") o.audit.since = value();
     else if (a == "--token") o.audit.token = value();
     else if (a == "--limit") o.audit.limit = parse_int("--limit", value(), 1, 1000000);
+    else if (a == "--layers") o.tiles_export.layers = parse_tile_layers(value());
+    else if (a == "--minzoom") o.tiles_export.minzoom = parse_int("--minzoom", value(), 0, layers::kMaxExportZoom);
+    else if (a == "--maxzoom") o.tiles_export.maxzoom = parse_int("--maxzoom", value(), 0, layers::kMaxExportZoom);
+    else if (a == "--within") o.tiles_export.within = value();
+    else if (a == "--format") {
+      o.tiles_export.format = value();
+      if (!layers::parse_package_format(o.tiles_export.format))
+        throw UsageError("--format must be mbtiles or pmtiles, not '" + o.tiles_export.format + "'");
+    }
     else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
     else if (o.command.empty()) o.command = a;
     else o.positional.push_back(a);
@@ -152,6 +189,14 @@ Options parse_options(int argc, const char* const* argv) {
       throw UsageError("token takes create, list or revoke ID");
     if (action == "create" && o.token.role != "editor" && o.token.role != "admin")
       throw UsageError("--role must be editor or admin, not '" + o.token.role + "'");
+    return o;
+  }
+  if (o.command == "export-tiles") {
+    if (o.tiles_export.layers.empty()) throw UsageError("export-tiles needs --layers");
+    if (o.tiles_export.minzoom > o.tiles_export.maxzoom)
+      throw UsageError("--minzoom " + std::to_string(o.tiles_export.minzoom) + " is above --maxzoom " +
+                       std::to_string(o.tiles_export.maxzoom));
+    if (o.positional.size() != 1) throw UsageError("export-tiles takes one argument, the output folder OUT");
     return o;
   }
   const std::size_t want = o.command == "import" ? 1 : o.command == "join" ? 2 : 0;

@@ -13,8 +13,8 @@ struct UsageError : std::runtime_error {
 };
 
 struct Options {
-  std::string command;                  // serve | build | import | join | token | audit
-  std::vector<std::string> positional;  // SOURCE [OUTPUT]; token: create | list | revoke ID
+  std::string command;                  // serve | build | import | join | token | audit | export-tiles
+  std::vector<std::string> positional;  // SOURCE [OUTPUT]; token: create | list | revoke ID; export-tiles: OUT
   std::string store;                    // --store, TERRITORIO_STORE
   std::string data_dir;                 // --data, TERRITORIO_DATA
   std::string address = "127.0.0.1";    // --address, TERRITORIO_ADDRESS
@@ -44,6 +44,14 @@ struct Options {
     std::optional<std::string> token;
     int limit = 10000;
   } audit;
+  // export-tiles: --layers a,b (tile layer names, checked), --minzoom, --maxzoom, --within CODE, --format.
+  struct TilesExport {
+    std::vector<std::string> layers;
+    int minzoom = 0;
+    int maxzoom = 10;
+    std::optional<std::string> within;
+    std::string format = "mbtiles";
+  } tiles_export;
   bool help = false;
   bool version = false;
 };

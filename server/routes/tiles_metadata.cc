@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/tile_math.h"
+#include "layers/tiles/tile_metadata.h"
 #include "server/filter_params.h"
 #include "server/caching_policy.h"
 #include "server/http/errors.h"
@@ -20,10 +21,6 @@ namespace server::routes {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kAttribution =
-    "Boundaries: INE (Censo 2017 cartography) and BCN (Biblioteca del Congreso Nacional, mapas vectoriales); "
-    "initiatives: SUBDERE, Sistema de Buenas Prácticas para el Desarrollo de los Territorios";
 
 std::string percent_encode(std::string_view s) {
   std::string out;
@@ -51,19 +48,6 @@ std::string query_suffix(const http::Request& r) {
   return q;
 }
 
-json layer_description(const std::string& mvt_layer) {
-  json fields = json::object();
-  for (const auto& f : layers::tile_fields(mvt_layer)) fields[f.name] = f.type;
-  json l = {{"id", mvt_layer}, {"fields", fields}, {"minzoom", 0}, {"maxzoom", layers::kMaxTileZoom}};
-  if (mvt_layer == layers::kInitiativePointsLayer)
-    l["description"] = "a representative point of each initiative's footprint";
-  else if (mvt_layer == layers::kFootprintsLayer)
-    l["description"] = "the polygons each initiative acts in";
-  else
-    l["description"] = mvt_layer + " with their coverage by initiatives";
-  return l;
-}
-
 json bounds_of(const layers::Registry& registry) {
   const geo::Envelope& e = registry.catalog().extent();
   auto r = [](double v) { return std::round(v * 1e4) / 1e4; };
@@ -87,21 +71,19 @@ http::Response tilejson(const http::Request& r, const layers::Registry& registry
   properties_param(r, layer);
   const std::string name(layers::tile_layer_name(layer));
   const std::string base = base_url(r, site);
-  json vector_layers = json::array();
-  for (const std::string& l : layers::mvt_layer_names(layer)) vector_layers.push_back(layer_description(l));
   json doc = {
       {"tilejson", "3.0.0"},
       {"name", "territorio " + name},
       {"description", "Chile's " + name + " and the coverage of territorial development initiatives"},
       {"version", "1.0.0"},
-      {"attribution", kAttribution},
+      {"attribution", layers::kTileAttribution},
       {"scheme", "xyz"},
       {"tiles", json::array({base + "/tiles/" + name + "/{z}/{x}/{y}.mvt" + query_suffix(r)})},
       {"minzoom", 0},
       {"maxzoom", layers::kMaxTileZoom},
       {"bounds", bounds_of(registry)},
       {"center", json::array({-70.6693, -33.4489, 4})},
-      {"vector_layers", vector_layers},
+      {"vector_layers", layers::vector_layers(layer)},
   };
   return metadata_response(r, doc, registry, base);
 }
