@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +12,7 @@
 #include <functional>
 
 #include "geo/error.h"
+#include "geo/gzip.h"
 #include "geo/json_text.h"
 #include "geo/pmtiles/tile_id.h"
 
@@ -70,23 +70,6 @@ std::uint64_t e7(double degrees) {
   return static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(degrees * 1e7)));
 }
 
-std::string gzip(std::string_view bytes) {
-  z_stream z{};
-  // windowBits 15 + 16: a gzip member; level 9: written once, read often.
-  if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw Error("PMTiles: cannot start gzip");
-  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw Error("PMTiles: gzip did not finish");
-  return out;
-}
-
 std::string metadata_json(const TilePackageInfo& info) {
   std::string j = "{";
   auto member = [&](const char* name, std::string_view value) {
@@ -126,7 +109,7 @@ Writer::~Writer() {
 }
 
 std::string Writer::compress(std::string_view bytes) const {
-  return options_.internal_compression == Compression::gzip ? gzip(bytes) : std::string(bytes);
+  return options_.internal_compression == Compression::gzip ? gzip_compress(bytes) : std::string(bytes);
 }
 
 const Entry* Writer::stored_copy(std::uint64_t hash, std::string_view bytes) {

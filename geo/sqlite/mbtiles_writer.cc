@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "geo/error.h"
+#include "geo/gzip.h"
 
 namespace geo {
 
@@ -25,8 +26,8 @@ std::string degrees(double v) {
 
 }  // namespace
 
-MbtilesWriter::MbtilesWriter(std::string path, const TilePackageInfo& info, std::string format)
-    : path_(std::move(path)), partial_(partial_path(path_)) {
+MbtilesWriter::MbtilesWriter(std::string path, const TilePackageInfo& info, Format format)
+    : path_(std::move(path)), partial_(partial_path(path_)), format_(format) {
   ::unlink(partial_.c_str());
   db_ = std::make_unique<Database>(partial_, Database::Mode::read_write_create, Database::Extensions::none);
   // One writer, a file nobody reads before the rename: no journal needed
@@ -42,7 +43,7 @@ MbtilesWriter::MbtilesWriter(std::string path, const TilePackageInfo& info, std:
     meta.bind(1, std::string_view(name)).bind(2, value).run();
   };
   put("name", info.name);
-  put("format", format);
+  put("format", format == Format::pbf ? "pbf" : "png");
   put("type", "overlay");
   put("version", info.version);
   put("description", info.description);
@@ -68,7 +69,7 @@ void MbtilesWriter::add(const TileId& tile, std::string_view bytes) {
   insert.bind(1, std::int64_t{tile.z})
       .bind(2, std::int64_t{tile.x})
       .bind(3, rows - 1 - std::int64_t{tile.y})  // TMS: row 0 is the southernmost
-      .bind_blob(4, bytes)
+      .bind_blob(4, format_ == Format::pbf ? gzip_compress(bytes) : std::string(bytes))
       .run();
   ++tiles_;
 }

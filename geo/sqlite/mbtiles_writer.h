@@ -2,8 +2,9 @@
 // An MBTiles 1.3 file (SQLite): the `metadata` table (name, format,
 // bounds, center, minzoom, maxzoom, attribution, description, version,
 // type, json with the vector_layers) and the `tiles` table, rows in TMS
-// order (tile_row counted from the south). Tiles are stored as given: the
-// bytes a tile server sends, uncompressed MVT for "pbf".
+// order (tile_row counted from the south). Vector tiles are given as a tile
+// server sends them (uncompressed MVT) and stored gzipped, as the
+// specification's "pbf" is and as QGIS requires; PNG tiles as given.
 #include <memory>
 #include <string>
 
@@ -14,8 +15,8 @@ namespace geo {
 
 class MbtilesWriter final : public TilePackageWriter {
  public:
-  // format: the metadata's format ("pbf" for vector tiles, "png").
-  MbtilesWriter(std::string path, const TilePackageInfo& info, std::string format = "pbf");
+  enum class Format { pbf, png };
+  MbtilesWriter(std::string path, const TilePackageInfo& info, Format format = Format::pbf);
   ~MbtilesWriter() override;
   MbtilesWriter(const MbtilesWriter&) = delete;
   MbtilesWriter& operator=(const MbtilesWriter&) = delete;
@@ -28,6 +29,7 @@ class MbtilesWriter final : public TilePackageWriter {
   std::string path_, partial_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<Transaction> tx_;
+  Format format_;
   std::size_t tiles_ = 0;
   bool committed_ = false;
 };

@@ -1,6 +1,6 @@
 // territorio export-tiles as a GIS analyst runs it: MBTiles and PMTiles of
 // communes, zooms 0 to 10, hold exactly the tiles the running server sends
-// (byte for byte, and no tile with data left out), GDAL's MBTiles driver
+// (byte for byte, the MBTiles' once gunzipped, and no tile with data left out), GDAL's MBTiles driver
 // opens the MBTiles, the PMTiles archive passes an independent check
 // against the v3 specification, --within restricts the tiles, and every bad
 // argument gets its message and exit code with nothing written.
@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/gzip.h"
 #include "geo/sqlite/sqlite_db.h"
 #include "tests/support/http_client.h"
 #include "tests/support/mvt_decode.h"
@@ -37,7 +38,10 @@ Tiles read_mbtiles(const std::string& path) {
   for (auto s = db.prepare("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles"); s.step();) {
     const int z = static_cast<int>(s.integer(0));
     const auto y = static_cast<std::uint32_t>((std::int64_t{1} << z) - 1 - s.integer(2));
-    out[{z, static_cast<std::uint32_t>(s.integer(1)), y}] = s.blob(3);
+    // "pbf" tiles are gzipped (MBTiles 1.3; QGIS reads only those).
+    const std::string blob = s.blob(3);
+    EXPECT_EQ(blob.substr(0, 2), "\x1f\x8b");
+    out[{z, static_cast<std::uint32_t>(s.integer(1)), y}] = geo::gzip_decompress(blob);
   }
   return out;
 }

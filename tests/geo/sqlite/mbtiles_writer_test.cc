@@ -1,10 +1,12 @@
-// MBTiles: the metadata table, TMS rows, and a file that appears only on commit().
+// MBTiles: the metadata table, TMS rows, gzipped vector tiles, and a file
+// that appears only on commit().
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <map>
 
 #include "geo/error.h"
+#include "geo/gzip.h"
 #include "geo/sqlite/mbtiles_writer.h"
 #include "geo/sqlite/sqlite_db.h"
 #include "tests/support/temp_dir.h"
@@ -52,7 +54,9 @@ TEST(MbtilesWriter, MetadataAndTilesInTmsRows) {
   EXPECT_EQ(s.integer(0), 2);
   EXPECT_EQ(s.integer(1), 1);
   EXPECT_EQ(s.integer(2), 3);  // row 0 from the north is TMS row 3 of 4
-  EXPECT_EQ(s.blob(3), std::string("\x1a\x00\x01", 3));
+  // Vector tiles stored gzipped ("pbf"), the given bytes once inflated.
+  EXPECT_EQ(s.blob(3).substr(0, 2), "\x1f\x8b");
+  EXPECT_EQ(geo::gzip_decompress(s.blob(3)), std::string("\x1a\x00\x01", 3));
   ASSERT_TRUE(s.step());
   EXPECT_EQ(s.integer(2), 31 - 18);
   EXPECT_FALSE(s.step());
