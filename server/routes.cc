@@ -20,6 +20,8 @@
 #include "server/routes/tiles.h"
 #include "server/routes/report.h"
 #include "server/routes/styles.h"
+#include "server/routes/wms.h"
+#include "server/routes/wmts.h"
 
 namespace server {
 
@@ -88,6 +90,8 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
   routes::add_write_routes(router, holder, site, options.edit_limits);
   const auto tiles = routes::add_tile_routes(router, holder, site, options.tile_cache_bytes);
   routes::add_style_routes(router, site);
+  routes::add_wms_routes(router, holder, site);
+  routes::add_wmts_routes(router, holder, site, tiles);
   // Last, so that every route above has its metrics slot; /metrics counts itself too.
   const auto started = std::chrono::system_clock::now();
   router.add("GET", "/metrics", [requests = router.metrics(), tiles, &holder, started](const http::Request& r) {

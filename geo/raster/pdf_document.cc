@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "geo/raster/detail/cairo_path.h"
-#include "geo/utf8.h"
 
 namespace geo {
 
@@ -23,29 +22,9 @@ struct PdfDocument::Impl {
 
 namespace {
 
-constexpr const char* kFontFamily = "DejaVu Sans";
+void select_font(cairo_t* cr, PdfFont font) { detail::select_font(cr, font.size, font.bold); }
 
-void select_font(cairo_t* cr, PdfFont font) {
-  cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
-                         font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, font.size);
-}
-
-// Cairo refuses invalid UTF-8 by failing the whole context.
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  while (!text.empty()) {
-    const std::size_t bad = invalid_utf8_offset(text);
-    if (bad == std::string_view::npos) {
-      out += text;
-      break;
-    }
-    out += text.substr(0, bad);
-    out += "\xEF\xBF\xBD";
-    text.remove_prefix(bad + 1);
-  }
-  return out;
-}
+using detail::valid_utf8;
 
 void check(cairo_t* cr, cairo_surface_t* surface) {
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS || cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)

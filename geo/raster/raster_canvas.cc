@@ -34,8 +34,11 @@ cairo_status_t read(void* closure, unsigned char* out, unsigned int length) {
 
 }  // namespace
 
-RasterCanvas::RasterCanvas(int size_px) : impl_(std::make_unique<Impl>()), size_(size_px) {
-  impl_->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size_px, size_px);
+RasterCanvas::RasterCanvas(int size_px) : RasterCanvas(size_px, size_px) {}
+
+RasterCanvas::RasterCanvas(int width_px, int height_px)
+    : impl_(std::make_unique<Impl>()), width_(width_px), height_(height_px) {
+  impl_->surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px);
   if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo: cannot create a surface");
   impl_->cr = cairo_create(impl_->surface);
   cairo_set_antialias(impl_->cr, CAIRO_ANTIALIAS_DEFAULT);
@@ -65,6 +68,44 @@ void RasterCanvas::draw_discs(const std::vector<std::pair<double, double>>& cent
       cairo_fill(cr);
     }
   }
+}
+
+void RasterCanvas::draw_rectangle(double x, double y, double width, double height, Rgba fill, Rgba stroke,
+                                  double stroke_width) {
+  cairo_t* cr = impl_->cr;
+  cairo_new_path(cr);
+  cairo_rectangle(cr, x, y, width, height);
+  detail::set_colour(cr, fill);
+  if (stroke_width > 0) {
+    cairo_fill_preserve(cr);
+    detail::set_colour(cr, stroke);
+    cairo_set_line_width(cr, stroke_width);
+    cairo_stroke(cr);
+  } else {
+    cairo_fill(cr);
+  }
+}
+
+double RasterCanvas::draw_text(double x, double y, std::string_view utf8, double size, Rgba colour) {
+  cairo_t* cr = impl_->cr;
+  const std::string s = detail::valid_utf8(utf8);
+  detail::select_font(cr, size, false);
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, s.c_str(), &e);
+  cairo_new_path(cr);
+  cairo_move_to(cr, x, y);
+  detail::set_colour(cr, colour);
+  cairo_show_text(cr, s.c_str());
+  return e.x_advance;
+}
+
+double RasterCanvas::text_width(std::string_view utf8, double size) const {
+  cairo_t* cr = impl_->cr;
+  const std::string s = detail::valid_utf8(utf8);
+  detail::select_font(cr, size, false);
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, s.c_str(), &e);
+  return e.x_advance;
 }
 
 std::string RasterCanvas::png() const {

@@ -1,6 +1,6 @@
 #pragma once
-// A square RGBA canvas drawn with Cairo (anti-aliased), encoded as PNG.
-// Coordinates are pixels, x right, y down.
+// An RGBA canvas drawn with Cairo (anti-aliased), transparent until drawn
+// on, encoded as PNG. Coordinates are pixels, x right, y down.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,12 +19,15 @@ struct Rgba {
 
 class RasterCanvas {
  public:
-  explicit RasterCanvas(int size_px);
+  explicit RasterCanvas(int size_px);  // square
+  RasterCanvas(int width_px, int height_px);
   ~RasterCanvas();
   RasterCanvas(const RasterCanvas&) = delete;
   RasterCanvas& operator=(const RasterCanvas&) = delete;
 
-  int size() const { return size_; }
+  int size() const { return width_; }
+  int width() const { return width_; }
+  int height() const { return height_; }
   // Fills polygons (pixel coordinates, even-odd holes) and strokes their
   // rings with `stroke` at `stroke_width` pixels (0: no stroke).
   void draw_polygons(const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke, double stroke_width);
@@ -32,12 +35,20 @@ class RasterCanvas {
   // its edge with `stroke` at `stroke_width` pixels (0: no stroke).
   void draw_discs(const std::vector<std::pair<double, double>>& centres, double radius, Rgba fill, Rgba stroke,
                   double stroke_width);
+  // Fills an axis-aligned rectangle and strokes its edge (stroke_width 0: none).
+  void draw_rectangle(double x, double y, double width, double height, Rgba fill, Rgba stroke, double stroke_width);
+  // Draws UTF-8 text (DejaVu Sans, invalid bytes replaced) with its baseline
+  // starting at (x, y), `size` pixels high; returns its advance in pixels.
+  double draw_text(double x, double y, std::string_view utf8, double size, Rgba colour);
+  // The advance of text drawn at `size` pixels, without drawing it.
+  double text_width(std::string_view utf8, double size) const;
   std::string png() const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  int size_;
+  int width_;
+  int height_;
 };
 
 // A decoded PNG as RGBA rows (for tests and checks).

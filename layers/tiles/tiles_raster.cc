@@ -2,9 +2,21 @@
 
 #include <stdexcept>
 
-#include "geo/raster/raster_canvas.h"
-
 namespace layers {
+
+void draw_unit_choropleth(geo::RasterCanvas& canvas, const RasterFrame& frame, const ZoomedPolygons& shapes,
+                          const std::vector<UnitStats>& stats, Measure measure, double stroke_width) {
+  const int detail_zoom = frame.detail_zoom();
+  // Two pixels of margin so boundary strokes continue across frame edges.
+  for (std::size_t i : shapes.query(detail_zoom, frame.mercator_box(2))) {
+    std::vector<geo::FlatPolygon> polys = shapes.shape(detail_zoom, i);
+    for (auto& p : polys)
+      for (auto& ring : p.rings)
+        for (std::size_t k = 0; k + 1 < ring.size(); k += 2) frame.mercator_to_px(ring[k], ring[k + 1], ring[k], ring[k + 1]);
+    const geo::Rgba fill = palette(measure)[class_of(measure, stats[i])].colour;
+    canvas.draw_polygons(polys, fill, kBoundaryColour, stroke_width);
+  }
+}
 
 std::string build_raster_tile(const TileSet& tileset, const RasterQuery& q, const StatsLookup& stats) {
   const std::optional<Level> level = tile_layer_level(q.tile.layer);
@@ -13,19 +25,8 @@ std::string build_raster_tile(const TileSet& tileset, const RasterQuery& q, cons
   const int px = 256 * q.scale;
   geo::RasterCanvas canvas(px);
   const RasterFrame frame(q.tms, q.tile.tile, px);
-  // Two pixels of margin so boundary strokes continue across tile edges.
-  const geo::Envelope box = frame.mercator_box(2);
-  const int detail_zoom = frame.detail_zoom();
-  const ZoomedPolygons& shapes = tileset.units(*level, division);
-  const auto st = stats(*level, division);
-  for (std::size_t i : shapes.query(detail_zoom, box)) {
-    std::vector<geo::FlatPolygon> polys = shapes.shape(detail_zoom, i);
-    for (auto& p : polys)
-      for (auto& ring : p.rings)
-        for (std::size_t k = 0; k + 1 < ring.size(); k += 2) frame.mercator_to_px(ring[k], ring[k + 1], ring[k], ring[k + 1]);
-    const geo::Rgba fill = palette(q.measure)[class_of(q.measure, (*st)[i])].colour;
-    canvas.draw_polygons(polys, fill, kBoundaryColour, 0.5 * q.scale);
-  }
+  draw_unit_choropleth(canvas, frame, tileset.units(*level, division), *stats(*level, division), q.measure,
+                       kBoundaryWidth * q.scale);
   return canvas.png();
 }
 

@@ -110,7 +110,7 @@ http::Response ogc_map_tile(const http::Request& r, layers::TileService& tiles, 
   return tile_response(r, etag, tiles.raster_tile(snapshot, q), "image/png");
 }
 
-std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
+std::shared_ptr<layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
                                                           const Site& site, std::size_t cache_bytes) {
   layers::TileServiceOptions options;
   options.cache_bytes = cache_bytes;

@@ -34,7 +34,7 @@ http::Response ogc_web_mercator_quad(const http::Request& r, const Site& site);
 
 // Registers every tile route, with a tile cache of cache_bytes (0 turns it
 // off, for benchmarks). Returns the tile service, whose cache /metrics reports.
-std::shared_ptr<const layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
+std::shared_ptr<layers::TileService> add_tile_routes(http::Router& router, layers::RegistryHolder& holder,
                                                           const Site& site, std::size_t cache_bytes);
 
 }  // namespace server::routes

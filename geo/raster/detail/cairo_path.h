@@ -4,10 +4,12 @@
 #include <cairo.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geo/geos/geometry_ops.h"
 #include "geo/raster/raster_canvas.h"
+#include "geo/utf8.h"
 
 namespace geo::detail {
 
@@ -41,6 +43,30 @@ inline void paint_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons
   } else {
     cairo_fill(cr);
   }
+}
+
+inline constexpr const char* kFontFamily = "DejaVu Sans";
+
+inline void select_font(cairo_t* cr, double size, bool bold) {
+  cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+}
+
+// Cairo refuses invalid UTF-8 by failing the whole context: each invalid
+// byte becomes U+FFFD.
+inline std::string valid_utf8(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const std::size_t bad = invalid_utf8_offset(text);
+    if (bad == std::string_view::npos) {
+      out += text;
+      break;
+    }
+    out += text.substr(0, bad);
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+  }
+  return out;
 }
 
 // A cairo_write_func_t appending to the std::string* closure.
