@@ -49,10 +49,15 @@ std::string matrix_limits(TileMatrixSet tms, const geo::Envelope& lonlat) {
 
 std::string tile_matrix_set(TileMatrixSet tms) {
   const bool mercator = tms == TileMatrixSet::web_mercator_quad;
-  std::string out = "<TileMatrixSet>" + element("ows:Identifier", tile_matrix_set_name(tms));
-  out += element("ows:SupportedCRS", mercator ? "urn:ogc:def:crs:EPSG::3857" : "urn:ogc:def:crs:OGC:1.3:CRS84");
-  if (mercator) out += element("WellKnownScaleSet", "urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible");
+  const std::string crs = mercator ? "urn:ogc:def:crs:EPSG::3857" : "urn:ogc:def:crs:OGC:1.3:CRS84";
   const double h = geo::kMercatorHalfWorld;
+  std::string out = "<TileMatrixSet>" + element("ows:Identifier", tile_matrix_set_name(tms));
+  // The whole grid (GDAL's EXTENT_METHOD=TILE_MATRIX_SET reads it).
+  out += "<ows:BoundingBox" + attribute("crs", crs) + ">" +
+         element("ows:LowerCorner", mercator ? number(-h) + " " + number(-h) : std::string("-180 -90")) +
+         element("ows:UpperCorner", mercator ? number(h) + " " + number(h) : std::string("180 90")) + "</ows:BoundingBox>";
+  out += element("ows:SupportedCRS", crs);
+  if (mercator) out += element("WellKnownScaleSet", "urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible");
   const std::string corner = mercator ? number(-h) + " " + number(h) : std::string("-180 90");
   for (int z = 0; z <= max_tile_matrix(tms); ++z) {
     const double pixel_metres =
@@ -79,9 +84,15 @@ const std::vector<TileLayer>& wmts_layers() {
   return list;
 }
 
+std::vector<ChoroplethStyle> legend_styles(TileLayer layer) {
+  // The initiatives are points and footprints in one colour: no classes.
+  if (layer == TileLayer::initiatives) return {};
+  return choropleth_styles(layer);
+}
+
 std::vector<std::string> wmts_styles(TileLayer layer) {
   std::vector<std::string> out;
-  for (const ChoroplethStyle& s : choropleth_styles(layer)) out.push_back(s.id);
+  for (const ChoroplethStyle& s : legend_styles(layer)) out.push_back(s.id);
   if (out.empty()) out.push_back("default");
   return out;
 }
@@ -106,7 +117,7 @@ std::string wmts_capabilities(const Snapshot& snapshot, const std::string& base)
            element("ows:UpperCorner", number(e.max_x) + " " + number(e.max_y)) + "</ows:WGS84BoundingBox>" +
            element("ows:Identifier", name);
     const std::vector<std::string> styles = wmts_styles(layer);
-    const bool legends = !choropleth_styles(layer).empty();
+    const bool legends = !legend_styles(layer).empty();
     for (std::size_t i = 0; i < styles.size(); ++i) {
       out += std::string("<Style") + (i == 0 ? " isDefault=\"true\"" : "") + ">" + element("ows:Identifier", styles[i]);
       if (legends)

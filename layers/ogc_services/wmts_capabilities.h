@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "layers/snapshot/snapshot.h"
+#include "layers/styles/choropleth.h"
 
 namespace layers {
 
@@ -15,6 +16,9 @@ namespace layers {
 // (the choropleth styles, or "default" for the initiatives).
 const std::vector<TileLayer>& wmts_layers();
 std::vector<std::string> wmts_styles(TileLayer layer);
+// The classed styles of a layer, whose legends GetLegendGraphic draws
+// (none for the initiatives).
+std::vector<ChoroplethStyle> legend_styles(TileLayer layer);
 
 std::string wmts_capabilities(const Snapshot& snapshot, const std::string& base);
 

@@ -11,6 +11,7 @@
 #include "layers/ogc_services/map_crs.h"
 #include "layers/ogc_services/map_render.h"
 #include "layers/ogc_services/wms_capabilities.h"
+#include "layers/ogc_services/wmts_capabilities.h"
 #include "layers/styles/choropleth.h"
 #include "server/caching_policy.h"
 #include "server/filter_params.h"
@@ -255,10 +256,10 @@ http::Response get_legend_graphic(const Kvp& k, const http::Request& r, const la
     if (const auto v = k.get(hint)) int_param(hint, *v, 1, layers::kMaxMapPixels);
   const std::string name = k.required("LAYER");
   const auto layer = layers::parse_tile_layer(name);
-  if (!layer || layers::choropleth_styles(*layer).empty())
+  if (!layer || layers::legend_styles(*layer).empty())
     throw OgcServiceError("LayerNotDefined", "LAYER", "no layer '" + name.substr(0, 64) + "'");
   const std::string style_name = k.get("STYLE").value_or("");
-  const auto style = style_name.empty() ? std::optional(layers::choropleth_styles(*layer).front())
+  const auto style = style_name.empty() ? std::optional(layers::legend_styles(*layer).front())
                                         : layers::find_choropleth_style(*layer, style_name);
   if (!style) throw OgcServiceError("StyleNotDefined", "STYLE", "no style '" + style_name.substr(0, 64) + "'");
   return caching::answer(r, caching::data_validator(r, s.generation()),
