@@ -301,6 +301,67 @@ void add_service_paths(json& paths) {
       {{"200", response("Style", {"application/vnd.mapbox.style+json", "application/vnd.qgis.qml",
                                   "application/vnd.ogc.sld+xml;version=1.1"})}});
 
+  // WMS 1.3.0 and WMTS 1.0.0 (server/routes/wms.h, wmts.h): KVP names are
+  // case-insensitive; errors are OGC exception reports (XML), not problems.
+  const json xml_exception = {{"description", "OGC exception report (WMS: ServiceExceptionReport, WMTS: ows:ExceptionReport)"},
+                              {"content", {{"text/xml", json::object()}, {"application/xml", json::object()}}}};
+  const json wms_layers = str({"regions", "provinces", "communes", "regions-2007", "provinces-2007"});
+  json wms = op("get", "WMS 1.3.0: GetCapabilities, GetMap (PNG in EPSG:3857, EPSG:4326 latitude first, CRS:84, "
+                       "EPSG:32718, EPSG:32719, WIDTH and HEIGHT up to 4096), GetFeatureInfo (the unit under I/J and its "
+                       "coverage figures), GetLegendGraphic; division and the coverage filter as vendor parameters",
+                "getWms",
+                with(json::array({param("SERVICE", "query", "Service", str({"WMS"})),
+                                  param("VERSION", "query", "Version", str({"1.3.0"})),
+                                  param("REQUEST", "query", "Operation",
+                                        str({"GetCapabilities", "GetMap", "GetFeatureInfo", "GetLegendGraphic"}), true),
+                                  param("LAYERS", "query", "Comma-separated layers, drawn in order (at most 5)", str()),
+                                  param("STYLES", "query", "Comma-separated styles (measures), one per layer, or empty",
+                                        str()),
+                                  param("CRS", "query", "CRS of BBOX",
+                                        str({"EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:32718", "EPSG:32719"})),
+                                  param("BBOX", "query", "minx,miny,maxx,maxy in the CRS's axis order", str()),
+                                  param("WIDTH", "query", "Pixels", {{"type", "integer"}, {"minimum", 1}, {"maximum", 4096}}),
+                                  param("HEIGHT", "query", "Pixels", {{"type", "integer"}, {"minimum", 1}, {"maximum", 4096}}),
+                                  param("FORMAT", "query", "Image format", str({"image/png"})),
+                                  param("TRANSPARENT", "query", "Transparent background", str({"TRUE", "FALSE"})),
+                                  param("BGCOLOR", "query", "Background 0xRRGGBB", str()),
+                                  param("QUERY_LAYERS", "query", "GetFeatureInfo: layers to query", str()),
+                                  param("INFO_FORMAT", "query", "GetFeatureInfo format",
+                                        str({"application/json", "text/html", "text/plain"})),
+                                  param("I", "query", "GetFeatureInfo: pixel column", {{"type", "integer"}, {"minimum", 0}}),
+                                  param("J", "query", "GetFeatureInfo: pixel row", {{"type", "integer"}, {"minimum", 0}}),
+                                  param("LAYER", "query", "GetLegendGraphic: the layer", wms_layers),
+                                  param("STYLE", "query", "GetLegendGraphic: the style",
+                                        str({"initiatives", "per_100k", "covered"}))}),
+                     tile_filters),
+                {{"200", response("Capabilities, map, feature info or legend",
+                                  {"text/xml", "image/png", "application/json", "text/html", "text/plain"})},
+                 {"400", xml_exception}});
+  paths["/wms"] = wms;
+  paths["/wmts"] = op("get", "WMTS 1.0.0 KVP: GetCapabilities, GetTile (the map tiles' bytes)", "getWmts",
+      with(json::array({param("SERVICE", "query", "Service", str({"WMTS"}), true),
+                        param("REQUEST", "query", "Operation", str({"GetCapabilities", "GetTile"}), true),
+                        param("VERSION", "query", "Version", str({"1.0.0"})),
+                        param("LAYER", "query", "Layer", str()), param("STYLE", "query", "Style", str()),
+                        param("FORMAT", "query", "Format", str({"image/png"})),
+                        param("TILEMATRIXSET", "query", "Tile matrix set", str({"WebMercatorQuad", "WorldCRS84Quad"})),
+                        param("TILEMATRIX", "query", "Tile matrix", str()),
+                        param("TILEROW", "query", "Row", {{"type", "integer"}, {"minimum", 0}}),
+                        param("TILECOL", "query", "Column", {{"type", "integer"}, {"minimum", 0}})}),
+           tile_filters),
+      {{"200", response("Capabilities or tile", {"application/xml", "image/png"})}, {"400", xml_exception}});
+  paths["/wmts/1.0.0/WMTSCapabilities.xml"] = op("get", "WMTS 1.0.0 capabilities (RESTful)", "getWmtsCapabilities",
+      json::array(), {{"200", response("Capabilities", {"application/xml"})}});
+  paths["/wmts/1.0.0/{layer}/{style}/{tileMatrixSet}/{tileMatrix}/{tileRow}/{tileCol}.png"] = op(
+      "get", "WMTS 1.0.0 tile (RESTful): the map tile of the layer, style (measure) and tile matrix set", "getWmtsTile",
+      with(json::array({param("layer", "path", "Layer", str()), param("style", "path", "Style", str()),
+                        param("tileMatrixSet", "path", "Tile matrix set", str({"WebMercatorQuad", "WorldCRS84Quad"})),
+                        param("tileMatrix", "path", "Tile matrix", {{"type", "integer"}, {"minimum", 0}}),
+                        param("tileRow", "path", "Row", {{"type", "integer"}, {"minimum", 0}}),
+                        param("tileCol", "path", "Column", {{"type", "integer"}, {"minimum", 0}})}),
+           tile_filters),
+      {{"200", response("Tile", {"image/png"})}, {"400", xml_exception}, {"404", xml_exception}});
+
   const json file = param("file", "path", "File name", str());
   const json html = {"text/html"};
   paths["/map"] = op("get", "The planners' coverage map; its query is the page's state (level, division, metric, filters, unit, center, zoom, lang; embed=1 for an iframe), read by the page", "getMap", json::array(), {{"200", response("Page", html)}});

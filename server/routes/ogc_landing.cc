@@ -117,7 +117,11 @@ http::Response landing(const http::Request& r, const OgcContext& ctx) {
         link(base + "/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", kJson, "Collections"),
         link(base + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", kJson,
              "Tile matrix sets"),
-        link(base + "/map", "related", "text/html", "Web map of coverage")}}};
+        link(base + "/map", "related", "text/html", "Web map of coverage"),
+        link(base + "/wms?SERVICE=WMS&REQUEST=GetCapabilities", "related", "text/xml",
+             "WMS 1.3.0 capabilities (the coverage choropleths as maps)"),
+        link(base + "/wmts/1.0.0/WMTSCapabilities.xml", "related", "application/xml",
+             "WMTS 1.0.0 capabilities (the map tiles)")}}};
   return respond(r, ctx, f, "territorio", with_tileset_links(doc, base, ctx));
 }
 
