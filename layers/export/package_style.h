@@ -1,9 +1,9 @@
 #pragma once
-// The MapLibre style written next to an offline package: the package as its
-// one vector source and the map's choropleth (initiatives per unit, the
-// classes and colours of layers/tiles/tiles_palette.h), initiative points
-// and footprints, census zones as points. A minimal writer of our own until
-// the styles of the server (issue 17, part 6) can be shared with it.
+// The MapLibre style written next to an offline package, with the package
+// as its one vector source: the server's default style of the tileset
+// (layers/styles: the same classes and colours as the map tiles), or for
+// tilesets without classes (initiatives, territorio) the points and
+// footprints in the initiatives' map tile colours and units as outlines.
 #include <string>
 
 #include <nlohmann/json.hpp>

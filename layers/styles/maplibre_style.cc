@@ -1,5 +1,6 @@
 #include "layers/styles/maplibre_style.h"
 
+#include "layers/tiles/tile_metadata.h"
 #include "layers/tiles/tiles_palette.h"
 #include "layers/tiles/tileset.h"
 
@@ -12,6 +13,14 @@ std::string style_tile_template(const ChoroplethStyle& s, const std::string& bas
 }
 
 nlohmann::json maplibre_style(const ChoroplethStyle& s, const std::string& base_url) {
+  return maplibre_style_over(s, {{"type", "vector"},
+                                 {"tiles", json::array({style_tile_template(s, base_url)})},
+                                 {"minzoom", 0},
+                                 {"maxzoom", kMaxTileZoom},
+                                 {"attribution", kTileAttribution}});
+}
+
+nlohmann::json maplibre_style_over(const ChoroplethStyle& s, nlohmann::json source) {
   // ["step", value, colour0, lower1, colour1, ...]: a class from its lower
   // bound on, as in the palette. to-number makes covered's true/false 1/0
   // and a missing value 0.
@@ -48,13 +57,7 @@ nlohmann::json maplibre_style(const ChoroplethStyle& s, const std::string& base_
   return {{"version", 8},
           {"name", s.title},
           {"metadata", {{"territorio:style", s.id}, {"territorio:classes", legend}}},
-          {"sources",
-           {{"territorio",
-             {{"type", "vector"},
-              {"tiles", json::array({style_tile_template(s, base_url)})},
-              {"minzoom", 0},
-              {"maxzoom", kMaxTileZoom},
-              {"attribution", "territorio; INE (Censo 2017, cartografía censal)"}}}}},
+          {"sources", {{"territorio", std::move(source)}}},
           {"layers", layers}};
 }
 

@@ -12,6 +12,9 @@ namespace layers {
 
 // base_url: the server's public base, without a trailing '/'.
 nlohmann::json maplibre_style(const ChoroplethStyle& s, const std::string& base_url);
+// The same style over another vector source (an offline package's), named
+// "territorio" in the document.
+nlohmann::json maplibre_style_over(const ChoroplethStyle& s, nlohmann::json source);
 // The source's tile URL template, {z}/{x}/{y} left in.
 std::string style_tile_template(const ChoroplethStyle& s, const std::string& base_url);
 

@@ -8,6 +8,8 @@
 #include "layers/errors.h"
 #include "layers/export/export_area.h"
 #include "layers/export/package_style.h"
+#include "layers/styles/choropleth.h"
+#include "layers/styles/maplibre_style.h"
 #include "layers/export/tile_export.h"
 #include "tests/support/fixture_store.h"
 
@@ -98,10 +100,16 @@ TEST(TileExport, RequestsAreChecked) {
 TEST(PackageStyle, TheMapsChoroplethOverThePackage) {
   const auto s = layers::package_style(layers::TileLayer::communes, "pmtiles://communes.pmtiles");
   EXPECT_EQ(s["sources"]["territorio"]["url"], "pmtiles://communes.pmtiles");
+  // The server's default style of communes (initiatives per unit), over the package.
+  auto served = layers::maplibre_style(*layers::find_choropleth_style(layers::TileLayer::communes, "initiatives"),
+                                       "http://h:1");
+  EXPECT_EQ(s["layers"], served["layers"]);
   EXPECT_EQ(s["layers"][1]["paint"]["fill-color"],
-            nlohmann::json::parse(R"(["step", ["get", "initiatives"], "#e0e0e0", 1.0, "#c7e9b4", 2.0, "#7fcdbb",
-                                     3.0, "#41b6c4", 5.0, "#1d91c0", 10.0, "#0c2c84"])"));
+            nlohmann::json::parse(R"(["step", ["to-number", ["get", "initiatives"], 0], "#e0e0e0", 1.0, "#c7e9b4",
+                                     2.0, "#7fcdbb", 3.0, "#41b6c4", 5.0, "#1d91c0", 10.0, "#0c2c84"])"));
   EXPECT_EQ(s["layers"][2]["type"], "line");
+  EXPECT_EQ(layers::package_style(layers::TileLayer::census_zones, "mbtiles://c.mbtiles")["metadata"]["territorio:style"],
+            "population");
   const auto i = layers::package_style(layers::TileLayer::initiatives, "mbtiles://initiatives.mbtiles");
   std::vector<std::string> ids;
   for (const auto& l : i["layers"]) ids.push_back(l["id"]);
