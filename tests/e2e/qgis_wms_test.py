@@ -11,10 +11,7 @@ Usage: qgis_wms_test.py TERRITORIO_BIN STORE (run by ctest as qgis_wms).
 """
 import json
 import os
-import re
-import subprocess
 import sys
-import threading
 import urllib.request
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,34 +22,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRende
 from qgis.PyQt.QtCore import QEventLoop, QSize, QTimer  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QImage  # noqa: E402
 
-# The palette of layers/tiles/tiles_palette.h for per_100k, by class lower bound.
-PER_100K = [(0, "#e0e0e0"), (1e-9, "#c7e9b4"), (1, "#7fcdbb"), (2, "#41b6c4"), (5, "#1d91c0"), (10, "#0c2c84")]
-# Points well inside communes: Santiago (13101), Valparaíso (05101), Temuco (09101).
-POINTS = {"13101": (-70.6506, -33.4378), "05101": (-71.6197, -33.0458), "09101": (-72.5904, -38.7359)}
-
-
-def class_colour(unit):
-    # per_100k as the tiles round it (0.001), from the total and population.
-    total, population = unit["total"], unit["population"]
-    value = round(total * 100000 / population, 3) if population > 0 else 0.0
-    colour = PER_100K[0][1]
-    for lower, c in PER_100K:
-        if value >= lower:
-            colour = c
-    return QColor(colour)
-
-
-def start_server(binary, store):
-    proc = subprocess.Popen([binary, "serve", "--store", store, "--port", "0", "--threads", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    found = re.match(r"territorio serving (http://[^/ ]+)", line)
-    if not found:
-        proc.kill()
-        raise SystemExit("server did not start: " + line)
-    # Keep reading what it prints, so that it never blocks on a full pipe.
-    threading.Thread(target=proc.stdout.read, daemon=True).start()
-    return proc, found.group(1)
+from qgis_support import POINTS, class_colour, commonest_colour, start_server  # noqa: E402
 
 
 def main():
@@ -89,14 +59,7 @@ def main():
         m2p = settings.mapToPixel()
         for code, (lon, lat) in POINTS.items():
             p = m2p.transform(to_map.transform(QgsPointXY(lon, lat)))
-            # The commonest colour of the 5 x 5 pixels around the point
-            # (a white boundary may pass close by at this scale).
-            counts = {}
-            for dx in range(-2, 3):
-                for dy in range(-2, 3):
-                    name = QColor(image.pixel(int(p.x()) + dx, int(p.y()) + dy)).name()
-                    counts[name] = counts.get(name, 0) + 1
-            got = max(counts, key=counts.get)
+            got = commonest_colour(image, p.x(), p.y())
             want = class_colour(units[code]).name()
             if got != want:
                 failures.append("%s at pixel (%d, %d): %s, expected %s" % (code, p.x(), p.y(), got, want))
