@@ -19,6 +19,7 @@
 #include "layers/features/feature_census.h"
 #include "layers/features/feature_index.h"
 #include "layers/features/feature_value.h"
+#include "layers/model/chunked_vector.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {
@@ -55,17 +56,21 @@ struct PublishedFeature {
   std::uint64_t digest = 0;                       // hash of id, geometry text and properties (fingerprint)
 };
 
+// A collection's features: shared in chunks, so a write's collection copies
+// only the chunks holding what it changed.
+using FeatureList = ChunkedVector<std::shared_ptr<const PublishedFeature>>;
+
 struct Collection {
   std::string id, title, description;
   GeometryKind geometry_kind = GeometryKind::multi_polygon;
   std::vector<FieldDef> fields;
   std::size_t id_field = 0;  // the property that repeats each feature's id (code, zone_code, id)
-  std::vector<std::shared_ptr<const PublishedFeature>> features;  // ordered by id
+  FeatureList features;                    // ordered by id
   std::optional<geo::Envelope> extent;     // lon/lat of every geometry
   bool temporal = false;                   // answers datetime
   std::optional<std::pair<int, int>> years;  // temporal extent, when temporal
   FeatureIndex spatial;                    // the features with a geometry, by box
-  std::uint64_t digest = 0;                // of the features' digests, in order
+  std::uint64_t digest = 0;                // a sum of the features' digests (they are in id order)
 
   std::optional<std::size_t> field_index(std::string_view name) const;
   const PublishedFeature* find(std::string_view feature_id) const;

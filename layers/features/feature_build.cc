@@ -131,11 +131,13 @@ void index(Collection& c) {
   c.extent.reset();
   c.years.reset();
   std::uint64_t h = 0;
-  for (std::size_t i = 0; i < c.features.size(); ++i) {
-    const PublishedFeature& f = *c.features[i];
+  std::size_t i = 0;
+  for (const auto& ptr : c.features) {
+    const PublishedFeature& f = *ptr;
     h += share(f);
     if (f.geometry) entries.emplace_back(i, f.box);
     add_extents(c, f);
+    ++i;
   }
   c.digest = h;
   c.spatial = FeatureIndex(entries);
@@ -150,13 +152,13 @@ void reindex_properties(Collection& c, const Collection& before) {
   c.digest = h;
 }
 
-void reindex(Collection& c, const Collection& before, const std::vector<std::size_t>& moved,
+void reindex(Collection& c, const Collection& before, const std::vector<SequenceEdit>& edits,
              const std::vector<std::size_t>& written) {
   std::uint64_t h = before.digest;
   bool recompute = false;
-  for (std::size_t p = 0; p < moved.size(); ++p) {
-    if (moved[p] != FeatureIndex::kGone) continue;
-    const PublishedFeature& f = *before.features[p];
+  for (const SequenceEdit& e : edits) {
+    if (e.kind == SequenceEdit::Kind::insert) continue;
+    const PublishedFeature& f = *before.features[e.before];
     h -= share(f);
     if (!recompute) recompute = may_shrink(f, before, c, written);
   }
@@ -175,7 +177,7 @@ void reindex(Collection& c, const Collection& before, const std::vector<std::siz
     for (const auto& f : c.features) add_extents(c, *f);
   }
   c.digest = h;
-  c.spatial = FeatureIndex(before.spatial, moved, boxes);
+  c.spatial = FeatureIndex(before.spatial, moved_positions(edits, before.features.size(), FeatureIndex::kGone), boxes);
 }
 
 }  // namespace layers

@@ -36,12 +36,11 @@ void set_geometry(PublishedFeature& f, std::shared_ptr<const geo::Geometry> geom
 void render(PublishedFeature& f, const std::vector<FieldDef>& fields);
 // Fills the box index, extent, temporal extent and digest of c from its features.
 void index(Collection& c);
-// The same for c, which is `before` after a write: moved[p] is the position
-// in c of the feature at position p of before (FeatureIndex::kGone when it
-// was removed or replaced), written the positions of c's new features.
-// Costs an integer per feature; the features themselves are read only
-// when a removed one bounded an extent.
-void reindex(Collection& c, const Collection& before, const std::vector<std::size_t>& moved,
+// The same for c, which is `before` after a write: `edits` replaced,
+// inserted or erased features by position (layers/model/chunked_vector.h),
+// written are the positions of c's new features. The features themselves
+// are read only when a removed one bounded an extent.
+void reindex(Collection& c, const Collection& before, const std::vector<SequenceEdit>& edits,
              const std::vector<std::size_t>& written);
 // The same when only properties changed (unit counts after a write): every
 // feature keeps its position and geometry, so the box index and extents are

@@ -327,30 +327,32 @@ InitiativeFeatures::InitiativeFeatures(const InitiativeFeatures& before, const R
   const Collection& had = *before.collection_;
   const std::vector<FieldDef> fields = same_fields ? had.fields : fields_with(names);
   Builder builder(registry.shared_catalog(), unit_texts, before.dissolved_, fields);
-  const std::vector<std::size_t> old_field = same_fields ? std::vector<std::size_t>{} : field_sources(had.fields, fields);
-  std::vector<std::shared_ptr<const PublishedFeature>> features;
-  features.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const std::size_t from = update.from[i];
-    if (from == ListUpdate::kWritten)
-      features.push_back(builder.feature(records[i]));
-    else if (same_fields)
-      features.push_back(had.features[from]);
-    else
-      features.push_back(builder.refield(*had.features[from], old_field));
-  }
+  // The written records' features go in by the update's edits; every
+  // other feature is shared, chunks and all (or, under new fields, made
+  // again from the one it had).
+  const FeatureList features = had.features.edited(
+      update.edits, [&](std::size_t k) { return builder.feature(records[update.edits[k].after]); });
   dissolved_ = builder.memo();
   if (!same_fields) {
-    collection_ = assemble(fields, std::move(features));  // every feature is new
+    const std::vector<std::size_t> old_field = field_sources(had.fields, fields);
+    std::vector<std::shared_ptr<const PublishedFeature>> all;
+    all.reserve(features.size());
+    auto written = update.written.begin();
+    for (auto it = features.begin(); it != features.end(); ++it) {
+      if (written != update.written.end() && *written == it.index()) {
+        all.push_back(*it);
+        ++written;
+      } else {
+        all.push_back(builder.refield(**it, old_field));
+      }
+    }
+    collection_ = assemble(fields, std::move(all));  // every feature is new
     return;
   }
-  std::vector<std::size_t> moved(had.features.size(), FeatureIndex::kGone);
-  for (std::size_t i = 0; i < records.size(); ++i)
-    if (update.from[i] != ListUpdate::kWritten) moved[update.from[i]] = i;
   Collection c = shell();
   c.fields = fields;
-  c.features = std::move(features);
-  reindex(c, had, moved, update.written);
+  c.features = features;
+  reindex(c, had, update.edits, update.written);
   collection_ = std::make_shared<const Collection>(std::move(c));
 }
 

@@ -65,6 +65,7 @@ Collection census_collection(const Catalog& cat, const std::vector<CensusZone>& 
               {"commune_name", FieldType::string, "Commune name"},
               {"region_code", FieldType::string, "Region CUT code"},
               {"population", FieldType::integer, "Population (Censo 2017)"}};
+  std::vector<std::shared_ptr<const PublishedFeature>> features;
   for (const auto& z : zones) {
     auto f = std::make_shared<PublishedFeature>();
     f->id = z.zone_code;
@@ -76,9 +77,10 @@ Collection census_collection(const Catalog& cat, const std::vector<CensusZone>& 
     auto point = std::make_shared<const geo::Geometry>(geo::Geometry::point(z.lon, z.lat));
     set_geometry(*f, point, geometry_text(*point));
     render(*f, c.fields);
-    c.features.push_back(std::move(f));
+    features.push_back(std::move(f));
   }
-  std::sort(c.features.begin(), c.features.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+  std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
+  c.features = std::move(features);
   index(c);
   return c;
 }
@@ -100,6 +102,7 @@ UnitFeatures::UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::ve
     base.division = d;
     Collection c = unit_shell(d, level);
     const std::vector<const Unit*> units = cat.units(d, level);  // by code: features come out in id order
+    std::vector<std::shared_ptr<const PublishedFeature>> features;
     for (std::size_t i = 0; i < units.size(); ++i) {
       const Unit* u = units[i];
       // A boundary layer holds the units that have a boundary: commune 12202
@@ -130,9 +133,10 @@ UnitFeatures::UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::ve
       if (text == texts_.end()) text = texts_.emplace(g, geometry_text(*g)).first;
       set_geometry(*f, std::move(geometry), text->second);
       render(*f, c.fields);
-      c.features.push_back(std::move(f));
+      features.push_back(std::move(f));
       base.unit_index.push_back(i);
     }
+    c.features = std::move(features);
     index(c);
     base.collection = std::make_shared<const Collection>(std::move(c));
   }

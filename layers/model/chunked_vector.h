@@ -33,6 +33,26 @@ struct SequenceEdit {
   std::size_t after = 0;
 };
 
+// For each position of a sequence of `before_size` elements, its position
+// after `edits`, or `gone` for an element replaced or erased. O(n): for
+// what is still kept by position.
+inline std::vector<std::size_t> moved_positions(const std::vector<SequenceEdit>& edits, std::size_t before_size,
+                                                std::size_t gone) {
+  std::vector<std::size_t> moved(before_size);
+  std::size_t p = 0, inserted = 0, erased = 0;
+  for (const SequenceEdit& e : edits) {
+    for (; p < e.before; ++p) moved[p] = p + inserted - erased;
+    if (e.kind == SequenceEdit::Kind::insert) {
+      ++inserted;
+      continue;
+    }
+    moved[p++] = gone;
+    erased += e.kind == SequenceEdit::Kind::erase;
+  }
+  for (; p < before_size; ++p) moved[p] = p + inserted - erased;
+  return moved;
+}
+
 // B: the chunk size elements are built in; edited chunks keep between B/2
 // and 2B elements (the last one may hold fewer).
 template <typename T, std::size_t B = 512>

@@ -9,14 +9,23 @@ InitiativeList InitiativeList::of(std::vector<StoredInitiative> records) {
   std::vector<RecordPtr> ptrs;
   ptrs.reserve(records.size());
   for (StoredInitiative& s : records) ptrs.push_back(std::make_shared<const StoredInitiative>(std::move(s)));
-  return InitiativeList(std::move(ptrs));
+  return InitiativeList(ChunkedVector<RecordPtr>(std::move(ptrs)));
 }
 
-std::size_t InitiativeList::index_of(std::string_view id) const {
-  const std::vector<RecordPtr>& records = *records_;
+namespace {
+
+// The first position whose id is not less than id.
+std::size_t lower_position(const ChunkedVector<RecordPtr>& records, std::string_view id) {
   const auto it = std::lower_bound(records.begin(), records.end(), id,
                                    [](const RecordPtr& r, std::string_view key) { return r->initiative.id < key; });
-  return it != records.end() && (*it)->initiative.id == id ? static_cast<std::size_t>(it - records.begin()) : npos;
+  return it.index();
+}
+
+}  // namespace
+
+std::size_t InitiativeList::index_of(std::string_view id) const {
+  const std::size_t i = lower_position(records_, id);
+  return i < records_.size() && records_[i]->initiative.id == id ? i : npos;
 }
 
 namespace {
@@ -74,35 +83,36 @@ ListUpdate apply_changes(const InitiativeList& before, const std::vector<Initiat
   for (const InitiativeChange& c : changes) last[c.id] = &c;
 
   ListUpdate out;
-  std::vector<RecordPtr> records;
-  records.reserve(before.size() + last.size());
-  out.from.reserve(before.size() + last.size());
-  auto write = [&](const InitiativeChange& c) {
-    if (!c.after) return;
-    StoredInitiative s = copy_record(*c.after);
-    s.initiative.id = c.id;
-    s.revision = c.revision != 0 ? c.revision : revision;
-    sort_as_stored(s.units);
-    out.written.push_back(records.size());
-    out.from.push_back(ListUpdate::kWritten);
-    records.push_back(std::make_shared<const StoredInitiative>(std::move(s)));
-  };
-  // One merge of two id-ordered sequences: the records and the changed ids.
-  auto change = last.begin();
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    const std::string& id = before[i].initiative.id;
-    for (; change != last.end() && change->first < id; ++change) write(*change->second);
-    if (change != last.end() && change->first == id) {
-      out.removed.push_back(before.ptr(i));
-      write(*change->second);
-      ++change;
+  const ChunkedVector<RecordPtr>& had = before.pointers();
+  std::vector<RecordPtr> put;  // the record of each edit (none for an erase)
+  std::size_t inserted = 0, erased = 0;
+  // Each changed id found by binary search: an edit per id, in id order.
+  for (const auto& [id, change] : last) {
+    const std::size_t p = lower_position(had, id);
+    const bool present = p < had.size() && had[p]->initiative.id == id;
+    if (!present && !change->after) continue;  // deleting an absent id
+    SequenceEdit e;
+    e.before = p;
+    e.after = p + inserted - erased;
+    if (present) out.removed.push_back(had[p]);
+    if (!change->after) {
+      e.kind = SequenceEdit::Kind::erase;
+      ++erased;
+      out.edits.push_back(e);
+      put.emplace_back();
       continue;
     }
-    out.from.push_back(i);
-    records.push_back(before.ptr(i));
+    e.kind = present ? SequenceEdit::Kind::replace : SequenceEdit::Kind::insert;
+    inserted += !present;
+    StoredInitiative s = copy_record(*change->after);
+    s.initiative.id = change->id;
+    s.revision = change->revision != 0 ? change->revision : revision;
+    sort_as_stored(s.units);
+    out.written.push_back(e.after);
+    out.edits.push_back(e);
+    put.push_back(std::make_shared<const StoredInitiative>(std::move(s)));
   }
-  for (; change != last.end(); ++change) write(*change->second);
-  out.records = InitiativeList(std::move(records));
+  out.records = InitiativeList(had.edited(out.edits, [&](std::size_t k) { return std::move(put[k]); }));
   return out;
 }
 

@@ -265,50 +265,117 @@ class FootprintTiles::Drawer {
 
 FootprintTiles::FootprintTiles(const Registry& registry) {
   const InitiativeList& records = registry.initiatives();
-  shapes_.resize(records.size());
-  points_.resize(records.size());
+  std::vector<std::shared_ptr<const ZoomedShape>> shapes(records.size());
+  std::vector<std::optional<Point>> points(records.size());
   Drawer drawer(registry.catalog(), std::make_shared<const ShapeMemo>());
-  for (std::size_t i = 0; i < records.size(); ++i) drawer.draw(records[i], shapes_[i], points_[i]);
+  std::size_t i = 0;
+  for (const StoredInitiative& s : records) {
+    drawer.draw(s, shapes[i], points[i]);
+    ++i;
+  }
   drawer.finish();
   memo_ = drawer.memo();
-  index(nullptr);
+  shapes_ = std::move(shapes);
+  points_ = std::move(points);
+  index();
 }
 
 FootprintTiles::FootprintTiles(const FootprintTiles& before, const Registry& registry, const ListUpdate& update) {
   const InitiativeList& records = update.records;
-  shapes_.resize(records.size());
-  points_.resize(records.size());
+  // The written records drawn first (their shapes simplified together),
+  // then put in by the update's edits; every other shape and point is shared.
+  std::vector<std::shared_ptr<const ZoomedShape>> shapes(update.written.size());
+  std::vector<std::optional<Point>> points(update.written.size());
   Drawer drawer(registry.catalog(), before.memo_);
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const std::size_t from = update.from[i];
-    if (from == ListUpdate::kWritten) {
-      drawer.draw(records[i], shapes_[i], points_[i]);
-    } else {
-      shapes_[i] = before.shapes_[from];
-      points_[i] = before.points_[from];
-    }
-  }
+  for (std::size_t w = 0; w < update.written.size(); ++w) drawer.draw(records[update.written[w]], shapes[w], points[w]);
   drawer.finish();
   memo_ = drawer.memo();
-  index(&before);
+  std::size_t w = 0;
+  shapes_ = before.shapes_.edited(update.edits, [&](std::size_t) { return std::move(shapes[w++]); });
+  w = 0;
+  points_ = before.points_.edited(update.edits, [&](std::size_t) { return points[w++]; });
+  reindex(before, update);
 }
 
-void FootprintTiles::index(const FootprintTiles* before) {
+void FootprintTiles::index() {
   // One shape per distinct footprint, in order of its first owner.
   std::vector<std::shared_ptr<const ZoomedShape>> distinct;
   std::unordered_map<const ZoomedShape*, std::size_t> k_of;
-  for (std::size_t i = 0; i < shapes_.size(); ++i) {
-    if (!shapes_[i]) continue;
-    const auto [it, fresh] = k_of.emplace(shapes_[i].get(), distinct.size());
+  for (auto it = shapes_.begin(); it != shapes_.end(); ++it) {
+    if (!*it) continue;
+    const auto [at, fresh] = k_of.emplace(it->get(), distinct.size());
     if (fresh) {
-      distinct.push_back(shapes_[i]);
+      distinct.push_back(*it);
       owners_.emplace_back();
     }
-    owners_[it->second].push_back(i);
+    owners_[at->second].push_back(it.index());
   }
-  bool same = before && before->footprints_->size() == distinct.size();
-  for (std::size_t k = 0; same && k < distinct.size(); ++k) same = before->footprints_->item(k) == distinct[k];
-  footprints_ = same ? before->footprints_ : std::make_shared<const ZoomedPolygons>(std::move(distinct));
+  footprints_ = std::make_shared<const ZoomedPolygons>(std::move(distinct));
+}
+
+void FootprintTiles::reindex(const FootprintTiles& before, const ListUpdate& update) {
+  const std::vector<SequenceEdit>& edits = update.edits;
+  // Inserts and erases among the edits before each one: a position's shift.
+  std::vector<std::size_t> inserted(edits.size() + 1, 0), erased(edits.size() + 1, 0);
+  for (std::size_t j = 0; j < edits.size(); ++j) {
+    inserted[j + 1] = inserted[j] + (edits[j].kind == SequenceEdit::Kind::insert);
+    erased[j + 1] = erased[j] + (edits[j].kind == SequenceEdit::Kind::erase);
+  }
+  constexpr std::size_t gone = SIZE_MAX;
+  // Where the record at position p before is now (gone: replaced or erased).
+  const auto moved = [&](std::size_t p) {
+    std::size_t j = static_cast<std::size_t>(
+        std::lower_bound(edits.begin(), edits.end(), p, [](const SequenceEdit& e, std::size_t q) { return e.before < q; }) -
+        edits.begin());
+    for (; j < edits.size() && edits[j].before == p; ++j)
+      if (edits[j].kind != SequenceEdit::Kind::insert) return gone;
+    return p + inserted[j] - erased[j];
+  };
+  const ZoomedPolygons& had = *before.footprints_;
+  std::vector<std::shared_ptr<const ZoomedShape>> distinct;
+  distinct.reserve(had.size());
+  std::unordered_map<const ZoomedShape*, std::size_t> k_of;
+  std::vector<std::vector<std::size_t>> owners(before.owners_.size());
+  for (std::size_t k = 0; k < before.owners_.size(); ++k) {
+    distinct.push_back(had.item(k));
+    k_of.emplace(had.item(k).get(), k);
+    owners[k].reserve(before.owners_[k].size());
+    for (std::size_t p : before.owners_[k])
+      if (const std::size_t q = moved(p); q != gone) owners[k].push_back(q);
+  }
+  for (std::size_t i : update.written) {
+    const std::shared_ptr<const ZoomedShape>& shape = shapes_[i];
+    if (!shape) continue;
+    const auto [at, fresh] = k_of.emplace(shape.get(), distinct.size());
+    if (fresh) {
+      distinct.push_back(shape);
+      owners.emplace_back();
+    }
+    std::vector<std::size_t>& o = owners[at->second];
+    o.insert(std::lower_bound(o.begin(), o.end(), i), i);
+  }
+  // In order of first owner, as a whole build has them; shapes no record
+  // draws any more are dropped.
+  std::vector<std::size_t> order;
+  order.reserve(owners.size());
+  for (std::size_t k = 0; k < owners.size(); ++k)
+    if (!owners[k].empty()) order.push_back(k);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return owners[a].front() < owners[b].front(); });
+  bool same = order.size() == had.size();
+  for (std::size_t k = 0; same && k < order.size(); ++k) same = order[k] == k;
+  if (same) {
+    owners_ = std::move(owners);
+    footprints_ = before.footprints_;
+    return;
+  }
+  std::vector<std::shared_ptr<const ZoomedShape>> shapes;
+  shapes.reserve(order.size());
+  owners_.reserve(order.size());
+  for (std::size_t k : order) {
+    shapes.push_back(std::move(distinct[k]));
+    owners_.push_back(std::move(owners[k]));
+  }
+  footprints_ = std::make_shared<const ZoomedPolygons>(std::move(shapes));
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> FootprintTiles::footprints_in(int z, const geo::Envelope& box) const {

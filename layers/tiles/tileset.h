@@ -18,6 +18,7 @@
 
 #include "geo/index/box_tree.h"
 #include "geo/geos/geometry_ops.h"
+#include "layers/model/chunked_vector.h"
 #include "layers/snapshot/registry.h"
 
 namespace layers {
@@ -105,6 +106,8 @@ class UnitTiles {
 // The initiatives as tiles draw them: a footprint shape and a point each.
 class FootprintTiles {
  public:
+  using Point = std::pair<double, double>;
+  using Points = ChunkedVector<std::optional<Point>>;
   explicit FootprintTiles(const Registry& registry);
   // After a write (registry holds update.records): unchanged records keep
   // their shape and point; shapes are simplified only for written records
@@ -122,10 +125,9 @@ class FootprintTiles {
   // z meets `box`, by initiative index.
   std::vector<std::pair<std::size_t, std::size_t>> footprints_in(int z, const geo::Envelope& box) const;
   // A representative Web Mercator point per initiative (nullopt: no location).
-  const std::vector<std::optional<std::pair<double, double>>>& initiative_points() const { return points_; }
+  const Points& initiative_points() const { return points_; }
 
  private:
-  using Point = std::pair<double, double>;
   // The shape and point of a code or name footprint, by the unit geometries it names.
   struct Drawn {
     std::shared_ptr<const ZoomedShape> shape;
@@ -133,12 +135,15 @@ class FootprintTiles {
   };
   using ShapeMemo = std::map<std::vector<const geo::Geometry*>, Drawn>;
   class Drawer;
-  // Fills footprints_ and owners_ from shapes_; reuses before's index when
-  // the distinct shapes are the same.
-  void index(const FootprintTiles* before);
+  // Fills footprints_ and owners_ from shapes_.
+  void index();
+  // The same after a write, from before's: the owners moved by the edits
+  // (costs the records drawn with a shape, not every record); before's
+  // box index is reused when the distinct shapes are the same.
+  void reindex(const FootprintTiles& before, const ListUpdate& update);
 
-  std::vector<std::shared_ptr<const ZoomedShape>> shapes_;  // per initiative; null: none
-  std::vector<std::optional<Point>> points_;
+  ChunkedVector<std::shared_ptr<const ZoomedShape>> shapes_;  // per initiative; null: none
+  Points points_;
   std::shared_ptr<const ZoomedPolygons> footprints_;
   std::vector<std::vector<std::size_t>> owners_;
   std::shared_ptr<const ShapeMemo> memo_;
@@ -162,9 +167,7 @@ class TileSet {
   std::vector<std::pair<std::size_t, std::size_t>> footprints_in(int z, const geo::Envelope& box) const {
     return footprints_->footprints_in(z, box);
   }
-  const std::vector<std::optional<std::pair<double, double>>>& initiative_points() const {
-    return footprints_->initiative_points();
-  }
+  const FootprintTiles::Points& initiative_points() const { return footprints_->initiative_points(); }
   std::int64_t generation() const { return generation_; }
 
   const std::shared_ptr<const UnitTiles>& unit_tiles() const { return units_; }

@@ -161,12 +161,14 @@ TEST(Collections, DatetimeSortAndFilters) {
 TEST(Collections, DatetimeSelectsByYear) {
   layers::Collection c;
   c.temporal = true;
+  std::vector<std::shared_ptr<const layers::PublishedFeature>> features;
   for (int i = 0; i < 6; ++i) {
     auto f = std::make_shared<layers::PublishedFeature>();
     f->id = std::to_string(i);
     if (i < 5) f->year = 2014 + i;  // 2014..2018; feature 5 has no year
-    c.features.push_back(std::move(f));
+    features.push_back(std::move(f));
   }
+  c.features = std::move(features);
   layers::FeatureQuery q;
   // 2015 and 2016, and feature 5, which has no time (Part 1, /req/core/fc-time-response C).
   q.year_min = 2015;
