@@ -68,15 +68,24 @@ def tiles_table(rows):
 
 
 def growth_table(rows):
+    """One line per store and cost: the exponent between each size and the next of that store."""
     costs = [("import s", lambda r: r["import_s"]), ("store MB", lambda r: r["store_mb"]),
              ("start-up s", lambda r: r["ready_s"]), ("RSS peak MB", lambda r: r["rss_end"]["VmHWM"]),
              ("initiatives z14 cold ms", lambda r: r["tiles"]["initiatives/14"]["cold_ms"]),
              ("coverage cold ms", lambda r: r["coverage_commune"]["cold_ms"]),
              ("items + CQL2 cold ms", lambda r: r["items_cql2"]["cold_ms"])]
-    pairs = [f"{a['n']:,} → {b['n']:,}" for a, b in zip(rows, rows[1:])]
-    lines = ["| cost | " + " | ".join(pairs) + " |", "| --- |" + " ---: |" * len(pairs)]
-    for name, get in costs:
-        lines.append(f"| {name} | " + " | ".join(exponent(rows, get)) + " |")
+    by_store = {}
+    for r in rows:
+        by_store.setdefault(r["store"], []).append(r)
+    sizes = sorted({r["n"] for r in rows})
+    pairs = list(zip(sizes, sizes[1:]))
+    lines = ["| store | cost | " + " | ".join(f"{a:,} → {b:,}" for a, b in pairs) + " |",
+             "| --- | --- |" + " ---: |" * len(pairs)]
+    for store, store_rows in sorted(by_store.items()):
+        n_of = {r["n"]: r for r in store_rows}
+        for name, get in costs:
+            cells = [exponent([n_of[a], n_of[b]], get)[0] if a in n_of and b in n_of else "" for a, b in pairs]
+            lines.append(f"| {store} | {name} | " + " | ".join(cells) + " |")
     return lines
 
 
