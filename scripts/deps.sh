@@ -14,7 +14,8 @@ RUNTIME_PACKAGES=(build-essential cmake pkg-config python3
 # clang with libFuzzer's runtime for the fuzz targets (scripts/fuzz),
 # poppler-utils (pdftotext, pdftoppm) to read the PDF reports back,
 # PostgreSQL with PostGIS for the PostgreSQL store's tests (scripts/test_pg),
-# QGIS (python3-qgis, qgis-providers) for the WMS client test (tests/e2e/qgis_wms_test.py),
+# QGIS (python3-qgis, qgis-providers) for the QGIS client tests (tests/e2e/qgis_*_test.py:
+# WMS, QML styles, MBTiles packages),
 # nginx for the cluster test (scripts/cluster; on a fresh install its
 # package starts the system's nginx on port 80, which the tests never use).
 TEST_PACKAGES=(libgtest-dev libcurl4-openssl-dev gdal-bin chromium clang libclang-rt-14-dev
