@@ -109,13 +109,7 @@ double PdfDocument::text(double x, double y, std::string_view utf8, PdfFont font
   cairo_t* cr = impl_->cr;
   const std::string s = valid_utf8(utf8);
   select_font(cr, font);
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, s.c_str(), &e);
-  cairo_new_path(cr);
-  cairo_move_to(cr, x, y);
-  detail::set_colour(cr, colour);
-  cairo_show_text(cr, s.c_str());
-  return e.x_advance;
+  return detail::show_text(cr, x, y, s, colour);
 }
 
 double PdfDocument::text_width(std::string_view utf8, PdfFont font) const {

@@ -58,15 +58,7 @@ void RasterCanvas::draw_discs(const std::vector<std::pair<double, double>>& cent
   for (const auto& [x, y] : centres) {
     cairo_new_path(cr);
     cairo_arc(cr, x, y, radius, 0, 2 * 3.14159265358979323846);
-    detail::set_colour(cr, fill);
-    if (stroke_width > 0) {
-      cairo_fill_preserve(cr);
-      detail::set_colour(cr, stroke);
-      cairo_set_line_width(cr, stroke_width);
-      cairo_stroke(cr);
-    } else {
-      cairo_fill(cr);
-    }
+    detail::paint_path(cr, fill, stroke, stroke_width);
   }
 }
 
@@ -75,28 +67,14 @@ void RasterCanvas::draw_rectangle(double x, double y, double width, double heigh
   cairo_t* cr = impl_->cr;
   cairo_new_path(cr);
   cairo_rectangle(cr, x, y, width, height);
-  detail::set_colour(cr, fill);
-  if (stroke_width > 0) {
-    cairo_fill_preserve(cr);
-    detail::set_colour(cr, stroke);
-    cairo_set_line_width(cr, stroke_width);
-    cairo_stroke(cr);
-  } else {
-    cairo_fill(cr);
-  }
+  detail::paint_path(cr, fill, stroke, stroke_width);
 }
 
 double RasterCanvas::draw_text(double x, double y, std::string_view utf8, double size, Rgba colour) {
   cairo_t* cr = impl_->cr;
   const std::string s = detail::valid_utf8(utf8);
   detail::select_font(cr, size, false);
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, s.c_str(), &e);
-  cairo_new_path(cr);
-  cairo_move_to(cr, x, y);
-  detail::set_colour(cr, colour);
-  cairo_show_text(cr, s.c_str());
-  return e.x_advance;
+  return detail::show_text(cr, x, y, s, colour);
 }
 
 double RasterCanvas::text_width(std::string_view utf8, double size) const {

@@ -18,12 +18,11 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,  # noqa: E402
-                       QgsFillSymbol, QgsMapRendererSequentialJob, QgsMapSettings, QgsPointXY, QgsProject,
-                       QgsRectangle, QgsVectorTileBasicRenderer, QgsVectorTileBasicRendererStyle,
-                       QgsVectorTileLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QSize  # noqa: E402
+from qgis.core import (QgsApplication, QgsFillSymbol, QgsVectorTileBasicRenderer,  # noqa: E402
+                       QgsVectorTileBasicRendererStyle, QgsVectorTileLayer, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+from qgis_support import Rendered  # noqa: E402
 
 # Lon/lat inside Santiago, inside Providencia, and over the Pacific off Valparaíso.
 SANTIAGO = (-70.6506, -33.4378)
@@ -57,24 +56,12 @@ def main():
     renderer.setStyles([style])
     layer.setRenderer(renderer)
 
-    crs = QgsCoordinateReferenceSystem("EPSG:3857")
-    to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(crs)
-    settings.setOutputSize(QSize(400, 400))
-    settings.setExtent(to_map.transformBoundingBox(QgsRectangle(-71.5, -34.2, -69.8, -32.7)))
-    settings.setBackgroundColor(QColor(0, 0, 0, 0))
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    image = job.renderedImage()
-    for error in job.errors():
-        failures.append("render error: " + error.message)
+    rendered = Rendered(layer, (-71.5, -34.2, -69.8, -32.7), 400, 400)
+    failures += ["render error: " + e for e in rendered.errors]
 
     def colour(lon_lat):
-        p = settings.mapToPixel().transform(to_map.transform(QgsPointXY(*lon_lat)))
-        return QColor.fromRgba(image.pixel(int(p.x()), int(p.y()))).name(QColor.HexArgb)
+        x, y = rendered.pixel(*lon_lat)
+        return QColor.fromRgba(rendered.image.pixel(int(x), int(y))).name(QColor.HexArgb)
 
     for name, point, want in (("Santiago", SANTIAGO, "#ffff0000"), ("Providencia", PROVIDENCIA, "#00000000"),
                               ("the sea", SEA, "#00000000")):
@@ -82,7 +69,7 @@ def main():
         if got != want:
             failures.append("%s: %s, expected %s" % (name, got, want))
     # QGIS objects go before QGIS does (a provider freed after exitQgis() may crash).
-    del job, settings, layer, renderer
+    del rendered, layer, renderer
     app.exitQgis()
     for f in failures:
         print("FAIL:", f)

@@ -17,14 +17,10 @@ import urllib.request
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,  # noqa: E402
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRectangle,
-                       QgsVectorLayer)
-from qgis.PyQt.QtCore import QSize  # noqa: E402
-from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
-from qgis_support import POINTS, class_colour, commonest_colour, start_server  # noqa: E402
+from qgis_support import POINTS, Rendered, class_colour, commonest_colour, start_server  # noqa: E402
 
 
 def main():
@@ -56,28 +52,16 @@ def main():
         if layer.renderer().type() != "graduatedSymbol":
             failures.append("renderer " + layer.renderer().type())
 
-        crs = QgsCoordinateReferenceSystem("EPSG:3857")
-        to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
-        settings = QgsMapSettings()
-        settings.setLayers([layer])
-        settings.setDestinationCrs(crs)
-        settings.setOutputSize(QSize(600, 800))
-        settings.setExtent(to_map.transformBoundingBox(QgsRectangle(-74.0, -40.0, -69.0, -32.0)))
-        settings.setBackgroundColor(QColor(0, 0, 0, 0))
-        job = QgsMapRendererSequentialJob(settings)
-        job.start()
-        job.waitForFinished()
-        image = job.renderedImage()
-        for error in job.errors():
-            failures.append("render error: " + error.message)
+        rendered = Rendered(layer, (-74.0, -40.0, -69.0, -32.0), 600, 800)
+        failures += ["render error: " + e for e in rendered.errors]
         for code, (lon, lat) in POINTS.items():
-            p = settings.mapToPixel().transform(to_map.transform(QgsPointXY(lon, lat)))
-            got = commonest_colour(image, p.x(), p.y())
+            x, y = rendered.pixel(lon, lat)
+            got = commonest_colour(rendered.image, x, y)
             want = class_colour(units[code]).name()
             if got != want:
-                failures.append("%s at pixel (%d, %d): %s, expected %s" % (code, p.x(), p.y(), got, want))
+                failures.append("%s at pixel (%d, %d): %s, expected %s" % (code, x, y, got, want))
         # QGIS objects go before QGIS does: the OAPIF provider crashes when freed after exitQgis().
-        del job, settings, layer
+        del rendered, layer
         app.exitQgis()
     finally:
         proc.terminate()

@@ -4,6 +4,9 @@ import re
 import subprocess
 import threading
 
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererSequentialJob,
+                       QgsMapSettings, QgsPointXY, QgsProject, QgsRectangle)
+from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 # The palette of layers/tiles/tiles_palette.h for per_100k, by class lower bound.
@@ -46,3 +49,28 @@ def commonest_colour(image, x, y):
             name = QColor(image.pixel(int(x) + dx, int(y) + dy)).name()
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get)
+
+
+class Rendered:
+    """LAYER drawn by QGIS in EPSG:3857 over a lon/lat box at WIDTH x HEIGHT
+    pixels on a transparent background. Delete it before exitQgis()."""
+
+    def __init__(self, layer, lon_lat_box, width, height):
+        crs = QgsCoordinateReferenceSystem("EPSG:3857")
+        self.to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+        self.settings = QgsMapSettings()
+        self.settings.setLayers([layer])
+        self.settings.setDestinationCrs(crs)
+        self.settings.setOutputSize(QSize(width, height))
+        self.settings.setExtent(self.to_map.transformBoundingBox(QgsRectangle(*lon_lat_box)))
+        self.settings.setBackgroundColor(QColor(0, 0, 0, 0))
+        job = QgsMapRendererSequentialJob(self.settings)
+        job.start()
+        job.waitForFinished()
+        self.image = job.renderedImage()
+        self.errors = [e.message for e in job.errors()]
+
+    def pixel(self, lon, lat):
+        """The pixel (x, y) of a lon/lat point."""
+        p = self.settings.mapToPixel().transform(self.to_map.transform(QgsPointXY(lon, lat)))
+        return p.x(), p.y()

@@ -16,13 +16,11 @@ import urllib.request
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRendererSequentialJob,  # noqa: E402
-                       QgsMapSettings, QgsPointXY, QgsRasterLayer, QgsRectangle, QgsCoordinateTransform,
-                       QgsProject)
-from qgis.PyQt.QtCore import QEventLoop, QSize, QTimer  # noqa: E402
+from qgis.core import QgsApplication, QgsRasterLayer  # noqa: E402
+from qgis.PyQt.QtCore import QEventLoop, QTimer  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QImage  # noqa: E402
 
-from qgis_support import POINTS, class_colour, commonest_colour, start_server  # noqa: E402
+from qgis_support import POINTS, Rendered, class_colour, commonest_colour, start_server  # noqa: E402
 
 
 def main():
@@ -40,35 +38,21 @@ def main():
         if not layer.isValid():
             raise SystemExit("QGIS cannot open the WMS layer: " + layer.error().summary())
 
-        crs = QgsCoordinateReferenceSystem("EPSG:3857")
-        to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
         # Central Chile, from Valparaíso to Temuco: 600 x 800 pixels.
-        extent = to_map.transformBoundingBox(QgsRectangle(-74.0, -40.0, -69.0, -32.0))
-        settings = QgsMapSettings()
-        settings.setLayers([layer])
-        settings.setDestinationCrs(crs)
-        settings.setOutputSize(QSize(600, 800))
-        settings.setExtent(extent)
-        settings.setBackgroundColor(QColor(0, 0, 0, 0))
-        job = QgsMapRendererSequentialJob(settings)
-        job.start()
-        job.waitForFinished()
-        image = job.renderedImage()
-        for error in job.errors():
-            failures.append("render error: " + error.message)
-        m2p = settings.mapToPixel()
+        rendered = Rendered(layer, (-74.0, -40.0, -69.0, -32.0), 600, 800)
+        failures += ["render error: " + e for e in rendered.errors]
         for code, (lon, lat) in POINTS.items():
-            p = m2p.transform(to_map.transform(QgsPointXY(lon, lat)))
-            got = commonest_colour(image, p.x(), p.y())
+            x, y = rendered.pixel(lon, lat)
+            got = commonest_colour(rendered.image, x, y)
             want = class_colour(units[code]).name()
             if got != want:
-                failures.append("%s at pixel (%d, %d): %s, expected %s" % (code, p.x(), p.y(), got, want))
+                failures.append("%s at pixel (%d, %d): %s, expected %s" % (code, x, y, got, want))
 
         provider = layer.dataProvider()
         if not provider.supportsLegendGraphic():
             failures.append("the WMS provider sees no legend graphic")
         # Fetched from the style's LegendURL of the capabilities.
-        fetcher = provider.getLegendGraphicFetcher(settings)
+        fetcher = provider.getLegendGraphicFetcher(rendered.settings)
         result = {}
         loop = QEventLoop()
         fetcher.finish.connect(lambda img: (result.update(image=img), loop.quit()))
@@ -86,6 +70,8 @@ def main():
             got = QColor(legend.pixel(4 + 8, 4 + 20 + 10)).name()
             if got != "#c7e9b4":
                 failures.append("legend swatch: " + got)
+        # QGIS objects go before QGIS does (a provider freed after exitQgis() may crash).
+        del fetcher, provider, rendered, layer
         app.exitQgis()
     finally:
         proc.terminate()

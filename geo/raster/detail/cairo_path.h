@@ -27,13 +27,8 @@ inline void set_colour(cairo_t* cr, Rgba c) {
   cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
 }
 
-// Fills polygons even-odd (holes stay open) and strokes their outlines when
-// stroke_width > 0.
-inline void paint_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
-                           double stroke_width) {
-  cairo_new_path(cr);
-  trace_polygons(cr, polygons);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+// Fills the current path and strokes its outline when stroke_width > 0.
+inline void paint_path(cairo_t* cr, Rgba fill, Rgba stroke, double stroke_width) {
   set_colour(cr, fill);
   if (stroke_width > 0) {
     cairo_fill_preserve(cr);
@@ -43,6 +38,16 @@ inline void paint_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons
   } else {
     cairo_fill(cr);
   }
+}
+
+// Fills polygons even-odd (holes stay open) and strokes their outlines when
+// stroke_width > 0.
+inline void paint_polygons(cairo_t* cr, const std::vector<FlatPolygon>& polygons, Rgba fill, Rgba stroke,
+                           double stroke_width) {
+  cairo_new_path(cr);
+  trace_polygons(cr, polygons);
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+  paint_path(cr, fill, stroke, stroke_width);
 }
 
 inline constexpr const char* kFontFamily = "DejaVu Sans";
@@ -73,6 +78,18 @@ inline std::string valid_utf8(std::string_view text) {
 inline cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+// Writes valid UTF-8 text with its baseline starting at (x, y) in the
+// selected font; returns how far it advances.
+inline double show_text(cairo_t* cr, double x, double y, const std::string& utf8, Rgba colour) {
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, utf8.c_str(), &e);
+  cairo_new_path(cr);
+  cairo_move_to(cr, x, y);
+  set_colour(cr, colour);
+  cairo_show_text(cr, utf8.c_str());
+  return e.x_advance;
 }
 
 }  // namespace geo::detail
