@@ -50,9 +50,13 @@ int import(const Options& o) {
 
 int join(const Options& o) {
   const auto registry = layers::Registry::load(o.store);
-  ProgressBar bar;
-  const auto report = layers::batch_join(registry->catalog(), o.positional[0], o.positional[1], std::ref(bar));
+  RateProgress bar(o.progress || isatty(STDERR_FILENO) == 1, "joining records");
+  layers::BatchJoinOptions options;
+  options.reader = o.join_reader == "gdal" ? layers::JoinReader::gdal : layers::JoinReader::automatic;
+  options.progress = std::ref(bar);
+  const auto report = layers::batch_join(registry->catalog(), o.positional[0], o.positional[1], options);
   bar.finish();
+  print_notes(report.notes);
   std::fprintf(stderr, "joined %zu records into %s:", report.records, o.positional[1].c_str());
   for (const auto& [basis, n] : report.by_basis) std::fprintf(stderr, " %s=%zu", basis.c_str(), n);
   std::fputc('\n', stderr);

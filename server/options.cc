@@ -84,7 +84,9 @@ std::string usage() {
          "  build                 build the store from the data directory (--force replaces it)\n"
          "  import SOURCE         import initiatives from a GDAL vector source (CSV, GeoJSON, GPKG, SHP)\n"
          "  join SOURCE OUTPUT    append commune, province and region of both divisions to each record;\n"
-         "                        OUTPUT format from its extension: .gpkg, .geojson, .csv\n"
+         "                        OUTPUT format from its extension: .gpkg, .geojson, .csv;\n"
+         "                        --progress: records and rate on stderr also when it is no terminal;\n"
+         "                        --reader gdal: read a CSV through GDAL (the reference of the fast CSV path)\n"
          "  token create --name NAME [--region CODE]... [--role editor|admin] [--expires YYYY-MM-DD]\n"
          "                        issue a bearer token for writes; its secret is printed once\n"
          "  token list            every token: id, name, role, regions, dates, status (never secrets)\n"
@@ -160,6 +162,12 @@ Options parse_options(int argc, const char* const* argv) {
     else if (a == "--tile-cache-mb") o.tile_cache_mb = parse_int("--tile-cache-mb", value(), 0, kMaxTileCacheMb);
     else if (a == "--web") o.web_dir = value();
     else if (a == "--force") o.force = true;
+    else if (a == "--progress") o.progress = true;
+    else if (a == "--reader") {
+      o.join_reader = value();
+      if (o.join_reader != "auto" && o.join_reader != "gdal")
+        throw UsageError("--reader must be auto or gdal, not '" + o.join_reader + "'");
+    }
     else if (a == "--name") o.token.name = value();
     else if (a == "--region") o.token.regions.push_back(value());
     else if (a == "--role") o.token.role = value();

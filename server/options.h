@@ -31,6 +31,8 @@ struct Options {
   int tile_cache_mb = 256;              // --tile-cache-mb, TERRITORIO_TILE_CACHE_MB (0: no tile cache)
   std::string web_dir;                  // --web, TERRITORIO_WEB (empty: the source tree's web/)
   bool force = false;                   // --force (build: replace an existing store)
+  bool progress = false;                // --progress (join: progress on stderr also when it is no terminal)
+  std::string join_reader = "auto";     // --reader auto|gdal (join: gdal reads CSV through GDAL too)
   // token create: --name, --region (repeatable), --role editor|admin, --expires YYYY-MM-DD.
   struct Token {
     std::string name;

@@ -11,6 +11,7 @@ namespace geo {
 MemoryDirectory::MemoryDirectory() {
   static std::atomic<unsigned long long> next{0};
   dir_ = "/vsimem/territorio_" + std::to_string(next++);
+  VSIMkdir(dir_.c_str(), 0755);  // drivers that create files in a folder (CSV) check that it is one
 }
 
 MemoryDirectory::~MemoryDirectory() { VSIRmdirRecursive(dir_.c_str()); }

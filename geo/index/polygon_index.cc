@@ -73,6 +73,26 @@ bool PolygonIndex::Part::contains(double x, double y) const {
   return inside;
 }
 
+double PolygonIndex::Part::distance2_near(double lon, double lat, double kx, const Envelope& q) const {
+  if (!box.intersects(q)) return INFINITY;
+  const std::size_t bands = band_start.size() - 1;
+  auto band_of = [&](double y) {
+    const auto b = static_cast<std::ptrdiff_t>((y - band_min_y) / band_height);
+    return static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(b, 0, static_cast<std::ptrdiff_t>(bands) - 1));
+  };
+  double best = INFINITY;
+  const std::size_t last = band_of(q.max_y);
+  for (std::size_t b = band_of(q.min_y); b <= last; ++b)
+    for (std::uint32_t k = band_start[b]; k < band_start[b + 1]; ++k) {
+      const Edge& e = edges[band_edges[k]];
+      if (std::max(e.x1, e.x2) < q.min_x || std::min(e.x1, e.x2) > q.max_x || std::max(e.y1, e.y2) < q.min_y ||
+          std::min(e.y1, e.y2) > q.max_y)
+        continue;
+      best = std::min(best, segment_distance2(lon * kx, lat, e.x1 * kx, e.y1, e.x2 * kx, e.y2));
+    }
+  return best;
+}
+
 PolygonIndex::PolygonIndex(std::vector<Geometry> polygons) {
   items_.reserve(polygons.size());
   std::vector<Envelope> boxes;
@@ -120,9 +140,18 @@ double PolygonIndex::boundary_distance_m(std::size_t id, double lon, double lat)
 std::optional<PolygonIndex::Nearest> PolygonIndex::nearest(double lon, double lat, double max_metres) const {
   const double dy = max_metres / kMetresPerDegree;
   const double dx = dy / std::max(std::cos(lat * M_PI / 180.0), 1e-6);
+  const Envelope box{lon - dx, lat - dy, lon + dx, lat + dy};
+  // Only edges meeting the box can lie within max_metres; the margin keeps
+  // rounding from dropping one at the limit, so the distance is the one
+  // boundary_distance_m() gives whenever it is within max_metres.
+  const double margin = 1e-9 * (1 + std::abs(lon) + std::abs(lat)) + 1e-6 * dx;
+  const Envelope near{box.min_x - margin, box.min_y - margin, box.max_x + margin, box.max_y + margin};
+  const double kx = std::cos(lat * M_PI / 180.0);
   std::optional<Nearest> best;
-  tree_.query(Envelope{lon - dx, lat - dy, lon + dx, lat + dy}, [&](std::size_t id) {
-    const double d = boundary_distance_m(id, lon, lat);
+  tree_.query(box, [&](std::size_t id) {
+    double d2 = INFINITY;
+    for (const Part& p : items_[id].parts) d2 = std::min(d2, p.distance2_near(lon, lat, kx, near));
+    const double d = std::sqrt(d2) * kMetresPerDegree;
     if (d <= max_metres && (!best || d < best->metres || (d == best->metres && id < best->id))) best = Nearest{id, d};
   });
   return best;

@@ -58,6 +58,9 @@ class PolygonIndex {
     std::vector<std::uint32_t> band_start;  // CSR: band b holds band_edges[band_start[b]..band_start[b+1])
     std::vector<std::uint32_t> band_edges;
     bool contains(double x, double y) const;
+    // The least squared distance (x scaled by kx) from (lon, lat) to the
+    // edges whose boxes meet q, found through the bands; INFINITY if none.
+    double distance2_near(double lon, double lat, double kx, const Envelope& q) const;
   };
   struct Item {
     Geometry geometry;

@@ -4,93 +4,47 @@
 #include <cctype>
 #include <filesystem>
 
-#include "geo/error.h"
-#include "geo/gdal/gdal_dataset.h"
-#include "geo/geos/geometry_ops.h"
 #include "layers/errors.h"
-#include "layers/join/place_join.h"
+#include "layers/join/csv_stream_join.h"
+#include "layers/join/gdal_join.h"
 
 namespace layers {
 
 namespace {
-struct OutputFormat {
-  std::string driver;
-  std::vector<std::string> layer_options;
-};
-
-OutputFormat format_for(const std::string& output) {
-  std::string ext = std::filesystem::path(output).extension().string();
+bool is_csv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".gpkg") return {"GPKG", {}};
-  if (ext == ".geojson" || ext == ".json") return {"GeoJSON", {"RFC7946=YES"}};
-  if (ext == ".csv") return {"CSV", {"GEOMETRY=AS_WKT"}};
-  throw DataError("output '" + output + "': use a .gpkg, .geojson or .csv file name");
-}
-
-// Points and polygons go through the in-memory join, so files and uploads
-// follow one set of rules.
-PlaceJoin join_geometry(const Catalog& catalog, const geo::Geometry& g) {
-  if (g && !g.is_empty() && g.is_puntal()) return join_points(catalog, geo::point_coordinates(g));
-  return join_polygonal(catalog, g);
+  return ext == ".csv";
 }
 }  // namespace
 
 BatchJoinReport batch_join(const Catalog& catalog, const std::string& source, const std::string& output,
-                           const Progress& progress) {
-  const OutputFormat fmt = format_for(output);
-  std::vector<std::string> open_options;
-  const std::string src_ext = std::filesystem::path(source).extension().string();
-  if (src_ext == ".csv" || src_ext == ".CSV")
-    open_options = {"X_POSSIBLE_NAMES=lon,longitude,lng,long,x", "Y_POSSIBLE_NAMES=lat,latitude,y",
-                    "GEOM_POSSIBLE_NAMES=wkt,geometry,geom", "KEEP_GEOM_COLUMNS=YES", "AUTODETECT_TYPE=NO"};
-  geo::Dataset in = geo::Dataset::open_vector(source, open_options);
-  if (in.layer_count() < 1) throw DataError("source '" + source + "' has no layer");
-  geo::Layer src = in.layer(0);
-  const long long total = src.feature_count(true);
-
+                           const BatchJoinOptions& options) {
+  check_output_format(output);
   if (std::filesystem::exists(output)) throw DataError("output '" + output + "' already exists");
+  // Written beside the output and renamed into place when complete.
   const std::string tmp = output + ".partial" + std::filesystem::path(output).extension().string();
   std::filesystem::remove(tmp);
-  BatchJoinReport report;
   try {
-    geo::Dataset out = geo::Dataset::create_vector(fmt.driver, tmp);
-    geo::Layer dst = out.create_layer(std::filesystem::path(output).stem().string(), geo::GeometryType::unknown,
-                                      "EPSG:4326", fmt.layer_options);
-    dst.create_fields_like(src);
-    const auto existing = dst.field_names();
-    const auto& columns = place_join_columns();
-    for (const std::string& c : columns) {
-      if (std::find(existing.begin(), existing.end(), c) != existing.end())
-        throw DataError("source already has a field named " + c);
-      dst.create_field(c, geo::FieldType::string);
-    }
-    const bool tx = fmt.driver == "GPKG";
-    if (tx) out.start_transaction();
-    while (geo::Feature f = src.next()) {
-      geo::Feature o = dst.new_feature();
-      o.set_from(f);
-      PlaceJoin j;
-      try {
-        j = join_geometry(catalog, f.geometry());
-      } catch (const geo::Error&) {
-        j = {{}, "invalid_geometry"};
+    std::vector<std::string> notes;
+    if (options.reader == JoinReader::automatic && is_csv(source) && is_csv(output)) {
+      CsvStreamOutcome streamed = csv_stream_join(catalog, source, tmp, options.threads, options.progress);
+      if (streamed.report) {
+        std::filesystem::rename(tmp, output);
+        return std::move(*streamed.report);
       }
-      const std::vector<std::string> values = place_join_values(catalog, j);
-      for (std::size_t k = 0; k < columns.size(); ++k) o.set(o.field_index(columns[k]), values[k]);
-      dst.write(o);
-      ++report.by_basis[j.basis];
-      ++report.records;
-      if (progress && (report.records % 1000 == 0 || report.records == static_cast<std::size_t>(total)))
-        progress(report.records, static_cast<std::size_t>(std::max<long long>(total, 0)), "joining records");
+      std::filesystem::remove(tmp);
+      if (!streamed.declined.empty()) notes.push_back(streamed.declined);
     }
-    if (tx) out.commit_transaction();
-    out.close();
+    BatchJoinReport report =
+        gdal_join(catalog, source, tmp, std::filesystem::path(output).stem().string(), options.progress);
+    report.notes.insert(report.notes.begin(), notes.begin(), notes.end());
     std::filesystem::rename(tmp, output);
+    return report;
   } catch (...) {
     std::filesystem::remove(tmp);
     throw;
   }
-  return report;
 }
 
 }  // namespace layers

@@ -1,4 +1,4 @@
-// join_csv_upload (layers/join/upload_join.h): RFC 4180 records read one at a
+// join_csv_upload (layers/join/upload_join.h): RFC 4180 records (csv_record.h) read one at a
 // time into reused buffers, joined and handed to the sink.
 #include <algorithm>
 #include <cctype>
@@ -11,6 +11,7 @@
 #include "geo/error.h"
 #include "geo/utf8.h"
 #include "layers/join/place_join.h"
+#include "layers/join/csv_record.h"
 #include "layers/join/upload_geometry.h"
 #include "layers/join/upload_join.h"
 
@@ -18,6 +19,7 @@ namespace layers {
 
 namespace {
 using upload::excerpt;
+using csv::at_line;
 
 // Columns of a header beyond which an upload is refused (the records are
 // checked against the header's width).
@@ -38,13 +40,6 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-// "line N", built piecewise (GCC 12 warns falsely on "lit" + std::to_string()).
-std::string at_line(std::size_t line) {
-  std::string w = "line ";
-  w += std::to_string(line);
-  return w;
-}
-
 // The first ill-formed UTF-8 byte of the text, named by line and column.
 void check_utf8(std::string_view text) {
   const std::size_t bad = geo::invalid_utf8_offset(text);
@@ -60,91 +55,6 @@ void check_utf8(std::string_view text) {
   msg += kHex[byte & 15];
   msg += " at column " + std::to_string(column) + ")";
   throw UploadError(msg);
-}
-
-// One record, its fields in reused strings: fields[0, size) are this record's.
-struct CsvRecord {
-  std::vector<std::string> fields;
-  std::size_t size = 0;   // fields read, up to the capacity given to next_record
-  std::size_t count = 0;  // fields in the record, also those beyond the capacity
-  std::size_t line = 0;   // where the record starts, 1-based
-  bool blank = false;     // an empty line
-};
-
-// Reads the record starting at pos (RFC 4180: quoted fields may hold commas,
-// doubled quotes and line breaks), keeping at most `capacity` fields. False
-// at the end of the text.
-bool next_record(std::string_view text, std::size_t& pos, std::size_t& line, CsvRecord& rec, std::size_t capacity,
-                 const UploadLimits& limits) {
-  rec.size = rec.count = 0;
-  rec.line = line;
-  if (pos >= text.size()) return false;
-  std::string scratch;  // fields beyond the capacity are read here and dropped
-  auto next_field = [&]() -> std::string& {
-    ++rec.count;
-    if (rec.size == capacity) {
-      scratch.clear();
-      return scratch;
-    }
-    if (rec.size == rec.fields.size()) rec.fields.emplace_back();
-    std::string& f = rec.fields[rec.size++];
-    f.clear();
-    return f;
-  };
-  std::string* field = &next_field();
-  bool quoted = false, was_quoted = false;
-  auto check_size = [&] {
-    if (field->size() > limits.max_string_bytes)
-      throw UploadLimitExceeded(at_line(rec.line) + ": a field is longer than " +
-                                std::to_string(limits.max_string_bytes) + " bytes, the limit");
-  };
-  while (pos < text.size()) {
-    if (quoted) {
-      const std::size_t q = text.find('"', pos);
-      if (q == std::string_view::npos) break;  // not closed
-      const std::string_view run = text.substr(pos, q - pos);
-      line += static_cast<std::size_t>(std::count(run.begin(), run.end(), '\n'));
-      field->append(run);
-      check_size();
-      pos = q + 1;
-      if (pos < text.size() && text[pos] == '"') {
-        *field += '"';
-        ++pos;
-        continue;
-      }
-      quoted = false;
-      if (pos < text.size() && text[pos] != ',' && text[pos] != '\r' && text[pos] != '\n')
-        throw UploadError(at_line(line) + ": unexpected text after a closing quote");
-      continue;
-    }
-    const char c = text[pos];
-    if (c == '"' && field->empty() && !was_quoted) {
-      quoted = was_quoted = true;
-      ++pos;
-      continue;
-    }
-    if (c == ',') {
-      field = &next_field();
-      was_quoted = false;
-      ++pos;
-      continue;
-    }
-    if (c == '\r' || c == '\n') {
-      if (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ++pos;
-      ++pos;
-      ++line;
-      break;
-    }
-    // A run of plain characters up to the next delimiter.
-    std::size_t end = pos + 1;
-    while (end < text.size() && text[end] != ',' && text[end] != '\r' && text[end] != '\n' && text[end] != '"') ++end;
-    field->append(text.substr(pos, end - pos));
-    check_size();
-    pos = end;
-  }
-  if (quoted) throw UploadError(at_line(rec.line) + ": a quoted field is not closed");
-  rec.blank = rec.count == 1 && rec.fields[0].empty() && !was_quoted;
-  return true;
 }
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
@@ -194,8 +104,8 @@ UploadReport join_csv_upload(const Catalog& catalog, std::string_view text, cons
   check_utf8(text);
   UploadReport report;
   std::size_t pos = 0, line = 1;
-  CsvRecord rec;
-  if (!next_record(text, pos, line, rec, kMaxColumns, limits) || rec.blank)
+  csv::Record rec;
+  if (!csv::next_record(text, pos, line, rec, kMaxColumns, limits.max_string_bytes) || rec.blank)
     throw UploadError("line 1: the upload has no header line");
   if (rec.count > kMaxColumns)
     throw UploadLimitExceeded("line 1: the header has more than " + std::to_string(kMaxColumns) +
@@ -224,7 +134,7 @@ UploadReport join_csv_upload(const Catalog& catalog, std::string_view text, cons
   const std::string wkt_name(wkt ? trim(header[*wkt]) : "");
   PlaceJoinValues values(catalog);
   upload::VertexBudget budget(limits);
-  while (next_record(text, pos, line, rec, width, limits)) {
+  while (csv::next_record(text, pos, line, rec, width, limits.max_string_bytes)) {
     if (rec.blank) continue;
     if (rec.count != width)
       throw UploadError(at_line(rec.line) + ": " + std::to_string(rec.count) + " fields where the header has " +
