@@ -49,8 +49,9 @@ bool append_string(std::string_view value, std::string& out) {
   bool quote = false;
   for (const char c : value) {
     const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
-    if (c == ',' || c == ';' || c == '"' || c == '\t' || c == '\n' || c == '\r') quote = true;
+    // GDAL's reader drops a CR inside a quoted field: such records are left to it.
+    if (u < 0x20 && c != '\t' && c != '\n') return false;
+    if (c == ',' || c == ';' || c == '"' || c == '\t' || c == '\n') quote = true;
   }
   if (!quote && number_like(value)) {
     if (!is_plain_decimal(value)) return false;

@@ -11,9 +11,9 @@
 namespace layers::gdal_csv {
 
 // A string field: empty for an empty value; quoted (quotes doubled) when it
-// holds , ; " tab or a line break, or when it reads as a number; nullopt for
-// control characters, invalid UTF-8 and number-like text that is not a plain
-// decimal. Appends to out on success.
+// holds , ; " tab or a line feed, or when it reads as a number; false (and
+// nothing appended) for carriage returns and other control characters,
+// invalid UTF-8 and number-like text that is not a plain decimal.
 bool append_string(std::string_view value, std::string& out);
 
 // A coordinate read from a CSV field: a plain decimal ([+-]digits[.digits])

@@ -50,6 +50,38 @@ TEST_F(Cli, JoinOf100000PointsOpensInOgrinfo) {
   EXPECT_NE(r.output.find("join_basis (String) = none"), std::string::npos) << r.output;
 }
 
+// The streaming CSV path of `territorio join` writes the bytes of the GDAL
+// path (--reader gdal) on 100,000 points, some of them malformed.
+TEST_F(Cli, JoinOfACsvStreamsTheBytesOfTheGdalPath) {
+  {
+    std::ofstream out(path("points.csv"));
+    out << "id,lon,lat,label\n";
+    std::mt19937_64 rng(18);
+    std::uniform_real_distribution<double> lon(-76.0, -66.4), lat(-56.0, -17.5);
+    char buf[96];
+    for (int i = 0; i < 100000; ++i) {
+      if (i == 500) out << "500,abc,-33,bad\n";
+      else if (i == 70000) out << "70000,-70.5\n";
+      else {
+        std::snprintf(buf, sizeof buf, "%d,%.6f,%.6f,%s\n", i, lon(rng), lat(rng), i % 10 ? "p" : "\"a, b\"");
+        out << buf;
+      }
+    }
+  }
+  auto r = run_command(bin() + " join --store " + store() + " --progress " + path("points.csv") + " " + path("fast.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("joined 100000 records"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("note: line 502: lon 'abc' is not a number (written without a point)"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("note: line 70002: 2 fields where the header has 4"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("joining records: 100000 records, 100 %"), std::string::npos) << r.output;
+  r = run_command(bin() + " join --store " + store() + " --reader gdal " + path("points.csv") + " " + path("gdal.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(run_command("cmp " + path("fast.csv") + " " + path("gdal.csv")).exit_code, 0);
+  EXPECT_EQ(fs::file_size(path("fast.csv")), fs::file_size(path("gdal.csv")));
+  EXPECT_EQ(run_command(bin() + " join --reader csv " + path("points.csv") + " " + path("x.csv")).exit_code, 2);
+}
+
 TEST_F(Cli, JoinRefusesAnUnreadableSourceAndAnExistingOutput) {
   std::ofstream(path("junk.gpkg")) << "not a geopackage";
   auto r = run_command(bin() + " join --store " + store() + " " + path("junk.gpkg") + " " + path("out.gpkg"));
