@@ -3,24 +3,23 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <condition_variable>
 #include <cstdio>
-#include <cstring>
 #include <deque>
 #include <exception>
 #include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "geo/gdal/vsimem.h"
 #include "geo/utf8.h"
 #include "layers/errors.h"
+#include "layers/join/csv_batches.h"
 #include "layers/join/csv_record.h"
 #include "layers/join/gdal_csv_text.h"
 #include "layers/join/gdal_join.h"
+#include "layers/join/ordered_jobs.h"
 #include "layers/join/place_join.h"
 #include "layers/join/upload_geometry.h"
 #include "layers/join/upload_join.h"
@@ -186,7 +185,7 @@ struct Batch {
   std::string out;
   BatchJoinReport report;
   std::size_t malformed = 0;
-  bool done = false;
+  bool done = false;  // set by OrderedJobs, with error when the join threw
   std::exception_ptr error;
 };
 
@@ -223,58 +222,6 @@ void join_batch(const Catalog& catalog, const Layout& layout, RowWriter& writer,
       if (b.report.notes.size() < kMaxNotes) b.report.notes.push_back(std::move(why));
     }
   }
-}
-
-// Finds where batches of whole records end in a growing buffer: a line break
-// outside quotes at least kBatchBytes after the previous cut. Quotes are
-// counted as GDAL's reader counts them, so a record spans lines exactly when
-// its quotes are open.
-class Cutter {
- public:
-  // Scans buf from where the last call stopped; appends new cut offsets.
-  void scan(std::string_view buf, std::vector<std::size_t>& cuts) {
-    std::size_t i = scanned_;
-    const char* s = buf.data();
-    const std::size_t n = buf.size();
-    while (i < n) {
-      const void* qp = std::memchr(s + i, '"', n - i);
-      const std::size_t q = qp ? static_cast<std::size_t>(static_cast<const char*>(qp) - s) : n;
-      if (!in_quotes_) {
-        for (;;) {
-          const std::size_t want = std::max(i, last_cut_ + kBatchBytes - 1);
-          if (want >= q) break;
-          const void* nl = std::memchr(s + want, '\n', q - want);
-          if (!nl) break;
-          last_cut_ = static_cast<std::size_t>(static_cast<const char*>(nl) - s) + 1;
-          cuts.push_back(last_cut_);
-          i = last_cut_;
-        }
-      }
-      if (q == n) break;
-      in_quotes_ = !in_quotes_;
-      i = q + 1;
-    }
-    scanned_ = n;
-  }
-  // The buffer lost its first `bytes`.
-  void shift(std::size_t bytes) {
-    scanned_ -= bytes;
-    last_cut_ -= bytes;
-  }
-
- private:
-  std::size_t scanned_ = 0, last_cut_ = 0;
-  bool in_quotes_ = false;
-};
-
-// The end (after its line break) of the first record of text, or npos.
-std::size_t first_record_end(std::string_view text) {
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '"') quoted = !quoted;
-    else if (text[i] == '\n' && !quoted) return i + 1;
-  }
-  return std::string_view::npos;
 }
 
 struct FileCloser {
@@ -344,66 +291,6 @@ Layout read_layout(const Catalog& catalog, std::string_view header_record) {
   return layout;
 }
 
-// Join threads over a queue of batches; the caller takes them back in order.
-class Workers {
- public:
-  Workers(unsigned n, const Catalog& catalog, const Layout& layout) {
-    for (unsigned t = 0; t < n; ++t)
-      threads_.emplace_back([this, &catalog, &layout] {
-        RowWriter writer(catalog, layout);
-        for (;;) {
-          Batch* b = nullptr;
-          {
-            std::unique_lock lock(mutex_);
-            work_.wait(lock, [&] { return stop_ || !todo_.empty(); });
-            if (stop_) return;
-            b = todo_.front();
-            todo_.pop_front();
-          }
-          try {
-            join_batch(catalog, layout, writer, *b);
-          } catch (...) {
-            b->error = std::current_exception();
-          }
-          {
-            std::lock_guard lock(mutex_);
-            b->done = true;
-          }
-          done_.notify_all();
-        }
-      });
-  }
-  ~Workers() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    work_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-  void submit(Batch* b) {
-    {
-      std::lock_guard lock(mutex_);
-      todo_.push_back(b);
-    }
-    work_.notify_one();
-  }
-  void wait(const Batch& b) {
-    std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return b.done; });
-  }
-  bool is_done(const Batch& b) {
-    std::lock_guard lock(mutex_);
-    return b.done;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable work_, done_;
-  std::deque<Batch*> todo_;
-  bool stop_ = false;
-  std::vector<std::thread> threads_;
-};
 }  // namespace
 
 CsvStreamOutcome csv_stream_join(const Catalog& catalog, const std::string& source, const std::string& path,
@@ -427,7 +314,7 @@ CsvStreamOutcome csv_stream_join(const Catalog& catalog, const std::string& sour
 
   // The header record, after a UTF-8 byte order mark (GDAL skips it too).
   std::size_t header_end = std::string_view::npos;
-  while ((header_end = first_record_end(buf)) == std::string_view::npos && !eof && buf.size() < kMaxRecordBytes)
+  while ((header_end = csv::first_record_end(buf)) == std::string_view::npos && !eof && buf.size() < kMaxRecordBytes)
     fill();
   if (header_end == std::string_view::npos) return {};  // a header alone, or no line break: GDAL's
   const std::size_t bom = buf.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
@@ -454,10 +341,14 @@ CsvStreamOutcome csv_stream_join(const Catalog& catalog, const std::string& sour
   std::deque<std::unique_ptr<Batch>> in_flight;
   std::uint64_t offset = header_end;
   std::size_t line = 2;
-  Cutter cutter;
+  csv::BatchCutter cutter(kBatchBytes);
   buf.erase(0, header_end);
   try {
-    Workers workers(threads, catalog, layout);
+    OrderedJobs<Batch> workers(threads, [&] {
+      return [&catalog, &layout, writer = std::make_shared<RowWriter>(catalog, layout)](Batch& b) {
+        join_batch(catalog, layout, *writer, b);
+      };
+    });
     auto take_front = [&] {
       Batch& b = *in_flight.front();
       workers.wait(b);
