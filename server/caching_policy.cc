@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <utility>
 #include <vector>
 
@@ -17,9 +16,17 @@ const std::string& process_nonce() {
   return nonce;
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+
+// FNV-1a, continued from h over s.
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// The hash of the nonce alone, where every tag's hash starts.
+std::uint64_t process_nonce_hash() {
+  static const std::uint64_t h = fnv1a(kFnvOffset, process_nonce());
   return h;
 }
 
@@ -33,25 +40,25 @@ std::string data_etag(const http::Request& request, std::int64_t generation, std
   // "a=b\x1fc" apart.
   std::vector<std::pair<std::string_view, std::string_view>> query(request.query.begin(), request.query.end());
   std::stable_sort(query.begin(), query.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string seed = process_nonce();
-  seed += '\x1f';
-  seed += kEncodingVersion;
-  seed += '\x1f';
-  seed += request.path;
+  // The hash runs over the pieces in turn, as over their concatenation.
+  std::uint64_t h = process_nonce_hash();
+  h = fnv1a(h, "\x1f");
+  h = fnv1a(h, kEncodingVersion);
+  h = fnv1a(h, "\x1f");
+  h = fnv1a(h, request.path);
   for (const auto& [name, value] : query) {
-    seed += '\x1e';
-    seed += name;
-    seed += '\x1f';
-    seed += value;
+    h = fnv1a(h, "\x1e");
+    h = fnv1a(h, name);
+    h = fnv1a(h, "\x1f");
+    h = fnv1a(h, value);
   }
-  seed += '\x1d';
-  seed += representation;
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(seed)));
+  h = fnv1a(h, "\x1d");
+  h = fnv1a(h, representation);
   std::string tag = "W/\"g";
   tag += std::to_string(generation);
   tag += '-';
-  tag += hex;
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int shift = 60; shift >= 0; shift -= 4) tag += kHex[(h >> shift) & 0xf];
   tag += '"';
   return tag;
 }

@@ -47,7 +47,11 @@ bool InitiativeFilter::matches(const Initiative& i) const {
   return true;
 }
 
-std::string InitiativeFilter::key() const {
+namespace {
+
+std::string spelled(const InitiativeFilter& f) {
+  const auto& [area, thematic_field, award, stage, institution_type, scope, rurality, contest, field_visit, year_min,
+               year_max] = f;
   std::string k = "area=" + list_key(area) + ";thematic_field=" + list_key(thematic_field) +
                   ";award=" + list_key(award) + ";stage=" + list_key(stage) +
                   ";institution_type=" + list_key(institution_type) + ";scope=" + list_key(scope) +
@@ -55,6 +59,14 @@ std::string InitiativeFilter::key() const {
                   (field_visit ? (*field_visit ? "true" : "false") : "") + ";year=" +
                   (year_min ? std::to_string(*year_min) : "") + "/" + (year_max ? std::to_string(*year_max) : "");
   return k;
+}
+
+}  // namespace
+
+std::string InitiativeFilter::key() const {
+  // Most requests (every unfiltered tile) have no filter: its key is spelled once.
+  static const std::string kEmpty = spelled(InitiativeFilter{});
+  return empty() ? kEmpty : spelled(*this);
 }
 
 }  // namespace layers

@@ -236,7 +236,8 @@ void HttpConnection::send(Response response, Reply reply) {
       throw std::length_error("response body of " + std::to_string(size) + " bytes exceeds the limit of " +
                               std::to_string(context_->max_response_body));
     }
-    wire = response_head(response, size, reply.connection);
+    const bool inline_body = !response.stream && !reply.head_only && status_allows_content(response.status);
+    wire = response_head(response, size, reply.connection, inline_body ? std::min(size, kPieceBytes) : 0);
   } catch (...) {
     response = problem_response(std::current_exception());
     add_security_headers(response);

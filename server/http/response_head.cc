@@ -37,11 +37,10 @@ bool owned_by_server(std::string_view name) {
 
 // IMF-fixdate (RFC 9110 5.6.7), spelled by hand: strftime would follow the
 // process locale and could write Spanish day names.
-std::string http_date() {
+std::string spell_http_date(std::time_t now) {
   static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm t{};
   gmtime_r(&now, &t);
   std::array<char, 32> text{};
@@ -50,15 +49,31 @@ std::string http_date() {
   return text.data();
 }
 
+// The date changes once a second: each thread spells it once per second,
+// not once per response.
+const std::string& http_date() {
+  thread_local std::time_t spelled_at = -1;
+  thread_local std::string spelled;
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  if (now != spelled_at) {
+    spelled = spell_http_date(now);
+    spelled_at = now;
+  }
+  return spelled;
+}
+
 }  // namespace
 
 bool status_allows_content(int status) { return status >= 200 && status != 204 && status != 304; }
 
-std::string response_head(const Response& response, std::size_t content_length, ConnectionField connection) {
+std::string response_head(const Response& response, std::size_t content_length, ConnectionField connection,
+                          std::size_t room) {
   if (response.status < 100 || response.status > 599) {
     throw std::invalid_argument("response status " + std::to_string(response.status) + " is out of range");
   }
-  std::string out = "HTTP/1.1 " + std::to_string(response.status) + " ";
+  std::string out;
+  out.reserve(256 + room);
+  out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
   out.append(reason_phrase(response.status)).append("\r\n");
   append_field(out, "Date", http_date());
 

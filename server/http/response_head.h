@@ -24,6 +24,8 @@ bool status_allows_content(int status);
 // Transfer-Encoding) are dropped from response.headers. Throws
 // std::invalid_argument for a status outside 100-599 or a field that could
 // break the framing (a name that is not a token, CR/LF/NUL in a value).
-std::string response_head(const Response& response, std::size_t content_length, ConnectionField connection);
+// room: bytes the caller will append (the body), reserved with the head.
+std::string response_head(const Response& response, std::size_t content_length, ConnectionField connection,
+                          std::size_t room = 0);
 
 }  // namespace server::http

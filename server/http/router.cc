@@ -149,7 +149,7 @@ void Router::match(Call& call) const {
   Request& request = call.request_;
   const std::vector<std::string> segments = path_segments(request.path);
 
-  const auto fits = [&](const Route& route, Params& params) {
+  const auto fits = [&](const Route& route) {
     if (route.segments.size() != segments.size()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const Segment& pattern = route.segments[i];
@@ -160,7 +160,6 @@ void Router::match(Call& call) const {
       }
       // A parameter needs at least one character of its own.
       if (actual.size() <= pattern.literal.size() || !actual.ends_with(pattern.literal)) return false;
-      params[pattern.param] = actual.substr(0, actual.size() - pattern.literal.size());
     }
     return true;
   };
@@ -170,18 +169,16 @@ void Router::match(Call& call) const {
     return it == route.handlers.end() ? nullptr : &it->second;
   };
 
+  // One pass over the routes; the parameters are read from the chosen
+  // route only, and the methods of the path only when none is chosen.
   bool path_known = false;
-  std::set<std::string> methods;
   const Route* best = nullptr;
   const Entry* best_entry = nullptr;
-  Params best_params;
   for (const Route& route : routes_) {
-    Params params;
-    if (!fits(route, params)) continue;
+    if (!fits(route)) continue;
     if (!path_known) call.metrics_slot_ = route.metrics_slot;
     path_known = true;
     for (const auto& [method, entry] : route.handlers) {
-      methods.insert(method);
       // One operator route on a path keeps browsers away from all of it.
       if (entry.options.cross_origin == CrossOrigin::none) call.cross_origin_ = CrossOrigin::none;
     }
@@ -189,17 +186,28 @@ void Router::match(Call& call) const {
     if (entry != nullptr && (best == nullptr || route.rank < best->rank)) {
       best = &route;
       best_entry = entry;
-      best_params = std::move(params);
     }
   }
 
   if (!path_known) throw NotFound("no resource at " + shown(request.path));
   if (best_entry == nullptr) {
+    std::set<std::string> methods;
+    for (const Route& route : routes_) {
+      if (!fits(route)) continue;
+      for (const auto& [method, entry] : route.handlers) methods.insert(method);
+    }
     call.allow_ = allow_value(methods);
     return;
   }
+  Params params;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& pattern = best->segments[i];
+    if (pattern.param.empty()) continue;
+    const std::string& actual = segments[i];
+    params.emplace(pattern.param, actual.substr(0, actual.size() - pattern.literal.size()));
+  }
   call.metrics_slot_ = best->metrics_slot;
-  request.path_params = std::move(best_params);
+  request.path_params = std::move(params);
   call.entry_ = best_entry;
   const RouteOptions& options = best_entry->options;
   call.work_ = options.work;
