@@ -66,6 +66,7 @@ wait_for() {  # url: poll every 10 ms until it answers 200
   echo "ceiling: $1 never answered" >&2; return 1
 }
 start_territorio() {  # binary, store, log; sets started_base and started_pid
+  : >"$3"
   TERRITORIO_TILE_CACHE_MB=256 "$1" serve --store "$2" --port 0 --threads "$(nproc)" >"$3" 2>&1 &
   started_pid=$!
   pids+=("$started_pid")
@@ -74,13 +75,18 @@ start_territorio() {  # binary, store, log; sets started_base and started_pid
   wait_for "$started_base/healthz"
 }
 
-declare -A rps p50 p99
+# Server CPU per request (user + system ticks of its process over the run,
+# /proc/PID/stat): less sensitive to the other load than req/s.
+declare -A rps p50 p99 cpu pid_of
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run_wrk() {  # key, base url, url prefix, [static path]
-  local out
+  local out t0 pid=${pid_of[${1%_*}]}
+  t0=$(ticks "$pid")
   out=$(KEEP_ALIVE=1 TILES=$work/tiles.txt PREFIX=$3 STATIC=${4:-} wrk -t1 -c2 -d"${secs}s" --latency \
         -s bench/tiles_bench.lua "$2/")
   if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "ceiling: $1 had errors" >&2; echo "$out" >&2; exit 1; fi
   rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  cpu[$1]=$(awk -v t="$(($(ticks "$pid") - t0))" -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.1f", t / hz * 1e6 / $1}' <<<"$out")
   p50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out")
 }
@@ -94,6 +100,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $secs s per wrk run
 "$bin" build --data data --store "$work/store.sqlite" >/dev/null 2>&1
 start_territorio "$bin" "$work/store.sqlite" "$work/new.log"
 new_base=$started_base
+pid_of[new]=$started_pid
 node bench/tiles_bench/tile_list.mjs "$new_base" "$seed" >"$work/tiles.txt"
 echo "tile list (seed $seed): $(wc -l <"$work/tiles.txt") tiles"
 echo "territorio (new) first fetch: $(node bench/tiles_bench/fetch_tiles.mjs "$work/tiles.txt" "$new_base/tiles/communes/" "$work/new")"
@@ -103,6 +110,7 @@ if [[ -n $old_bin ]]; then
   cp "$work/store.sqlite" "$work/old.sqlite"
   start_territorio "$old_bin" "$work/old.sqlite" "$work/old.log"
   old_base=$started_base
+  pid_of[old]=$started_pid
   echo "territorio (old) first fetch: $(node bench/tiles_bench/fetch_tiles.mjs "$work/tiles.txt" "$old_base/tiles/communes/" "$work/old")"
   if ! diff -r -q "$work/old" "$work/new" >"$work/diff.txt"; then
     echo "ceiling: the two binaries answer differently:" >&2; head -20 "$work/diff.txt" >&2
@@ -117,6 +125,7 @@ echo "header fields of a tile: $(tr '\n' '|' <"$work/new/$(sed -n 2000p "$work/t
 : >"$work/bare.log"
 "$bare" "$port_base" "$work/new" "$(nproc)" >"$work/bare.log" 2>&1 &
 pids+=("$!")
+pid_of[bare]=$!
 for _ in $(seq 3000); do grep -q listening "$work/bare.log" && break; sleep 0.01; done
 bare_base=http://127.0.0.1:$port_base
 wait_for "$bare_base/healthz"
@@ -128,6 +137,7 @@ node bench/tiles_bench/communes_geojson.mjs "$work/communes_items.json" >"$work/
 gvt_port=$((port_base + 1))
 node bench/tiles_bench/geojsonvt_server.mjs "$work/communes.geojson" "$gvt_port" >"$work/gvt.log" 2>&1 &
 pids+=("$!")
+pid_of[gvt]=$!
 for _ in $(seq 3000); do grep -q listening "$work/gvt.log" && break; sleep 0.01; done
 gvt_base=http://127.0.0.1:$gvt_port
 echo "geojson-vt first pass: $(node bench/tiles_bench/pass.mjs "$work/tiles.txt" "$gvt_base/" 2)"
@@ -145,7 +155,7 @@ run_key() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
-declare -A all
+declare -A all all_cpu
 for ((r = 1; r <= rounds; r++)); do
   order=("${keys[@]}")
   if ((r % 2 == 0)); then
@@ -155,8 +165,9 @@ for ((r = 1; r <= rounds; r++)); do
   echo "round $r (load $(cut -d' ' -f1 /proc/loadavg)):"
   for k in "${order[@]}"; do
     run_key "$k"
-    printf '  %-14s %10s req/s  p50 %8s  p99 %8s\n' "$k" "${rps[$k]}" "${p50[$k]}" "${p99[$k]}"
+    printf '  %-14s %10s req/s  p50 %8s  p99 %8s  server CPU %6s us/req\n' "$k" "${rps[$k]}" "${p50[$k]}" "${p99[$k]}" "${cpu[$k]}"
     all[$k]+="${rps[$k]} "
+    all_cpu[$k]+="${cpu[$k]} "
   done
   line="  ratios: tiles new/geojson-vt $(ratio "${rps[new_tiles]}" "${rps[gvt_tiles]}") (aim > 1)"
   line+=", tiles new/bare $(ratio "${rps[new_tiles]}" "${rps[bare_tiles]}") (aim >= 0.80)"
@@ -171,5 +182,8 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo "medians over $rounds rounds (req/s):"
 declare -A med
-for k in "${keys[@]}"; do med[$k]=$(median "${all[$k]}"); printf '  %-14s %10s\n' "$k" "${med[$k]}"; done
+for k in "${keys[@]}"; do
+  med[$k]=$(median "${all[$k]}")
+  printf '  %-14s %10s req/s  server CPU %6s us/req\n' "$k" "${med[$k]}" "$(median "${all_cpu[$k]}")"
+done
 echo "median ratios: tiles new/geojson-vt $(ratio "${med[new_tiles]}" "${med[gvt_tiles]}"), tiles new/bare $(ratio "${med[new_tiles]}" "${med[bare_tiles]}"), healthz new/bare $(ratio "${med[new_healthz]}" "${med[bare_healthz]}")${old_bin:+, tiles old/bare $(ratio "${med[old_tiles]}" "${med[bare_tiles]}"), healthz old/bare $(ratio "${med[old_healthz]}" "${med[bare_healthz]}")}"
