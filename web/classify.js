@@ -95,11 +95,14 @@ export function classify(values, metric) {
   return { classes, classOf };
 }
 
-// The fill-color paint expression: the class index lives in each feature's
-// state (`cls`); a unit without state yet is painted as "no data".
-export function fillColorExpression(classes) {
-  const expr = ['match', ['coalesce', ['feature-state', 'cls'], -1]];
-  classes.forEach((c, i) => expr.push(i, c.color));
-  expr.push(NO_DATA_COLOR);
-  return expr;
+// The fill-color paint expression, the same for the page's whole life:
+// each unit's colour lives in its feature state (`color`, beside its class
+// `cls`), and a unit without state yet is painted as "no data". Setting a
+// data-driven paint property again would make MapLibre parse every loaded
+// tile once more; a repaint that sets feature states does not.
+export const FILL_COLOR = ['to-color', ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR]];
+
+// The colour of class index `cls` among `classes` (no data for none).
+export function classColor(classes, cls) {
+  return classes[cls]?.color ?? NO_DATA_COLOR;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { classify, DISTANCE, fillColorExpression, GAP_COLOR, NO_DATA_COLOR, positiveBreaks, SEQUENTIAL } from '../../web/classify.js';
+import { classColor, classify, DISTANCE, FILL_COLOR, GAP_COLOR, NO_DATA_COLOR, positiveBreaks, SEQUENTIAL } from '../../web/classify.js';
 
 test('few distinct counts get one class each', () => {
   assert.deepEqual(positiveBreaks([0, 3, 1, 1, 0, 2], 0), [1, 2, 3]);
@@ -34,11 +34,11 @@ test('covered or not is two classes', () => {
   assert.deepEqual([0, 4, 1].map(classOf), [0, 1, 1]);
 });
 
-test('the paint expression maps class indexes to colours, no state to grey', () => {
+test('a class index has its colour, none or an unknown one is grey; the paint expression reads it from the state', () => {
   const { classes } = classify([0, 1, 2], 'total');
-  assert.deepEqual(fillColorExpression(classes), [
-    'match', ['coalesce', ['feature-state', 'cls'], -1], 0, GAP_COLOR, 1, SEQUENTIAL[3], 2, SEQUENTIAL[4], NO_DATA_COLOR,
-  ]);
+  assert.deepEqual([0, 1, 2, -1, 3, undefined].map((c) => classColor(classes, c)),
+    [GAP_COLOR, SEQUENTIAL[3], SEQUENTIAL[4], NO_DATA_COLOR, NO_DATA_COLOR, NO_DATA_COLOR]);
+  assert.deepEqual(FILL_COLOR, ['to-color', ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR]]);
 });
 
 test('distances to the nearest initiative: covered at 0 km, gaps by quantile, none as no data', () => {
@@ -49,5 +49,5 @@ test('distances to the nearest initiative: covered at 0 km, gaps by quantile, no
   assert.deepEqual(classes.slice(1).map((c) => c.color), DISTANCE);
   assert.deepEqual(values.map(classOf), [0, 0, 1, 2, 3, 3, 4, 5, 5, -1]);
   assert.deepEqual(classes.map((c) => [c.min, c.max]), [[0, 0], [12, 29], [30, 54], [55, 119], [120, 239], [240, null]]);
-  assert.equal(fillColorExpression(classes).at(-1), NO_DATA_COLOR);
+  assert.equal(classColor(classes, -1), NO_DATA_COLOR);
 });
