@@ -19,12 +19,23 @@ export function currentLanguage() { return lang; }
 
 export function t(key) { return strings[key] ?? key; }
 
+// Building an Intl.NumberFormat costs about a millisecond (the locale's
+// data), and the summary, legend and charts format hundreds of numbers:
+// one formatter per language and option set.
+const formats = new Map();
+function numberFormat(options) {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(LOCALES[lang], options)));
+  return f;
+}
+
 export function formatNumber(value, digits = 0) {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
 export function formatPercent(share) {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 // Fills every element marked with data-i18n (text), data-i18n-placeholder
