@@ -5,7 +5,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl } from '/map/vendor/maplibre-gl.mjs';
 import { LAYER_OF_LEVEL, tileUrl } from './api.js';
 import { extendBbox } from './bbox.js';
-import { fillColorExpression } from './classify.js';
+import { classColor, FILL_COLOR } from './classify.js';
 
 export const LEVELS = ['region', 'province', 'commune'];
 // Continental Chile (Arica to Cape Horn), the first view.
@@ -49,7 +49,7 @@ function style(level, division) {
       source: layer,
       'source-layer': layer,
       layout: { visibility: l === level ? 'visible' : 'none' },
-      paint: { 'fill-color': '#d9d9d9', 'fill-antialias': false },
+      paint: { 'fill-color': FILL_COLOR, 'fill-antialias': false },
     });
     lines.push({
       id: lineId(l),
@@ -77,17 +77,10 @@ function style(level, division) {
       'fill-antialias': false,
     },
   };
-  sources[POINT_SOURCE] = { type: 'geojson', data: noPoint() };
-  const point = {
-    id: POINT_SOURCE,
-    type: 'circle',
-    source: POINT_SOURCE,
-    paint: { 'circle-radius': 7, 'circle-color': PICK_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-  };
   return {
     version: 8,
     sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde8ef' } }, ...fills, picked, ...lines, point],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dde8ef' } }, ...fills, picked, ...lines],
   };
 }
 
@@ -220,10 +213,12 @@ export class CoverageMap {
   paint(units, classOf, classes) {
     const source = this.#source();
     this.map.removeFeatureState({ source, sourceLayer: source });
-    for (const u of units) this.#state(u.code, { cls: classOf(u) });
+    for (const u of units) {
+      const cls = classOf(u);
+      this.#state(u.code, { cls, color: classColor(classes, cls) });
+    }
     if (this.selected !== null) this.#state(this.selected, { selected: true });
     if (this.level === 'commune') for (const c of this.picked) this.#state(c, { picked: true });
-    this.map.setPaintProperty(fillId(this.level), 'fill-color', fillColorExpression(classes));
   }
 
   select(code) {
@@ -242,11 +237,25 @@ export class CoverageMap {
     for (const c of this.picked) state(c, true);
   }
 
-  // Shows the point of a footprint being edited ([lon, lat]), or none.
+  // Shows the point of a footprint being edited ([lon, lat]), or none. Its
+  // source and layer (on top) are added at the first point: a GeoJSON source
+  // in the first style would be cut into tiles by the worker that parses the
+  // boundaries, and hold back the map's first picture.
   setEditPoint(lonLat) {
-    this.map.getSource(POINT_SOURCE).setData(lonLat
-      ? { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonLat } }
-      : noPoint());
+    const data = lonLat ? { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonLat } } : noPoint();
+    const source = this.map.getSource(POINT_SOURCE);
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (!lonLat) return;
+    this.map.addSource(POINT_SOURCE, { type: 'geojson', data });
+    this.map.addLayer({
+      id: POINT_SOURCE,
+      type: 'circle',
+      source: POINT_SOURCE,
+      paint: { 'circle-radius': 7, 'circle-color': PICK_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    });
   }
 
   // Fits one of ISLANDS (or the mainland) into the view.
