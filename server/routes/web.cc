@@ -4,6 +4,7 @@
 #include <array>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "server/http/errors.h"
 #include "server/http/text.h"
 #include "server/params.h"
+#include "server/routes/web_bundle.h"
 
 #ifndef TERRITORIO_WEB_DIR
 #define TERRITORIO_WEB_DIR "web"
@@ -126,12 +128,43 @@ http::Response serve_from(const http::Request& r, const fs::path& folder,
   return send_file(r, folder / name, type, cache_control);
 }
 
+// A file's size and modification time, to notice that it changed.
+struct Stamp {
+  fs::path path;
+  std::uintmax_t size = 0;
+  fs::file_time_type mtime;
+  bool operator==(const Stamp&) const = default;
+};
+
+Stamp stamp(const fs::path& path) {
+  std::error_code ec;
+  Stamp s{path, fs::file_size(path, ec), fs::last_write_time(path, ec)};
+  if (ec) s.size = static_cast<std::uintmax_t>(-1);  // gone: never equal to a file read
+  return s;
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
 }  // namespace
+
+struct WebFiles::BundleCache {
+  std::mutex mutex;
+  std::vector<Stamp> stamps;  // of the modules joined, empty before the first build
+  std::string text, etag;
+};
 
 fs::path default_web_dir() { return fs::path(TERRITORIO_WEB_DIR); }
 
 WebFiles::WebFiles(fs::path web_dir)
-    : root_(std::move(web_dir)), vendor_(root_ / "node_modules" / "maplibre-gl" / "dist") {}
+    : root_(std::move(web_dir)),
+      vendor_(root_ / "node_modules" / "maplibre-gl" / "dist"),
+      bundle_(std::make_unique<BundleCache>()) {}
+
+WebFiles::~WebFiles() = default;
 
 // The page's query is its state (web/url-state.js declares it and ignores
 // what it does not know), so any parameter is taken: a shared link that a
@@ -143,7 +176,50 @@ http::Response WebFiles::page(const http::Request& r) const {
 }
 
 http::Response WebFiles::app_file(const http::Request& r) const {
+  if (r.path_param("file") == kBundleName) return bundle(r);
   return serve_from(r, root_, {".js", ".css", ".svg", ".png"}, kRevalidate);
+}
+
+// Stamps of the joined modules are checked on each request (a stat each),
+// so an edited web/ file is served at the next reload, as the files are.
+http::Response WebFiles::bundle(const http::Request& r) const {
+  check_known_params(r, {});
+  std::string text, etag;
+  {
+    std::lock_guard lock(bundle_->mutex);
+    BundleCache& cache = *bundle_;
+    bool current = !cache.stamps.empty();
+    for (const Stamp& s : cache.stamps) current = current && stamp(s.path) == s;
+    if (!current) {
+      const auto started = fs::file_time_type::clock::now();
+      Bundle joined = bundle_modules(root_, "app.js");
+      std::vector<Stamp> stamps;
+      bool settled = true;
+      for (const fs::path& p : joined.files) {
+        stamps.push_back(stamp(p));
+        settled = settled && stamps.back().mtime < started;
+      }
+      // A module written while the join read it would keep its old text
+      // under its new stamp: such a join is served but built again next time.
+      cache.stamps = settled ? std::move(stamps) : std::vector<Stamp>();
+      cache.text = std::move(joined.text);
+      cache.etag = "W/\"b" + hex(cache.text.size()) + '-' + hex(fnv1a(cache.text)) + '"';
+    }
+    text = cache.text;
+    etag = cache.etag;
+  }
+  const caching::Validator validator{etag, std::string(kRevalidate)};
+  http::Response out;
+  if (caching::client_is_current(r, validator)) {
+    out = caching::not_modified(validator);
+  } else {
+    out.body = std::move(text);
+    out.content_type = "text/javascript; charset=utf-8";
+  }
+  http::set_header(out, "ETag", etag);
+  http::set_header(out, "Cache-Control", std::string(kRevalidate));
+  http::set_header(out, "X-Content-Type-Options", "nosniff");
+  return out;
 }
 
 http::Response WebFiles::strings_file(const http::Request& r) const {

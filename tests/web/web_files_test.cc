@@ -20,6 +20,7 @@
 #include "server/options.h"
 #include "server/routes.h"
 #include "server/routes/web.h"
+#include "server/routes/web_bundle.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/temp_dir.h"
@@ -188,7 +189,11 @@ TEST(WebFilesServer, TheRealServerServesThePageAndMapLibre) {
   const auto page = client.get(server.url("/map"));
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.headers.at("content-type"), "text/html; charset=utf-8");
-  EXPECT_NE(page.body.find("/map/app.js"), std::string::npos);
+  EXPECT_NE(page.body.find("/map/app.bundle.js"), std::string::npos);
+  const auto bundle = client.get(server.url("/map/app.bundle.js"));
+  EXPECT_EQ(bundle.status, 200);
+  EXPECT_EQ(bundle.headers.at("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(bundle.body, server::routes::bundle_modules(server::routes::default_web_dir(), "app.js").text);
   const auto lib = client.get(server.url("/map/vendor/maplibre-gl.mjs"));
   EXPECT_EQ(lib.status, 200);
   EXPECT_EQ(lib.body.size(),
