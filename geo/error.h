@@ -61,4 +61,10 @@ struct GeometryError : Error {
   using Error::Error;
 };
 
+// A binary record that is truncated or not what its reader expects
+// (binary_io.h): a file of ours damaged or written by another version.
+struct FormatError : Error {
+  using Error::Error;
+};
+
 }  // namespace geo
