@@ -14,6 +14,7 @@
 #include "layers/join/batch_join.h"
 #include "layers/snapshot/registry.h"
 #include "layers/snapshot/snapshot.h"
+#include "layers/snapshot/territory_cache.h"
 #include "layers/store/store.h"
 #include "layers/store/store_builder.h"
 #include "server/progress_bar.h"
@@ -33,6 +34,12 @@ int build(const Options& o) {
   bar.finish();
   print_notes(report.notes);
   std::fprintf(stderr, "built %s: %zu initiatives\n", layers::Store::shown(o.store).c_str(), report.imported);
+  // The boundaries' tiles, neighbourhood and texts, so that a server starts without building them.
+  if (const std::string cache = layers::territory_cache_path(o.store); !cache.empty()) {
+    const auto registry = layers::Registry::load(o.store);
+    layers::write_territory_cache(cache, layers::Territory(registry->shared_catalog(), {}));
+    std::fprintf(stderr, "wrote the territory cache %s\n", cache.c_str());
+  }
   return 0;
 }
 
@@ -143,6 +150,7 @@ int export_tiles(const Options& o) {
     throw layers::DataError("store " + layers::Store::shown(o.store) + " not found: run territorio build");
   layers::SnapshotInputs inputs;
   inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
+  inputs.territory_cache = layers::territory_cache_path(o.store);
   const auto snapshot = layers::Snapshot::load(o.store, inputs);
   ProgressBar bar;
   const auto packages = layers::export_tile_packages(*snapshot, request, std::ref(bar));

@@ -8,6 +8,7 @@
 
 #include "layers/features/feature_census.h"
 #include "layers/snapshot/registry_holder.h"
+#include "layers/snapshot/territory_cache.h"
 #include "layers/store/store.h"
 #include "layers/store/store_listener.h"
 #include "server/http/http_server.h"
@@ -37,6 +38,7 @@ int serve(const Options& o) {
   layers::Store::open(o.store, layers::Store::Access::write);
   layers::HolderOptions ho;
   ho.inputs.census_zones = layers::read_census_zones(o.data_dir + "/census_zones_2017.csv");
+  ho.inputs.territory_cache = layers::territory_cache_path(o.store);
   // Over PostgreSQL a listener wakes the holder at each commit of any
   // replica; the holder's own poll is then only a slow fallback.
   const bool on_postgres = layers::Store::is_postgres(o.store);

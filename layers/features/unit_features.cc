@@ -88,7 +88,11 @@ Collection census_collection(const Catalog& cat, const std::vector<CensusZone>& 
 }  // namespace
 
 UnitFeatures::UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::vector<CensusZone>& census_zones)
-    : catalog_(std::move(catalog)) {
+    : UnitFeatures(std::move(catalog), census_zones, UnitTexts{}) {}
+
+UnitFeatures::UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::vector<CensusZone>& census_zones,
+                           UnitTexts texts)
+    : catalog_(std::move(catalog)), texts_(std::move(texts)) {
   const Catalog& cat = *catalog_;
   const std::array<std::pair<Division, Level>, 5> kinds = {{{Division::d2018, Level::region},
                                                             {Division::d2018, Level::province},

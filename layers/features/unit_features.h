@@ -19,6 +19,10 @@ class UnitFeatures {
  public:
   // About a second (the GeoJSON of every boundary).
   UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::vector<CensusZone>& census_zones);
+  // The same with the texts of the boundaries written before (the
+  // territory cache: texts() of the same catalog); a geometry missing from
+  // them gets its text here.
+  UnitFeatures(std::shared_ptr<const Catalog> catalog, const std::vector<CensusZone>& census_zones, UnitTexts texts);
   UnitFeatures(const UnitFeatures&) = delete;
   UnitFeatures& operator=(const UnitFeatures&) = delete;
 

@@ -14,6 +14,7 @@
 #include "geo/geos/prepared_geometry.h"
 #include "geo/index/box_tree.h"
 #include "geo/proj/geodesic.h"
+#include "layers/errors.h"
 
 namespace layers {
 
@@ -176,6 +177,56 @@ Neighbourhood::Neighbourhood(const Catalog& catalog) {
         });
         if (by_distance.size() > kNearestReach) by_distance.resize(kNearestReach);
         for (const auto& [km, v] : by_distance) e.neighbours.push_back({v, Reach::nearest, distance_km(d, *u, *v)});
+      }
+    }
+  }
+}
+
+Neighbourhood::Saved Neighbourhood::saved(const Catalog& catalog) const {
+  Saved out;
+  for (std::size_t k = 0; k < kParts.size(); ++k) {
+    const auto [level, d] = kParts[k];
+    SavedSlot& s = out[k];
+    for (const Unit* u : catalog.units(d, level)) {
+      const Entry& e = entries_.at(u);
+      SavedUnit& su = s.units.emplace_back();
+      su.location = e.location;
+      for (const Neighbour& n : e.neighbours) su.neighbours.emplace_back(n.unit->code, n.reach);
+    }
+    s.km = matrices_[slot(level, d)].km;
+  }
+  return out;
+}
+
+Neighbourhood::Neighbourhood(const Catalog& catalog, const Saved& saved) {
+  for (std::size_t k = 0; k < kParts.size(); ++k) {
+    const auto [level, d] = kParts[k];
+    const SavedSlot& s = saved[k];
+    const std::vector<const Unit*> units = catalog.units(d, level);
+    if (s.units.size() != units.size() || s.km.size() != units.size() * units.size())
+      throw DataError("neighbourhood: " + std::to_string(s.units.size()) + " units saved for " +
+                      std::to_string(units.size()));
+    Matrix& m = matrices_[slot(level, d)];
+    m.n = units.size();
+    m.km = s.km;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      Entry e;
+      e.level_slot = slot(level, d);
+      e.index = i;
+      e.location = s.units[i].location;
+      entries_.emplace(units[i], std::move(e));
+    }
+  }
+  // The neighbours' distances come from the matrices, as when built.
+  for (std::size_t k = 0; k < kParts.size(); ++k) {
+    const auto [level, d] = kParts[k];
+    const std::vector<const Unit*> units = catalog.units(d, level);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      Entry& e = entries_.at(units[i]);
+      for (const auto& [code, reach] : saved[k].units[i].neighbours) {
+        const Unit* v = catalog.find(d, code);
+        if (!v || v->level != level) throw DataError("neighbourhood: unknown neighbour " + code);
+        e.neighbours.push_back({v, reach, distance_km(d, *units[i], *v)});
       }
     }
   }

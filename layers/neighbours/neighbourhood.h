@@ -12,7 +12,9 @@
 // reaches instead the kNearestReach units of its level nearest by distance.
 // Distances are geodesic, in km, between the units' centroids; a unit with
 // no boundary (Antártica) is placed at its nearest ancestor's centroid.
+#include <array>
 #include <cstddef>
+#include <string>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -39,6 +41,29 @@ class Neighbourhood {
   static constexpr std::size_t kNearestReach = 3;
 
   explicit Neighbourhood(const Catalog& catalog);
+
+  // What the neighbourhood holds, by position in the catalog's lists, for
+  // the territory cache: per level and division (slots as kParts lists
+  // them), per unit of catalog.units(d, level): its location and its
+  // neighbours by code with their reach; and the distance matrix.
+  struct SavedUnit {
+    std::optional<std::pair<double, double>> location;
+    std::vector<std::pair<std::string, Reach>> neighbours;
+  };
+  struct SavedSlot {
+    std::vector<SavedUnit> units;
+    std::vector<float> km;  // row-major, n x n
+  };
+  static constexpr std::array<std::pair<Level, Division>, 6> kParts{{{Level::region, Division::d2018},
+                                                                     {Level::province, Division::d2018},
+                                                                     {Level::commune, Division::d2018},
+                                                                     {Level::region, Division::d2007},
+                                                                     {Level::province, Division::d2007},
+                                                                     {Level::commune, Division::d2007}}};
+  using Saved = std::array<SavedSlot, 6>;
+  Saved saved(const Catalog& catalog) const;
+  // From saved() of the same catalog. Throws DataError when it does not fit.
+  Neighbourhood(const Catalog& catalog, const Saved& saved);
   Neighbourhood(const Neighbourhood&) = delete;
   Neighbourhood& operator=(const Neighbourhood&) = delete;
 

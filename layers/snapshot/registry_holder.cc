@@ -35,7 +35,7 @@ std::shared_ptr<const Snapshot> load_if_changed(const std::string& path, const S
     if (changed)
       if (auto next = Snapshot::with_changes(published, changed->changes, changed->generation)) return next;
   }
-  return Snapshot::load(path, inputs);
+  return Snapshot::load(path, inputs, published);
 }
 
 }  // namespace

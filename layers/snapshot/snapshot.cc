@@ -1,7 +1,10 @@
 #include "layers/snapshot/snapshot.h"
 
 #include <atomic>
+#include <cstdio>
 #include <exception>
+
+#include "layers/snapshot/territory_cache.h"
 
 namespace layers {
 
@@ -35,8 +38,24 @@ std::shared_ptr<const Snapshot> Snapshot::load(const std::string& store_path, co
   return std::make_shared<const Snapshot>(std::move(registry), inputs);
 }
 
+std::shared_ptr<const Snapshot> Snapshot::load(const std::string& store_path, const SnapshotInputs& inputs,
+                                               const Snapshot& published) {
+  std::shared_ptr<const Registry> loaded = Registry::load(store_path);
+  const std::shared_ptr<const Territory>& had = published.territory_;
+  if (Territory::boundaries_key(loaded->catalog()) != had->boundaries_key())
+    return std::make_shared<const Snapshot>(std::move(loaded), inputs);
+  // The same boundaries: the published catalog, gazetteer and Territory
+  // serve the records read now (they name units by code, not by object).
+  auto registry = std::make_shared<const Registry>(had->shared_catalog(), published.registry_->shared_gazetteer(),
+                                                   loaded->initiatives(), loaded->generation());
+  return std::shared_ptr<const Snapshot>(new Snapshot(registry, had));
+}
+
 Snapshot::Snapshot(std::shared_ptr<const Registry> registry, const SnapshotInputs& inputs)
-    : Snapshot(registry, std::make_shared<const Territory>(registry->shared_catalog(), inputs.census_zones)) {}
+    : Snapshot(registry, cached_territory(registry->shared_catalog(), inputs.census_zones, inputs.territory_cache,
+                                          inputs.log ? inputs.log : [](const std::string& line) {
+                                            std::fprintf(stderr, "%s\n", line.c_str());
+                                          })) {}
 
 Snapshot::Snapshot(const std::shared_ptr<const Registry>& registry, const std::shared_ptr<const Territory>& territory)
     : Snapshot(registry, territory, whole_part(*registry, *territory), nullptr) {}

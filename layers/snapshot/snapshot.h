@@ -16,6 +16,7 @@
 // byte for byte as a snapshot loaded from the store after the write.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,11 @@ namespace layers {
 // What a snapshot is built from besides the store: static reference data.
 struct SnapshotInputs {
   std::vector<CensusZone> census_zones;  // published as the census-zones collection
+  // The territory cache file (territory_cache.h) the Territory is read from
+  // and written to; empty: it is built.
+  std::string territory_cache;
+  // Where a cache not used or not written is reported; empty: standard error.
+  std::function<void(const std::string&)> log;
 };
 
 class Snapshot {
@@ -46,6 +52,10 @@ class Snapshot {
   // registry): call it off the request path. Throws on a store that cannot
   // be read (missing, corrupt, changing under the reader).
   static std::shared_ptr<const Snapshot> load(const std::string& store_path, const SnapshotInputs& inputs);
+  // The same when `published` is served: its Territory (and catalog) are
+  // kept when the store's boundaries are still the ones it was built from.
+  static std::shared_ptr<const Snapshot> load(const std::string& store_path, const SnapshotInputs& inputs,
+                                              const Snapshot& published);
 
   // The snapshot of `published` with `changes` (committed to the store as
   // `generation`) applied, built without reading the store: milliseconds,

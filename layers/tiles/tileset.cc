@@ -13,6 +13,7 @@
 #include "geo/geos/coverage_simplify.h"
 #include "geo/mvt/mvt_geometry.h"
 #include "geo/tile_math.h"
+#include "layers/errors.h"
 
 namespace layers {
 
@@ -166,6 +167,21 @@ UnitTiles::UnitTiles(const Catalog& catalog) {
   std::vector<std::function<void()>> jobs;
   for (std::size_t k : slots) jobs.push_back([this, k, &unit_features] { units_[k] = ZoomedPolygons(unit_features[k]); });
   run_parallel(jobs);
+}
+
+UnitTiles::UnitTiles(const Catalog& catalog, std::vector<Shapes> sets) {
+  if (sets.size() != kSets.size()) throw DataError("unit tiles: " + std::to_string(sets.size()) + " sets of shapes");
+  for (Level level : {Level::commune, Level::province, Level::region})
+    for (Division d : kAllDivisions) unit_lists_[slot(level, d)] = catalog.units(d, level);
+  std::vector<std::function<void()>> jobs;
+  for (std::size_t k = 0; k < kSets.size(); ++k) {
+    const std::size_t s = slot(kSets[k].first, kSets[k].second);
+    if (sets[k].size() != unit_lists_[s].size())
+      throw DataError("unit tiles: " + std::to_string(sets[k].size()) + " shapes for " +
+                      std::to_string(unit_lists_[s].size()) + " units");
+    jobs.push_back([this, s, &sets, k] { units_[s] = ZoomedPolygons(std::move(sets[k])); });
+  }
+  run_parallel(jobs);  // the box trees
 }
 
 const ZoomedPolygons& UnitTiles::units(Level level, Division division) const {

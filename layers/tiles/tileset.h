@@ -86,7 +86,20 @@ class ZoomedPolygons {
 // The boundaries of every level and division, per zoom.
 class UnitTiles {
  public:
+  using Shapes = std::vector<std::shared_ptr<const ZoomedShape>>;
+  // The distinct sets of shapes, in the order shapes() gives them: communes
+  // are one set for both divisions.
+  static constexpr std::array<std::pair<Level, Division>, 5> kSets{{{Level::commune, Division::d2018},
+                                                                    {Level::province, Division::d2018},
+                                                                    {Level::province, Division::d2007},
+                                                                    {Level::region, Division::d2018},
+                                                                    {Level::region, Division::d2007}}};
+
   explicit UnitTiles(const Catalog& catalog);
+  // From shapes simplified before (the territory cache): sets[k] holds the
+  // shapes of kSets[k] in unit_list order. Throws DataError when a set does
+  // not have one shape per unit.
+  UnitTiles(const Catalog& catalog, std::vector<Shapes> sets);
   UnitTiles(const UnitTiles&) = delete;
   UnitTiles& operator=(const UnitTiles&) = delete;
 
