@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "geo/geos/geometry.h"
+#include "geo/index/box_polygon_test.h"
 #include "layers/features/feature_census.h"
 #include "layers/features/feature_index.h"
 #include "layers/features/feature_value.h"
@@ -45,6 +46,9 @@ struct PublishedFeature {
   std::vector<FieldValue> values;                 // aligned with Collection::fields
   std::shared_ptr<const geo::Geometry> geometry;  // lon/lat; null when the feature has none
   geo::Envelope box;                              // of the geometry, when it has one
+  // The exact bbox test of a polygonal geometry without GEOS (null for
+  // others), shared like geometry_text.
+  std::shared_ptr<const geo::BoxPolygonTest> box_test;
   // CRS84 with kDegreePrecision, "null" without geometry: a view of
   // geometry_text, one text per geometry object, shared by every feature
   // drawn from it (a unit and the code footprints naming it).

@@ -45,6 +45,7 @@ GeometryText geometry_text(const geo::Geometry& g) {
   GeometryText t;
   t.digest = digest_mix(kDigestSeed, json);
   t.json = std::make_shared<const std::string>(std::move(json));
+  if (g.is_polygonal()) t.box_test = std::make_shared<const geo::BoxPolygonTest>(g);
   return t;
 }
 
@@ -54,6 +55,7 @@ void set_geometry(PublishedFeature& f, std::shared_ptr<const geo::Geometry> geom
     f.geometry_text.reset();
     f.geometry_json = "null";
     f.geometry_digest = 0;
+    f.box_test.reset();
     return;
   }
   f.box = geometry->envelope();
@@ -61,6 +63,7 @@ void set_geometry(PublishedFeature& f, std::shared_ptr<const geo::Geometry> geom
   f.geometry_text = text.json;
   f.geometry_json = *text.json;
   f.geometry_digest = text.digest;
+  f.box_test = text.box_test;
 }
 
 void render(PublishedFeature& f, const std::vector<FieldDef>& fields) {

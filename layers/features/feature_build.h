@@ -15,10 +15,11 @@
 namespace layers {
 
 // The GeoJSON of one geometry object (CRS84, kDegreePrecision), shared by
-// every feature drawn from it, and its hash.
+// every feature drawn from it, its hash and (polygons) its bbox test.
 struct GeometryText {
   std::shared_ptr<const std::string> json;
   std::uint64_t digest = 0;
+  std::shared_ptr<const geo::BoxPolygonTest> box_test;  // polygonal geometries: their bbox test
 };
 GeometryText geometry_text(const geo::Geometry& g);
 

@@ -37,11 +37,17 @@ std::vector<std::size_t> spatial_candidates(const Collection& c, const std::vect
     c.spatial.query(box, [&](std::size_t i) {
       if (hit[i]) return;
       const PublishedFeature& f = *c.features[i];
-      // Points, and shapes whose box lies inside the query box, need no exact test.
+      // Points, and shapes whose box lies inside the query box, need no exact
+      // test; polygons mostly settle it from their coordinates, GEOS the rest.
       bool yes = inside(f.box, box) || f.geometry->is_puntal();
       if (!yes) {
-        if (!rect) rect = rectangle(box);
-        yes = geo::relate(geo::Relation::intersects, *rect, *f.geometry);
+        const auto answer = f.box_test ? f.box_test->test(box) : geo::BoxPolygonTest::Answer::unknown;
+        if (answer != geo::BoxPolygonTest::Answer::unknown) {
+          yes = answer == geo::BoxPolygonTest::Answer::yes;
+        } else {
+          if (!rect) rect = rectangle(box);
+          yes = geo::relate(geo::Relation::intersects, *rect, *f.geometry);
+        }
       }
       if (yes) hit[i] = 1;
     });
