@@ -59,9 +59,12 @@ void append_feature(std::string& out, const layers::Collection& c, const layers:
 
 std::string feature_collection(const layers::Collection& c, const layers::FeaturePage& page, const FeatureEncoding& e,
                                const nlohmann::json& links, const std::string& time_stamp) {
+  // One allocation: the links' text, then every feature's texts and the
+  // frame around them (a reallocation would copy the body once more).
+  const std::string links_text = links.dump();
   std::string out;
-  std::size_t guess = 256;
-  for (const auto* f : page.features) guess += f->geometry_json.size() + f->properties_json.size() + 64;
+  std::size_t guess = 256 + time_stamp.size() + links_text.size();
+  for (const auto* f : page.features) guess += f->geometry_json.size() + f->properties_json.size() + f->id.size() + 64;
   out.reserve(guess);
   out += "{\"type\":\"FeatureCollection\",\"numberMatched\":";
   out += std::to_string(page.matched);
@@ -70,7 +73,7 @@ std::string feature_collection(const layers::Collection& c, const layers::Featur
   out += ",\"timeStamp\":\"";
   out += time_stamp;
   out += "\",\"links\":";
-  out += links.dump();
+  out += links_text;
   out += ",\"features\":[";
   for (std::size_t i = 0; i < page.features.size(); ++i) {
     if (i) out += ',';
