@@ -3,6 +3,7 @@
 #include <pistache/peer.h>
 #include <pistache/transport.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <algorithm>
 #include <iostream>
@@ -257,10 +258,7 @@ void HttpConnection::send(Response response, Reply reply) {
   const std::string_view body = reply.head_only || !status_allows_content(response.status)
                                     ? std::string_view{}
                                     : std::string_view(response.body);
-  // The head travels with the first piece so small responses are one write.
-  const std::size_t first = std::min(body.size(), kPieceBytes);
-  wire.append(body.substr(0, first));
-  transmit(*peer, std::move(wire), body.substr(first));
+  transmit(*peer, std::move(wire), body);
 }
 
 // Writes at once what the socket takes when nothing of ours waits in
@@ -269,8 +267,23 @@ void HttpConnection::send(Response response, Reply reply) {
 // answers: Pistache drops a peer, and its queued writes, on reading EOF.
 void HttpConnection::transmit(Pistache::Tcp::Peer& peer, std::string wire, std::string_view rest) {
   if (unwritten_ == 0) {
-    const ssize_t n = ::send(peer.fd(), wire.data(), wire.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (n > 0) wire.erase(0, static_cast<std::size_t>(n));  // on an error Pistache's write reports it
+    // Head and body in one gathered write, the body from its own buffer:
+    // no copy of it on our side when the socket takes it all.
+    iovec parts[2] = {{wire.data(), wire.size()}, {const_cast<char*>(rest.data()), rest.size()}};
+    msghdr message{};
+    message.msg_iov = parts;
+    message.msg_iovlen = rest.empty() ? 1 : 2;
+    const ssize_t n = ::sendmsg(peer.fd(), &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) {  // on an error Pistache's write reports it
+      const std::size_t of_wire = std::min(static_cast<std::size_t>(n), wire.size());
+      wire.erase(0, of_wire);
+      rest.remove_prefix(static_cast<std::size_t>(n) - of_wire);
+    }
+  }
+  if (!rest.empty() && wire.size() + rest.size() <= kPieceBytes) {
+    // What waits goes as one queued piece, so a small response stays one write.
+    wire.append(rest);
+    rest = {};
   }
   const std::size_t total = wire.size() + rest.size();
   if (total == 0) {
