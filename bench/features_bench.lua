@@ -19,6 +19,14 @@ else
     paths[i] = string.format("/collections/communes/items?limit=1000&bbox=%.4f,%.4f,%.4f,%.4f", lon, lat, lon + w, lat + h)
   end
 end
+-- PATHS_OUT (environment): also write the paths there, one a line, so
+-- features_bench.sh can compare the answers of two binaries byte for byte.
+local out = os.getenv("PATHS_OUT")
+if out then
+  local f = assert(io.open(out, "w"))
+  for _, p in ipairs(paths) do f:write(p, "\n") end
+  f:close()
+end
 local n = 0
 request = function()
   n = n % #paths + 1

@@ -5,11 +5,16 @@
 #   (a) the whole communes collection in one response,
 #   (b) pages of 50 communes at random offsets,
 #   (c) 200 random bbox queries.
-# Usage: bench/features_bench.sh [seconds per run, default 10]. Output is
-# also saved to build-bench-features/features_bench.txt. See bench/features.md.
+# Usage: bench/features_bench.sh [seconds per run, default 10] [baseline binary].
+# With a baseline (an older territorio build), it serves the same store too,
+# checks that both answer the benchmark's requests with the same bytes (the
+# timeStamp aside), and runs each territorio measurement on both, alternately.
+# Output is also saved to build-bench-features/features_bench.txt. See bench/features.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
+baseline=${2:-}
+[[ -z $baseline || -x $baseline ]] || { echo "no executable $baseline" >&2; exit 1; }
 conns=8
 
 packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
@@ -23,26 +28,36 @@ if ((${#missing[@]})); then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build-bench-features -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF >/dev/null
-cmake --build build-bench-features --target territorio -j"$(nproc)"
+# BUILD_DIR (environment): another Release build directory to use.
+bdir=${BUILD_DIR:-build-bench-features}
+cmake -S . -B "$bdir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF >/dev/null
+cmake --build "$bdir" --target territorio -j"$(nproc)"
 
 work=$(mktemp -d /tmp/features_bench.XXXXXX)
 chmod 755 "$work"
 server_pid=""
+old_pid=""
 pg_bin=/usr/lib/postgresql/15/bin
 as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  [[ -n $old_pid ]] && kill "$old_pid" 2>/dev/null || true
   [[ -d $work/pg ]] && as_pg "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-TERRITORIO_STORE=$work/store.sqlite ./build-bench-features/server/territorio build --data data >/dev/null
-./build-bench-features/server/territorio serve --store "$work/store.sqlite" --port 0 >"$work/serve.log" 2>&1 &
+TERRITORIO_STORE=$work/store.sqlite "$bdir/server/territorio" build --data data >/dev/null
+"$bdir/server/territorio" serve --store "$work/store.sqlite" --port 0 >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q "serving http" "$work/serve.log" && break; sleep 0.2; done
 base=$(grep -o 'http://[0-9.:]*' "$work/serve.log" | head -1)
+if [[ -n $baseline ]]; then
+  "$baseline" serve --store "$work/store.sqlite" --port 0 >"$work/old.log" 2>&1 &
+  old_pid=$!
+  for _ in $(seq 100); do grep -q "serving http" "$work/old.log" && break; sleep 0.2; done
+  old_base=$(grep -o 'http://[0-9.:]*' "$work/old.log" | head -1)
+fi
 
 # PostgreSQL + PostGIS with the very communes the server publishes (its GeoPackage download).
 curl -sf "$base/collections/communes/items?f=gpkg&limit=10000" -o "$work/communes.gpkg"
@@ -76,10 +91,31 @@ FROM (SELECT * FROM communes
       ORDER BY code LIMIT 1000) t;
 SQL
 
-run_wrk() {  # name, mode, path
+# Every path of the benchmark (the lua script's lists) answered alike by both
+# binaries: same body once the timeStamp is masked and the baseline's
+# address in its links is read as this server's.
+same_answers() {
+  local mode n=0 differ=0 bytes=0
+  for mode in full pages bbox; do
+    PATHS_OUT=$work/paths.$mode MODE=$mode wrk -t1 -c1 -d1s -s bench/features_bench.lua "$base/healthz" >/dev/null
+    while read -r path; do
+      curl -s "$base$path" | sed 's/"timeStamp":"[^"]*"/"timeStamp":""/' >"$work/new.body"
+      curl -s "$old_base$path" | sed 's/"timeStamp":"[^"]*"/"timeStamp":""/' | sed "s|$old_base|$base|g" >"$work/old.body"
+      if ! grep -q '^{"type":"FeatureCollection"' "$work/new.body" || ! cmp -s "$work/new.body" "$work/old.body"; then
+        differ=$((differ + 1)); echo "differs: $path"
+      fi
+      bytes=$((bytes + $(wc -c <"$work/new.body")))
+      n=$((n + 1))
+    done < <(sort -u "$work/paths.$mode")
+  done
+  echo "same answers: $((n - differ)) of $n distinct paths identical, $bytes bytes (baseline $baseline)"
+  ((differ == 0))
+}
+
+run_wrk() {  # name, mode, path [, base]
   local out
-  out=$(MODE=$2 wrk -t2 -c$conns -d"${secs}s" --latency -s bench/features_bench.lua "$base$3")
-  printf '%-22s %10s req/s  p50 %8s  p99 %8s\n' "territorio $1" \
+  out=$(MODE=$2 wrk -t2 -c$conns -d"${secs}s" --latency -s bench/features_bench.lua "${4:-$base}$3")
+  printf '%-22s %10s req/s  p50 %8s  p99 %8s\n' "${5:-territorio} $1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
     "$(awk '$1=="99%" {print $2}' <<<"$out")"
 }
@@ -98,11 +134,24 @@ run_pg() {  # name, script
   echo "machine: nproc=$(nproc) cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $secs s per run, $conns connections"
   echo "(a) full collection: $(curl -s "$base/collections/communes/items?limit=10000" | wc -c) bytes per response"
-  run_wrk "(a) full" full "/"
-  run_pg "(a) full" "$work/full.sql"
-  run_wrk "(b) pages of 50" pages "/"
-  run_pg "(b) pages of 50" "$work/pages.sql"
-  run_wrk "(c) 200 bboxes" bbox "/"
-  run_pg "(c) bboxes" "$work/bbox.sql"
+  if [[ -n $baseline ]]; then
+    same_answers
+    # A/B: baseline and this build alternately, the anchor between them.
+    for mode in full bbox; do
+      sql=$work/$mode.sql
+      run_wrk "($mode)" $mode "/" "$old_base" baseline
+      run_wrk "($mode)" $mode "/"
+      run_pg "($mode)" "$sql"
+      run_wrk "($mode)" $mode "/"
+      run_wrk "($mode)" $mode "/" "$old_base" baseline
+    done
+  else
+    run_wrk "(a) full" full "/"
+    run_pg "(a) full" "$work/full.sql"
+    run_wrk "(b) pages of 50" pages "/"
+    run_pg "(b) pages of 50" "$work/pages.sql"
+    run_wrk "(c) 200 bboxes" bbox "/"
+    run_pg "(c) bboxes" "$work/bbox.sql"
+  fi
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-} 2>&1 | tee build-bench-features/features_bench.txt
+} 2>&1 | tee "$bdir/features_bench.txt"
