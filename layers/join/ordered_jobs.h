@@ -25,10 +25,10 @@ class OrderedJobs {
           Job* job = nullptr;
           {
             std::unique_lock lock(mutex_);
-            work_.wait(lock, [&] { return stop_ || !todo_.empty(); });
+            work_.wait(lock, [&] { return stop_ || !queued_.empty(); });
             if (stop_) return;
-            job = todo_.front();
-            todo_.pop_front();
+            job = queued_.front();
+            queued_.pop_front();
           }
           try {
             work(*job);
@@ -59,7 +59,7 @@ class OrderedJobs {
   void submit(Job* job) {
     {
       std::lock_guard lock(mutex_);
-      todo_.push_back(job);
+      queued_.push_back(job);
     }
     work_.notify_one();
   }
@@ -75,7 +75,7 @@ class OrderedJobs {
  private:
   std::mutex mutex_;
   std::condition_variable work_, done_;
-  std::deque<Job*> todo_;
+  std::deque<Job*> queued_;
   bool stop_ = false;
   std::vector<std::thread> threads_;
 };
