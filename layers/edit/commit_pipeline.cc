@@ -22,11 +22,25 @@ CommitPipeline::~CommitPipeline() {
 std::future<std::shared_ptr<const Snapshot>> CommitPipeline::committed(std::vector<InitiativeChange> changes,
                                                                        std::int64_t from, std::int64_t to,
                                                                        std::function<void()> sync) {
+  auto promise = std::make_shared<std::promise<std::shared_ptr<const Snapshot>>>();
+  std::future<std::shared_ptr<const Snapshot>> published = promise->get_future();
+  committed(std::move(changes), from, to, std::move(sync),
+            [promise](std::shared_ptr<const Snapshot> snapshot, std::exception_ptr error) {
+              if (error)
+                promise->set_exception(error);
+              else
+                promise->set_value(std::move(snapshot));
+            });
+  return published;
+}
+
+void CommitPipeline::committed(std::vector<InitiativeChange> changes, std::int64_t from, std::int64_t to,
+                               std::function<void()> sync, Answer answer) {
   Group group;
   group.changes = std::move(changes);
   group.from = from;
   group.to = to;
-  std::future<std::shared_ptr<const Snapshot>> published = group.published.get_future();
+  group.answer = std::move(answer);
   {
     std::lock_guard lock(mutex_);
     // Generations going back: another store now lies under the path (a
@@ -42,7 +56,6 @@ std::future<std::shared_ptr<const Snapshot>> CommitPipeline::committed(std::vect
     queued_.push_back(std::move(group));
   }
   changed_.notify_all();
-  return published;
 }
 
 void CommitPipeline::drain() {
@@ -116,12 +129,7 @@ void CommitPipeline::publish_loop() {
       error = std::current_exception();
     }
     const std::shared_ptr<const Snapshot> published = error ? nullptr : holder_.current();
-    for (Group& g : batch) {
-      if (error)
-        g.published.set_exception(error);
-      else
-        g.published.set_value(published);
-    }
+    for (Group& g : batch) g.answer(published, error);
 
     lock.lock();
     publishing_ = 0;

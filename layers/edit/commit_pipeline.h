@@ -33,11 +33,19 @@ class CommitPipeline {
   CommitPipeline(const CommitPipeline&) = delete;
   CommitPipeline& operator=(const CommitPipeline&) = delete;
 
+  // Called once per group, on the publisher thread: the snapshot that
+  // shows the group once it is durable and published, or the error that
+  // kept it from being durable (a failing disk). Must not throw.
+  using Answer = std::function<void(std::shared_ptr<const Snapshot> published, std::exception_ptr error)>;
+
   // A group committed `changes`, moving the store from generation `from` to
   // `to`; `sync` makes it durable (empty: it is already). Call in commit
-  // order, with lock_writes() held. The future gives the snapshot that
-  // shows the group once it is durable and published, or the error that
-  // kept it from being durable (a failing disk).
+  // order, with lock_writes() held. `answer` is called when it is published
+  // (or failed): the publisher wakes the group's writers itself, with no
+  // thread in between.
+  void committed(std::vector<InitiativeChange> changes, std::int64_t from, std::int64_t to,
+                 std::function<void()> sync, Answer answer);
+  // The same, answered through a future.
   std::future<std::shared_ptr<const Snapshot>> committed(std::vector<InitiativeChange> changes, std::int64_t from,
                                                          std::int64_t to, std::function<void()> sync);
   // Waits until every group committed so far is published. Not with
@@ -48,7 +56,7 @@ class CommitPipeline {
   struct Group {
     std::vector<InitiativeChange> changes;
     std::int64_t from = 0, to = 0;
-    std::promise<std::shared_ptr<const Snapshot>> published;
+    Answer answer;
   };
   void publish_loop();
   void sync_loop();
