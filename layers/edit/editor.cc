@@ -20,12 +20,6 @@ namespace {
 
 // Writes one commit may hold: bounds the time a group keeps the lock.
 constexpr std::size_t kMaxGroup = 64;
-// How long a thread about to commit a group waits for writes that have
-// started (their bodies are being parsed) to join it: PostgreSQL's
-// commit_delay idea. A write costs about 0.1 ms to parse; a group's
-// commit, sync and snapshot cost about as much as several writes, so a
-// short wait for a second writer pays for itself. A lone writer never waits.
-constexpr auto kCommitDelay = std::chrono::microseconds(500);
 
 
 void check_precondition(const std::optional<Precondition>& if_match, const StoredInitiative& current) {
@@ -98,33 +92,6 @@ struct Editor::Pending {
   std::condition_variable wake;  // this writer's own: answered, or its turn to lead
 };
 
-// A write from its start until it joins the queue: while some are under
-// way, a thread about to take a group waits a moment for them.
-class Editor::Arrival {
- public:
-  explicit Arrival(Editor& editor) : editor_(editor) {
-    std::lock_guard lock(editor_.group_mutex_);
-    ++editor_.arriving_;
-  }
-  ~Arrival() {
-    if (!counted_) return;
-    std::lock_guard lock(editor_.group_mutex_);
-    arrived();
-  }
-  Arrival(const Arrival&) = delete;
-  Arrival& operator=(const Arrival&) = delete;
-  // Queued, or failed before: call with group_mutex_ held.
-  void arrived() {
-    counted_ = false;
-    --editor_.arriving_;
-    editor_.gathered_.notify_one();
-  }
-
- private:
-  Editor& editor_;
-  bool counted_ = true;
-};
-
 Editor::Editor(RegistryHolder& holder, EditLimits limits)
     : holder_(holder),
       store_path_(holder.store_path()),
@@ -160,13 +127,12 @@ void Editor::take_rate(const access::Principal& who) {
 
 Written Editor::create(const access::Principal& who, const FeatureInput& feature) {
   take_rate(who);
-  Arrival arrival(*this);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
   SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
   if (record.initiative.id.empty()) record.initiative.id = new_initiative_id();
   const std::string id = record.initiative.id;
   auto shared = std::make_shared<SourceRecord>(std::move(record));
-  return commit(arrival, who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
+  return commit(who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
                         return std::move(*shared);
                       }});
 }
@@ -174,7 +140,6 @@ Written Editor::create(const access::Principal& who, const FeatureInput& feature
 Written Editor::replace(const access::Principal& who, const std::string& id,
                         const std::optional<Precondition>& if_match, const FeatureInput& feature) {
   take_rate(who);
-  Arrival arrival(*this);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
   SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
   if (record.initiative.id.empty()) record.initiative.id = id;
@@ -182,7 +147,7 @@ Written Editor::replace(const access::Principal& who, const std::string& id,
     throw DomainError(Fault::invalid, "the feature's id '" + record.initiative.id + "' is not the id in the path '" +
                                           id + "': a PUT replaces the record it names");
   auto shared = std::make_shared<SourceRecord>(std::move(record));
-  return commit(arrival, who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
+  return commit(who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
                         return std::move(*shared);
                       }});
 }
@@ -190,12 +155,11 @@ Written Editor::replace(const access::Principal& who, const std::string& id,
 Written Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
                       const FeatureInput& merge_patch) {
   take_rate(who);
-  Arrival arrival(*this);
   const FeatureOptions options = feature_options(merge_patch.content_crs, limits_.max_vertices);
   auto patch = std::make_shared<Json>(parse_json_body(merge_patch.body, body_limits(limits_.max_body_bytes)));
   if (!patch->is_object())
     throw DomainError(Fault::invalid, "a merge patch of a feature is a JSON object (RFC 7386)");
-  return commit(arrival, who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
+  return commit(who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
                         Json target = Json::parse(record_feature_json(before->initiative));
                         prepare_patch_target(target, *patch);
                         SourceRecord record = parse_feature(apply_merge_patch(std::move(target), *patch), options);
@@ -208,8 +172,7 @@ Written Editor::patch(const access::Principal& who, const std::string& id, const
 Written Editor::remove(const access::Principal& who, const std::string& id,
                        const std::optional<Precondition>& if_match) {
   take_rate(who);
-  Arrival arrival(*this);
-  return commit(arrival, who, {"delete", id, if_match, {}});
+  return commit(who, {"delete", id, if_match, {}});
 }
 
 std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
@@ -229,11 +192,10 @@ std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
   }
 }
 
-Written Editor::commit(Arrival& arrival, const access::Principal& who, Change change) {
+Written Editor::commit(const access::Principal& who, Change change) {
   Pending mine(who, change);
   std::unique_lock lock(group_mutex_);
   queued_.push_back(&mine);
-  arrival.arrived();
   while (!mine.done) {
     // Taken into a group that another thread leads, or another group is
     // writing: wait. Else lead a group of what is queued, this write first.
@@ -242,12 +204,6 @@ Written Editor::commit(Arrival& arrival, const access::Principal& who, Change ch
       continue;
     }
     grouping_ = true;
-    // Writes under way join this group if they queue within the delay.
-    if (arriving_ > 0) {
-      const auto deadline = std::chrono::steady_clock::now() + kCommitDelay;
-      while (arriving_ > 0 && queued_.size() < kMaxGroup)
-        if (gathered_.wait_until(lock, deadline) == std::cv_status::timeout) break;
-    }
     const std::size_t n = std::min(queued_.size(), kMaxGroup);
     auto group = std::make_shared<std::vector<Pending*>>(queued_.begin(),
                                                          queued_.begin() + static_cast<std::ptrdiff_t>(n));

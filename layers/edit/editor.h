@@ -107,7 +107,6 @@ class Editor {
  private:
   struct Change;
   struct Pending;
-  class Arrival;
   // Group commit: the calling thread queues its write and waits; whichever
   // thread finds no group running takes every queued write (its own too)
   // and commits them in one transaction, each in its own savepoint and with
@@ -116,10 +115,9 @@ class Editor {
   // its transaction has committed, the next group may start: the log's
   // sync and the snapshot follow in pipeline_, and the group's writers are
   // answered when it has published them.
-  // A thread about to commit waits up to kCommitDelay for writes under way
-  // (`Arrival`) to join its group. Each writer waits on its own condition:
-  // the publisher wakes the group's writers, the leader the next leader.
-  Written commit(Arrival& arrival, const access::Principal& who, Change change);
+  // Each writer waits on its own condition: the publisher wakes the
+  // group's writers, the leader the next leader.
+  Written commit(const access::Principal& who, Change change);
   // The group's transaction; true when pipeline_ will answer the group,
   // false when no write of it was committed (each has its error then).
   bool run_group(const std::shared_ptr<std::vector<Pending*>>& group);
@@ -147,9 +145,7 @@ class Editor {
   std::uint64_t store_identity_ = 0;  // of the store store_ was opened on (Store::identity)
 
   std::mutex group_mutex_;
-  std::condition_variable gathered_;  // a leader's delay: a write under way queued or failed
   std::vector<Pending*> queued_;  // guarded by group_mutex_
-  std::size_t arriving_ = 0;      // writes started and not yet queued; guarded by group_mutex_
   bool grouping_ = false;         // a thread is committing a group; guarded by group_mutex_
   CommitPipeline pipeline_;       // last: stopped first, while what it uses still exists
 };
