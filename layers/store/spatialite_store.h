@@ -7,6 +7,7 @@
 #include <string>
 
 #include "geo/sqlite/sqlite_db.h"
+#include "geo/sqlite/wal_checkpointer.h"
 #include "layers/store/store.h"
 
 namespace layers {
@@ -56,6 +57,7 @@ class SpatialiteStore final : public Store {
   bool tokens_table_seen_ = false;
   std::string path_;
   geo::Database db_;
+  std::unique_ptr<geo::WalCheckpointer> checkpointer_;  // after db_: stopped before it closes
 };
 
 }  // namespace layers
