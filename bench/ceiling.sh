@@ -25,29 +25,18 @@ rounds=${ROUNDS:-3}
 seed=${SEED:-20240404}
 port_base=${PORT_BASE:-18720}
 
-packages=(wrk curl nodejs)
-[[ -n ${BUILD_DIR:-} ]] || packages+=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev
-                                      libsqlite3-dev nlohmann-json3-dev libpistache-dev libprotozero-dev zlib1g-dev
-                                      libcairo2-dev)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-command -v npm >/dev/null || missing+=(npm)
-if ((${#missing[@]})); then
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+bench_packages wrk curl nodejs
+ensure_npm
 (cd bench/tiles_bench && npm ci --no-audit --no-fund --silent)
 
 if [[ -z ${BUILD_DIR:-} ]]; then
   BUILD_DIR=build-bench-ceiling
-  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_WERROR=OFF -DTERRITORIO_TESTS=OFF \
-    -DTERRITORIO_BENCH=ON >/dev/null
-  cmake --build "$BUILD_DIR" --target territorio territorio_bare_pistache -j"$(nproc)" >/dev/null
+  bench_build --bench "$BUILD_DIR" territorio territorio_bare_pistache
 fi
 bin=$BUILD_DIR/server/territorio
 bare=$BUILD_DIR/bench/territorio_bare_pistache
-if [[ ! -x $bare ]]; then
+if [[ ! -x $bare ]]; then  # a build given without the drivers gets them, in its own build type
   cmake -S . -B "$BUILD_DIR" -DTERRITORIO_BENCH=ON >/dev/null
   cmake --build "$BUILD_DIR" --target territorio_bare_pistache -j"$(nproc)" >/dev/null
 fi

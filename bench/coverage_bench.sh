@@ -8,23 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(wrk curl gawk)
-[[ -n ${BUILD_DIR:-} ]] || packages+=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev
-                                      libsqlite3-dev nlohmann-json3-dev libpistache-dev)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  echo "coverage_bench: installing ${missing[*]}" >&2
-  sudo=()
-  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
-
+source bench/lib.sh
+bench_packages wrk curl gawk
 if [[ -z ${BUILD_DIR:-} ]]; then
   BUILD_DIR=build-bench
-  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF
-  cmake --build "$BUILD_DIR" --target territorio -j"$(nproc)"
+  bench_build "$BUILD_DIR"
 fi
 BIN=$BUILD_DIR/server/territorio
 DURATION=${DURATION:-10}

@@ -17,28 +17,18 @@ baseline=${2:-}
 [[ -z $baseline || -x $baseline ]] || { echo "no executable $baseline" >&2; exit 1; }
 conns=8
 
-packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
-          nlohmann-json3-dev libpistache-dev libprotozero-dev zlib1g-dev gdal-bin curl wrk
-          postgresql-15 postgresql-15-postgis-3)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+ensure_packages "${RUNTIME_PACKAGES[@]}" gdal-bin curl wrk postgresql-15 postgresql-15-postgis-3
 
 # BUILD_DIR (environment): another Release build directory to use.
 bdir=${BUILD_DIR:-build-bench-features}
-cmake -S . -B "$bdir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF >/dev/null
-cmake --build "$bdir" --target territorio -j"$(nproc)"
+bench_build "$bdir"
 
 work=$(mktemp -d /tmp/features_bench.XXXXXX)
 chmod 755 "$work"
 server_pid=""
 old_pid=""
 pg_bin=/usr/lib/postgresql/15/bin
-as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
   [[ -n $old_pid ]] && kill "$old_pid" 2>/dev/null || true

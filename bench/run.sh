@@ -9,22 +9,9 @@ cd "$(dirname "$0")/.."
 # Debian 12 packages: compilers and CMake, what the top-level CMakeLists.txt
 # finds (GEOS, GDAL, PROJ, SpatiaLite, SQLite, nlohmann_json, Pistache), and
 # gdal-bin for the ogr2ogr that builds the SpatiaLite anchor database.
-packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
-          nlohmann-json3-dev libpistache-dev gdal-bin)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "run.sh: installing ${missing[*]}" >&2
-  sudo=()
-  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
-
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_BENCH=ON -DTERRITORIO_TESTS=OFF
-cmake --build build-bench --target territorio_pip_bench -j"$(nproc)"
+source bench/lib.sh
+ensure_packages "${RUNTIME_PACKAGES[@]}" gdal-bin
+bench_build --bench build-bench territorio_pip_bench
 
 (
   echo "machine: nproc=$(nproc) cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"

@@ -36,26 +36,14 @@ seed=${SEED:-15}
 out_dir=build-bench-scale
 results=${RESULTS:-bench/scale_results.jsonl}
 
-packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
-          nlohmann-json3-dev libpistache-dev libprotozero-dev libcairo2-dev libssl-dev zlib1g-dev
-          curl python3 python3-matplotlib time)
-[[ $store_kind == postgresql ]] && packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 libpq-dev)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  echo "scale: installing ${missing[*]}" >&2
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+pg_packages=()
+[[ $store_kind == postgresql ]] && pg_packages=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 libpq-dev)
+bench_packages curl python3 python3-matplotlib time "${pg_packages[@]}"
 
 mkdir -p "$out_dir"
 if [[ -z ${BIN:-} ]]; then
-  launcher=()
-  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-  cmake -S . -B "$out_dir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF \
-    "${launcher[@]}" >/dev/null
-  cmake --build "$out_dir" --target territorio -j2 >/dev/null
+  bench_build "$out_dir"
   BIN=$out_dir/server/territorio
 fi
 BIN=$(realpath "$BIN")
@@ -65,8 +53,6 @@ server_pid=
 pg_dir=$(realpath "$out_dir")/pg
 pg_port=${PG_PORT:-18391}
 pg_bin=/usr/lib/postgresql/15/bin
-# initdb and pg_ctl refuse to run as root: as the postgres user then.
-as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 pg_started=
 cleanup() {
   if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi

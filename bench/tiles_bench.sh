@@ -19,25 +19,15 @@ secs=${1:-10}
 conns=8
 seed=${SEED:-20240404}
 
-packages=(wrk curl gdal-bin postgresql-15 postgresql-15-postgis-3 nodejs)
-[[ -n ${BUILD_DIR:-} ]] || packages+=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev
-                                      libsqlite3-dev nlohmann-json3-dev libpistache-dev libprotozero-dev zlib1g-dev
-                                      libcairo2-dev)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-command -v npm >/dev/null || missing+=(npm)  # NodeSource's nodejs ships its own npm
-if ((${#missing[@]})); then
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+bench_packages wrk curl gdal-bin postgresql-15 postgresql-15-postgis-3 nodejs
+ensure_npm
 (cd bench/tiles_bench && npm ci --no-audit --no-fund --silent)
 
 out_dir=build-bench-tiles
 if [[ -z ${BUILD_DIR:-} ]]; then
   BUILD_DIR=build-bench-tiles
-  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF >/dev/null
-  cmake --build "$BUILD_DIR" --target territorio -j"$(nproc)" >/dev/null
+  bench_build "$BUILD_DIR"
 fi
 mkdir -p "$out_dir"
 bin=$BUILD_DIR/server/territorio
@@ -47,7 +37,6 @@ chmod 755 "$work"
 pids=()
 pg_bin=/usr/lib/postgresql/15/bin
 pg_port=54331
-as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 stop_pid() { kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
 cleanup() {
   for p in "${pids[@]}"; do stop_pid "$p"; done

@@ -23,27 +23,12 @@ probe_secs=${PROBE_SECONDS:-30}
 nwarm=200  # anchor rows made before the runs, the ones its PATCHes edit
 out_dir=build-bench-write
 
-packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
-          nlohmann-json3-dev libpistache-dev libprotozero-dev libcairo2-dev libssl-dev zlib1g-dev
-          gdal-bin curl wrk python3 postgresql-15 postgresql-15-postgis-3)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  echo "write_bench: installing ${missing[*]}" >&2
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+bench_packages gdal-bin curl wrk python3 postgresql-15 postgresql-15-postgis-3
 
 mkdir -p "$out_dir"
 if [[ -z ${BIN:-} ]]; then
-  launcher=()
-  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-  # Warnings are the test build's business (GCC 12 at -O3 warns falsely on
-  # string concatenation, its bug 105329): a measurement must not stop on one.
-  cmake -S . -B "$out_dir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF \
-    "${launcher[@]}" >/dev/null
-  cmake --build "$out_dir" --target territorio -j2 >/dev/null
+  bench_build "$out_dir"
   BIN=$out_dir/server/territorio
 fi
 BIN=$(realpath "$BIN")
@@ -52,7 +37,6 @@ work=$(mktemp -d /tmp/write_bench.XXXXXX)
 chmod 755 "$work"
 server_pid=
 pg_bin=/usr/lib/postgresql/15/bin
-as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 stop_server() {
   if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   server_pid=
