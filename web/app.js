@@ -12,7 +12,7 @@ import { Editor } from './editor.js';
 import { csvHref, download, visibleUnitsGeoJson } from './export.js';
 import { FilterControls } from './filters.js';
 import { ShareControls } from './share.js';
-import { roundedView, stateFromLocation, writeUrl } from './url-state.js';
+import { mapUrl, roundedView, stateFromLocation, writeUrl } from './url-state.js';
 import { currentLanguage, formatNumber, loadLanguage, t, translateDocument } from './i18n.js';
 import { renderLegend } from './legend.js';
 import { UnitPanel } from './panel.js';
@@ -46,6 +46,7 @@ class App {
   async start() {
     const { state } = this;
     this.#mark('territorio:script-start');
+    if (state.embed) this.#embedLink();
     // The map starts (its worker and tiles load) while the coverage and the
     // strings are fetched.
     const firstCoverage = this.#firstCoverage();
@@ -111,6 +112,21 @@ class App {
       this.state.filters = shown;
       await this.update();
     }
+  }
+
+  // ?embed=1 (embed.js hid the chrome): a small "Ver en territorio" link to
+  // the full map at the same state, in a new tab.
+  #embedLink() {
+    const link = document.createElement('a');
+    link.id = 'embed-open';
+    link.className = 'embed-open';
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.dataset.i18n = 'embed.open';
+    link.textContent = 'Ver en territorio';
+    link.href = mapUrl(this.state, { embed: false });
+    document.querySelector('.map-wrap').append(link);
+    window.addEventListener('territorio:url', (e) => { link.href = mapUrl(e.detail.state, { embed: false }); });
   }
 
   // The first coverage of a link: a filter value the server does not know
