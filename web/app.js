@@ -194,7 +194,6 @@ class App {
     this.mapEl.dataset.state = 'loading';
     writeUrl(state);
     $('export-csv').href = csvHref(state);
-    const tables = Promise.all(CHARTS.map((c) => getJson(statsUrl(c.by, state))));
     const comparison = this.compare.fetch(state);
     const coverage = await (coveragePromise ?? getJson(coverageUrl(state)));
     this.comparison = await comparison;
@@ -207,7 +206,9 @@ class App {
     await this.map.idle();
     if (generation !== this.generation) return;
     if (!window.territorio?.['territorio:painted-idle']) this.#mark('territorio:painted-idle');
-    const stats = await tables;
+    // The charts' figures are asked for once the map is drawn: their answers
+    // (three tasks of the main thread) no longer land among its first frames.
+    const stats = await Promise.all(CHARTS.map((c) => getJson(statsUrl(c.by, state))));
     if (generation !== this.generation) return;
     CHARTS.forEach((c, i) => { this.stats[c.by] = stats[i]; });
     this.renderCharts();

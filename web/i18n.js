@@ -39,10 +39,23 @@ export function formatPercent(share) {
 }
 
 // Fills every element marked with data-i18n (text), data-i18n-placeholder
-// and data-i18n-aria (aria-label).
+// and data-i18n-aria (aria-label). Only what differs is written: the page's
+// HTML is already in Spanish, and setting an equal text still replaces the
+// text node, which made the browser lay out and shape the whole side panel
+// again while the map drew its first frames.
 export function translateDocument(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
-  document.title = `${t('title')} · territorio`;
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    const text = t(el.dataset.i18n);
+    if (el.textContent !== text) el.textContent = text;
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    const text = t(el.dataset.i18nPlaceholder);
+    if (el.placeholder !== text) el.placeholder = text;
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) {
+    const text = t(el.dataset.i18nAria);
+    if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
+  }
+  const title = `${t('title')} · territorio`;
+  if (document.title !== title) document.title = title;
 }
