@@ -10,8 +10,6 @@
 namespace geo {
 
 namespace {
-constexpr double kMetresPerDegree = 111320.0;  // on the equator; x is scaled by cos(lat)
-
 // Squared distance from (px, py) to segment e, in a frame where x is already
 // scaled; used for short distances around one point.
 double segment_distance2(double px, double py, double x1, double y1, double x2, double y2) {

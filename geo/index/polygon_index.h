@@ -27,6 +27,9 @@ class PolygonIndex {
     std::size_t id;
     double metres;  // distance from the point to the polygon's boundary
   };
+  // Metres per degree of latitude (and of longitude on the equator, x being
+  // scaled by cos(lat)) in every distance below.
+  static constexpr double kMetresPerDegree = 111320.0;
 
   // polygons[i] is item i; each must be polygonal (empty ones never match).
   explicit PolygonIndex(std::vector<Geometry> polygons);
@@ -46,6 +49,14 @@ class PolygonIndex {
   std::optional<Nearest> nearest(double lon, double lat, double max_metres) const;
   // Items whose interior overlaps g, with intersection areas, in id order.
   std::vector<Overlap> overlapping(const Geometry& g) const;
+  // Calls visit(x1, y1, x2, y2) for every edge the point queries test (the
+  // rings' segments but those of length zero).
+  template <typename Visit>
+  void for_each_edge(Visit&& visit) const {
+    for (const Item& item : items_)
+      for (const Part& p : item.parts)
+        for (const Edge& e : p.edges) visit(e.x1, e.y1, e.x2, e.y2);
+  }
 
  private:
   struct Edge {

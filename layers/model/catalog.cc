@@ -46,6 +46,7 @@ Catalog::Catalog(std::vector<UnitRecord> records, double snap_metres) : snap_met
     }
   }
   communes_index_ = std::make_unique<geo::PolygonIndex>(std::move(polygons));
+  communes_grid_ = std::make_unique<geo::PointGrid>(*communes_index_, snap_metres_);
 }
 
 const Unit* Catalog::find(Division d, std::string_view code) const {
@@ -112,6 +113,15 @@ std::string Catalog::former_code(std::string_view commune_code) const {
 
 PointMatch Catalog::locate(double lon, double lat) const {
   PointMatch m;
+  // Most points lie far from every commune or deep inside one: the grid
+  // gives the index's answer for them without a tree query or an edge.
+  const geo::PointGrid::Settled settled = communes_grid_->settle(lon, lat);
+  if (settled.kind == geo::PointGrid::Settled::Kind::none) return m;
+  if (settled.kind == geo::PointGrid::Settled::Kind::inside) {
+    m.commune = commune_order_[settled.id];
+    m.basis = PointBasis::inside;
+    return m;
+  }
   const auto hits = communes_index_->containing(lon, lat);
   if (hits.size() == 1) {
     m.commune = commune_order_[hits[0]];

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "geo/geos/geometry.h"
+#include "geo/index/point_grid.h"
 #include "geo/index/polygon_index.h"
 #include "layers/model/unit.h"
 
@@ -76,6 +77,7 @@ class Catalog {
   DivisionData d2018_, d2007_;
   std::vector<const Unit*> commune_order_;  // PolygonIndex id -> 2018 commune
   std::unique_ptr<geo::PolygonIndex> communes_index_;
+  std::unique_ptr<geo::PointGrid> communes_grid_;  // settles most points of locate() in one lookup
   std::unordered_map<std::string, std::string> former_codes_;
   double snap_metres_;
   geo::Envelope extent_;
