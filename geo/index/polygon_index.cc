@@ -109,6 +109,13 @@ PolygonIndex::PolygonIndex(std::vector<Geometry> polygons) {
     items_.push_back(std::move(item));
   }
   tree_ = BoxTree(boxes);
+  std::vector<Envelope> part_boxes;
+  for (std::size_t i = 0; i < items_.size(); ++i)
+    for (std::size_t k = 0; k < items_[i].parts.size(); ++k) {
+      part_refs_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)});
+      part_boxes.push_back(items_[i].parts[k].box);
+    }
+  part_tree_ = BoxTree(part_boxes);
 }
 
 bool PolygonIndex::contains(std::size_t id, double x, double y) const {
@@ -118,11 +125,15 @@ bool PolygonIndex::contains(std::size_t id, double x, double y) const {
 }
 
 std::vector<std::size_t> PolygonIndex::containing(double x, double y) const {
+  // The items whose box holds the point and one of whose parts holds it.
   std::vector<std::size_t> out;
-  tree_.query(Envelope{x, y, x, y}, [&](std::size_t id) {
-    if (contains(id, x, y)) out.push_back(id);
+  const Envelope at{x, y, x, y};
+  part_tree_.query(at, [&](std::size_t k) {
+    const PartRef r = part_refs_[k];
+    if (items_[r.item].box.intersects(at) && items_[r.item].parts[r.part].contains(x, y)) out.push_back(r.item);
   });
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -145,13 +156,31 @@ std::optional<PolygonIndex::Nearest> PolygonIndex::nearest(double lon, double la
   const double margin = 1e-9 * (1 + std::abs(lon) + std::abs(lat)) + 1e-6 * dx;
   const Envelope near{box.min_x - margin, box.min_y - margin, box.max_x + margin, box.max_y + margin};
   const double kx = std::cos(lat * M_PI / 180.0);
-  std::optional<Nearest> best;
-  tree_.query(box, [&](std::size_t id) {
-    double d2 = INFINITY;
-    for (const Part& p : items_[id].parts) d2 = std::min(d2, p.distance2_near(lon, lat, kx, near));
-    const double d = std::sqrt(d2) * kMetresPerDegree;
-    if (d <= max_metres && (!best || d < best->metres || (d == best->metres && id < best->id))) best = Nearest{id, d};
+  // Each item whose box meets the box, with the least distance over its
+  // parts that meet the widened box: through the tree of parts, the pairs
+  // a walk over items and then each item's parts would visit.
+  struct Candidate {
+    std::size_t id;
+    double d2;
+  };
+  std::vector<Candidate> candidates;
+  part_tree_.query(near, [&](std::size_t k) {
+    const PartRef r = part_refs_[k];
+    if (!items_[r.item].box.intersects(box)) return;
+    const double d2 = items_[r.item].parts[r.part].distance2_near(lon, lat, kx, near);
+    for (Candidate& c : candidates)
+      if (c.id == r.item) {
+        c.d2 = std::min(c.d2, d2);
+        return;
+      }
+    candidates.push_back({r.item, d2});
   });
+  std::optional<Nearest> best;
+  for (const Candidate& c : candidates) {
+    const double d = std::sqrt(c.d2) * kMetresPerDegree;
+    if (d <= max_metres && (!best || d < best->metres || (d == best->metres && c.id < best->id)))
+      best = Nearest{c.id, d};
+  }
   return best;
 }
 

@@ -6,6 +6,7 @@
 // edges (no GEOS call per point), so containment queries are cheap and safe
 // from any thread. Overlap queries use GEOS and are serialised by a mutex.
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -81,8 +82,16 @@ class PolygonIndex {
   };
   static Part build_part(const std::vector<std::vector<double>>& rings);
 
+  // A part of an item, for the tree of parts: a commune of islands has
+  // thousands of parts, and a point meets the boxes of few.
+  struct PartRef {
+    std::uint32_t item, part;
+  };
+
   std::vector<Item> items_;
-  BoxTree tree_;
+  BoxTree tree_;                  // items' boxes (overlap queries)
+  std::vector<PartRef> part_refs_;
+  BoxTree part_tree_;             // parts' boxes (point queries)
   mutable std::mutex geos_mutex_;
 };
 

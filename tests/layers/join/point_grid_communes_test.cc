@@ -98,3 +98,40 @@ TEST(PointGridCommunes, LocateAnswersAsBeforeAroundTheBoundaries) {
 }
 
 }  // namespace
+
+namespace {
+
+// The index's point queries (through its tree of parts) against a walk over
+// every commune and every edge.
+TEST(PointGridCommunes, IndexQueriesMatchAWalkOverEveryCommune) {
+  const auto& catalog = test_support::fixture_registry().catalog();
+  const Communes c = communes(catalog);
+  std::vector<std::pair<double, double>> vertices;
+  std::size_t k = 0;
+  c.index->for_each_edge([&](double x1, double y1, double, double) {
+    if (k++ % 701 == 0) vertices.emplace_back(x1, y1);
+  });
+  std::mt19937_64 rng(21);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  const double snap = catalog.snap_metres();
+  for (const auto& [x0, y0] : vertices) {
+    const double x = x0 + 0.03 * unit(rng), y = y0 + 0.03 * unit(rng);
+    std::vector<std::size_t> inside;
+    std::optional<geo::PolygonIndex::Nearest> nearest;
+    for (std::size_t id = 0; id < c.index->size(); ++id) {
+      if (c.index->contains(id, x, y)) inside.push_back(id);
+      const double d = c.index->boundary_distance_m(id, x, y);
+      if (d <= snap && (!nearest || d < nearest->metres)) nearest = geo::PolygonIndex::Nearest{id, d};
+    }
+    EXPECT_EQ(c.index->containing(x, y), inside) << x << " " << y;
+    const auto got = c.index->nearest(x, y, snap);
+    ASSERT_EQ(got.has_value(), nearest.has_value()) << x << " " << y;
+    if (got) {
+      EXPECT_EQ(got->id, nearest->id) << x << " " << y;
+      EXPECT_EQ(got->metres, nearest->metres) << x << " " << y;
+    }
+  }
+  EXPECT_GT(vertices.size(), 300u);
+}
+
+}  // namespace
