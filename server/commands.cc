@@ -56,12 +56,15 @@ int import(const Options& o) {
 }
 
 int join(const Options& o) {
-  const auto registry = layers::Registry::load(o.store);
+  // The join reads units and the 2018 communes' polygons only: no initiatives,
+  // gazetteer or other boundaries (a fifth of Registry::load's work).
+  const layers::Catalog catalog(
+      layers::Store::open(o.store)->load_units(layers::Store::UnitGeometries::communes_2018));
   RateProgress bar(o.progress || isatty(STDERR_FILENO) == 1, "joining records");
   layers::BatchJoinOptions options;
   options.reader = o.join_reader == "gdal" ? layers::JoinReader::gdal : layers::JoinReader::automatic;
   options.progress = std::ref(bar);
-  const auto report = layers::batch_join(registry->catalog(), o.positional[0], o.positional[1], options);
+  const auto report = layers::batch_join(catalog, o.positional[0], o.positional[1], options);
   bar.finish();
   print_notes(report.notes);
   std::fprintf(stderr, "joined %zu records into %s:", report.records, o.positional[1].c_str());

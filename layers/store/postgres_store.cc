@@ -194,10 +194,12 @@ void PostgresStore::insert_unit(const UnitRecord& r) {
             values_of(unit_values(r)));
 }
 
-std::vector<UnitRecord> PostgresStore::load_units() {
+std::vector<UnitRecord> PostgresStore::load_units(UnitGeometries which) {
   const auto r = db_.query(
-      "SELECT division, level, code, name, parent_code, former_code, population, area_km2, ST_AsBinary(geom) "
-      "FROM units ORDER BY division, code");
+      std::string("SELECT division, level, code, name, parent_code, former_code, population, area_km2, ") +
+      (which == UnitGeometries::all ? "ST_AsBinary(geom)"
+                                    : "CASE WHEN division = '2018' AND level = 'commune' THEN ST_AsBinary(geom) END") +
+      " FROM units ORDER BY division, code");
   std::vector<UnitRecord> out;
   out.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(unit_from_row(geo::PgRow(r, i)));

@@ -204,10 +204,12 @@ void SpatialiteStore::insert_unit(const UnitRecord& r) {
   ins.run();
 }
 
-std::vector<UnitRecord> SpatialiteStore::load_units() {
-  auto st = db_.prepare(
-      "SELECT division, level, code, name, parent_code, former_code, population, area_km2, AsBinary(geom) "
-      "FROM units ORDER BY division, code");
+std::vector<UnitRecord> SpatialiteStore::load_units(UnitGeometries which) {
+  auto st = db_.prepare(std::string("SELECT division, level, code, name, parent_code, former_code, population, area_km2, ") +
+                        (which == UnitGeometries::all
+                             ? "AsBinary(geom)"
+                             : "CASE WHEN division = '2018' AND level = 'commune' THEN AsBinary(geom) END") +
+                        " FROM units ORDER BY division, code");
   std::vector<UnitRecord> out;
   while (st.step()) out.push_back(unit_from_row(st));
   return out;

@@ -26,7 +26,7 @@ class SpatialiteStore final : public Store {
   void create_schema() override;
   std::int64_t generation() override;
   void advance_generation() override;
-  std::vector<UnitRecord> load_units() override;
+  std::vector<UnitRecord> load_units(UnitGeometries which) override;
   void insert_unit(const UnitRecord& r) override;
   std::vector<StoredInitiative> read_initiatives(const std::optional<std::string>& only) override;
   bool has_initiative(const std::string& id) override;
