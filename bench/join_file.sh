@@ -8,8 +8,12 @@
 # with --reader gdal (GDAL's generic CSV reading and writing, the path before
 # the streaming reader), and a check that both outputs are the same bytes.
 #
+# With BASE_BIN (the binary before a change), each run times BASE_BIN right
+# after BIN on the same file and the outputs must be the same bytes.
+#
 # Usage: bench/join_file.sh        Environment: N (1000000), REPEAT (3),
-#   PG_PORT (18532), BIN (a built territorio; else a Release build in build-bench-join)
+#   PG_PORT (18532), BIN (a built territorio; else a Release build in build-bench-join),
+#   BASE_BIN (optional: a binary to compare with, run alternately)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${N:-1000000}
@@ -57,6 +61,8 @@ python3 bench/join_points.py "$n" "$work/points.csv"
 echo "join_file: $n points, $(stat -c %s "$work/points.csv") bytes of CSV, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 best=
+base_best=
+base_same=identical
 for r in $(seq "$repeat"); do
   rm -f "$work/out.csv"
   t0=$(now)
@@ -64,6 +70,15 @@ for r in $(seq "$repeat"); do
   t=$(python3 -c "print($(now) - $t0)")
   echo "territorio join (streaming CSV), run $r: $(printf %.3f "$t") s"
   [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $t < $best else 1)" && best=$t
+  if [[ -n ${BASE_BIN:-} ]]; then
+    rm -f "$work/base.csv"
+    t0=$(now)
+    "$BASE_BIN" join --store "$work/store.sqlite" "$work/points.csv" "$work/base.csv" 2>/dev/null
+    t=$(python3 -c "print($(now) - $t0)")
+    echo "BASE_BIN join (streaming CSV), run $r: $(printf %.3f "$t") s"
+    [[ -z $base_best ]] || python3 -c "import sys; sys.exit(0 if $t < $base_best else 1)" && base_best=$t
+    cmp -s "$work/out.csv" "$work/base.csv" || base_same=DIFFERENT
+  fi
 done
 tail -1 "$work/join.log"
 
@@ -112,6 +127,11 @@ printf '%-44s %10s %14s %8s\n' method seconds points/s ratio
 printf '%-44s %10.3f %14s %7.2fx\n' "PostGIS: COPY + ST_Intersects (subdivided)" "$pg_t" "$(rate "$pg_t")" 1
 printf '%-44s %10.3f %14s %7.2fx\n' "territorio join --reader gdal" "$gdal_t" "$(rate "$gdal_t")" \
   "$(python3 -c "print($pg_t / $gdal_t)")"
+if [[ -n ${BASE_BIN:-} ]]; then
+  printf '%-44s %10.3f %14s %7.2fx\n' "BASE_BIN join (streaming CSV)" "$base_best" "$(rate "$base_best")" \
+    "$(python3 -c "print($pg_t / $base_best)")"
+fi
 printf '%-44s %10.3f %14s %7.2fx\n' "territorio join (streaming CSV)" "$best" "$(rate "$best")" \
   "$(python3 -c "print($pg_t / $best)")"
+[[ -z ${BASE_BIN:-} ]] || echo "outputs of BIN and BASE_BIN on every run: $base_same"
 echo "outputs of the two territorio paths: $same; points inside a commune: territorio $our_inside, PostGIS $pg_matched"
