@@ -35,7 +35,7 @@ class PointGrid {
   // inside: containing() is {id}; unknown: ask the index.
   Settled settle(double x, double y) const;
 
-  // Cells over the grid and how many are settled (for tests and benchmarks).
+  // Blocks of cells kept cell by cell (the others are one answer each).
   std::size_t blocks_stored() const { return fine_.size() / kCells; }
 
  private:
