@@ -48,13 +48,29 @@ std::int64_t PointGrid::row(double y) const {
 PointGrid::PointGrid(const PolygonIndex& index, double max_metres, double cell_degrees) {
   const double dy = max_metres / PolygonIndex::kMetresPerDegree;
   if (!(dy >= 0 && dy < 1) || !(cell_degrees > 0)) return;  // no grid: every point goes to the index
-  std::vector<Widened> boxes;
-  Envelope extent = Envelope::empty();
+  // Each edge's box for the crossing test; for the search boxes, the box of
+  // a few consecutive edges (up to about a cell): the same cells, marked once.
+  std::vector<Envelope> edges, groups;
+  Envelope group = Envelope::empty(), extent = Envelope::empty();
+  const auto close_group = [&] {
+    if (group.min_x > group.max_x) return;
+    groups.push_back(widen(group, dy).near);
+    extent.expand(groups.back());
+    group = Envelope::empty();
+  };
   index.for_each_edge([&](double x1, double y1, double x2, double y2) {
-    boxes.push_back(widen({std::min(x1, x2), std::min(y1, y2), std::max(x1, x2), std::max(y1, y2)}, dy));
-    extent.expand(boxes.back().near);
+    const Envelope b{std::min(x1, x2), std::min(y1, y2), std::max(x1, x2), std::max(y1, y2)};
+    edges.push_back(widen(b, dy).edge);
+    Envelope grown = group;
+    grown.expand(b);
+    if (grown.max_x - grown.min_x > cell_degrees || grown.max_y - grown.min_y > cell_degrees) {
+      close_group();
+      grown = b;
+    }
+    group = grown;
   });
-  if (boxes.empty() || !std::isfinite(extent.min_x) || !std::isfinite(extent.max_x) ||
+  close_group();
+  if (edges.empty() || !std::isfinite(extent.min_x) || !std::isfinite(extent.max_x) ||
       !std::isfinite(extent.min_y) || !std::isfinite(extent.max_y))
     return;
   x0_ = extent.min_x, y0_ = extent.min_y, x1_ = extent.max_x, y1_ = extent.max_y;
@@ -72,9 +88,9 @@ PointGrid::PointGrid(const PolygonIndex& index, double max_metres, double cell_d
   // are settled whole.
   constexpr std::uint32_t kWhole = UINT32_MAX;
   std::vector<std::uint32_t> marked(static_cast<std::size_t>(block_columns_ * block_rows), kWhole);
-  for (const Widened& w : boxes)
-    for (std::int64_t br = row(w.near.min_y) / kBlock; br <= row(w.near.max_y) / kBlock; ++br)
-      for (std::int64_t bc = column(w.near.min_x) / kBlock; bc <= column(w.near.max_x) / kBlock; ++bc)
+  for (const Envelope& near : groups)
+    for (std::int64_t br = row(near.min_y) / kBlock; br <= row(near.max_y) / kBlock; ++br)
+      for (std::int64_t bc = column(near.min_x) / kBlock; bc <= column(near.max_x) / kBlock; ++bc)
         marked[static_cast<std::size_t>(br * block_columns_ + bc)] = 0;
   std::uint32_t count = 0;
   for (auto& m : marked)
@@ -89,63 +105,75 @@ PointGrid::PointGrid(const PolygonIndex& index, double max_metres, double cell_d
     for (std::int64_t r = row(e.min_y), r1 = row(e.max_y); r <= r1; ++r)
       for (std::int64_t c = c0; c <= c1; ++c) marks[cell_of(c, r)] |= bit;
   };
-  for (const Widened& w : boxes) {
-    mark(w.near, kNearMark);
-    mark(w.edge, kEdgeMark);
-  }
-  boxes = {};
+  for (const Envelope& near : groups) mark(near, kNearMark);
+  for (const Envelope& edge : edges) mark(edge, kEdgeMark);
+  groups = {};
+  edges = {};
 
-  // Rows swept west to east: cells next to each other that no edge meets
-  // are all inside the same polygons, so one containing() answers a run.
+  // Rows swept west to east: cells next to each other (west or north) that
+  // no edge meets are inside the same polygons, so one containing() answers
+  // a run. A cell's class: kNone (in no polygon), id + 2, or kUnknown (an
+  // edge meets it, or it is in several polygons).
   constexpr std::uint32_t kNotYet = UINT32_MAX;
   blocks_.assign(marked.size(), kNotYet);
-  std::vector<std::uint16_t> cells(static_cast<std::size_t>(count) * kCells, kUnknown);
-  const auto inside_code = [&](std::int64_t c, std::int64_t r) -> std::uint32_t {
+  std::vector<std::uint16_t> classes(static_cast<std::size_t>(count) * kCells, kUnknown);
+  const auto class_at = [&](std::int64_t c, std::int64_t r) -> std::uint32_t {
     const double x = x0_ + (static_cast<double>(c) + 0.5) / scale_, y = y0_ + (static_cast<double>(r) + 0.5) / scale_;
     if (column(x) != c || row(y) != r) return kUnknown;
     const auto hits = index.containing(x, y);
     if (hits.empty()) return kNone;
     return hits.size() == 1 && hits[0] + 2 <= UINT16_MAX ? static_cast<std::uint32_t>(hits[0] + 2) : kUnknown;
   };
+  const auto class_north = [&](std::int64_t c, std::int64_t r) -> std::uint32_t {
+    if (r == 0) return kUnknown;
+    const std::size_t b = block_of(c, r - 1);
+    return marked[b] == kWhole ? blocks_[b] : classes[cell_of(c, r - 1)];
+  };
   for (std::int64_t r = 0; r < rows_; ++r) {
-    bool known = false;  // whether run holds the code of the run of cells west of here
-    std::uint32_t run = kUnknown;
+    std::uint32_t run = kUnknown;  // the class of the cell west of here
     for (std::int64_t bc = 0; bc < block_columns_; ++bc) {
       const std::size_t b = static_cast<std::size_t>((r / kBlock) * block_columns_ + bc);
       if (marked[b] == kWhole) {
-        if (blocks_[b] == kNotYet) blocks_[b] = known ? run : inside_code(bc * kBlock, r);
+        if (blocks_[b] == kNotYet) {
+          if (run == kUnknown) run = class_north(bc * kBlock, r);
+          blocks_[b] = run != kUnknown ? run : class_at(bc * kBlock, r);
+        }
         run = blocks_[b];
-        known = run != kUnknown;
         continue;
       }
       for (std::int64_t c = bc * kBlock; c < std::min(columns_, (bc + 1) * kBlock); ++c) {
         const std::size_t k = cell_of(c, r);
         if (marks[k] & kEdgeMark) {
-          known = false;
+          run = kUnknown;
           continue;
         }
-        if (!known) run = inside_code(c, r), known = run != kUnknown;
-        cells[k] = static_cast<std::uint16_t>(run == kNone && (marks[k] & kNearMark) ? kUnknown : run);
+        if (run == kUnknown) run = class_north(c, r);
+        if (run == kUnknown) run = class_at(c, r);
+        classes[k] = static_cast<std::uint16_t>(run);
       }
     }
   }
 
-  // A marked block whose cells all say the same is kept as that one code.
+  // Codes: a cell in no polygon is settled only if no search box reaches
+  // it. A marked block whose cells all say the same is kept as that code.
+  const auto code_of = [&](std::size_t k) -> std::uint16_t {
+    return classes[k] == kNone && (marks[k] & kNearMark) ? kUnknown : classes[k];
+  };
   for (std::size_t b = 0; b < marked.size(); ++b) {
     if (marked[b] == kWhole) continue;
     const std::int64_t c0 = static_cast<std::int64_t>(b % static_cast<std::size_t>(block_columns_)) * kBlock;
     const std::int64_t r0 = static_cast<std::int64_t>(b / static_cast<std::size_t>(block_columns_)) * kBlock;
-    const std::uint16_t first = cells[cell_of(c0, r0)];
+    const std::uint16_t first = code_of(cell_of(c0, r0));
     bool same = true;
     for (std::int64_t r = r0; same && r < std::min(rows_, r0 + kBlock); ++r)
-      for (std::int64_t c = c0; same && c < std::min(columns_, c0 + kBlock); ++c) same = cells[cell_of(c, r)] == first;
+      for (std::int64_t c = c0; same && c < std::min(columns_, c0 + kBlock); ++c) same = code_of(cell_of(c, r)) == first;
     if (same) {
       blocks_[b] = first;
       continue;
     }
-    const auto at = cells.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(marked[b]) * kCells);
     blocks_[b] = kFineBlock | static_cast<std::uint32_t>(fine_.size() / kCells);
-    fine_.insert(fine_.end(), at, at + static_cast<std::ptrdiff_t>(kCells));
+    const std::size_t at = static_cast<std::size_t>(marked[b]) * kCells;
+    for (std::size_t k = at; k < at + kCells; ++k) fine_.push_back(code_of(k));
   }
 }
 
