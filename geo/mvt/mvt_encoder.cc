@@ -92,6 +92,13 @@ bool FeatureBuilder::add_polygon(const Polygon& polygon) {
   return true;
 }
 
+void FeatureBuilder::set_polygon_commands(std::vector<std::uint32_t> commands) {
+  if (type_ == GeomType::point) throw std::logic_error("a feature holds points or polygons, not both");
+  if (commands.empty()) throw std::invalid_argument("a polygon feature needs commands");
+  type_ = GeomType::polygon;
+  geometry_ = std::move(commands);
+}
+
 void FeatureBuilder::add_property(const std::string& key, Value value) {
   properties_.emplace_back(key, std::move(value));
 }

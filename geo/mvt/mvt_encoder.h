@@ -47,6 +47,13 @@ class FeatureBuilder {
   // is dropped whole. Returns whether anything was kept.
   bool add_polygon(const Polygon& polygon);
   void add_property(const std::string& key, Value value);
+  // The polygon commands add_polygon() built so far: a caller may keep them
+  // and give them to another feature with set_polygon_commands(), which
+  // skips the normalising (layers/tiles/unit_tile_geometry.h).
+  const std::vector<std::uint32_t>& polygon_commands() const { return geometry_; }
+  // Polygon geometry as commands from polygon_commands() (not empty); a
+  // feature holding points throws std::logic_error.
+  void set_polygon_commands(std::vector<std::uint32_t> commands);
 
   // Appends the feature to the layer if it has geometry; returns whether it
   // did. Without commit() (or after a failed one) nothing is added.

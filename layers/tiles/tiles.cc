@@ -11,6 +11,7 @@
 #include "layers/coverage/coverage.h"
 #include "layers/tiles/feature_id.h"
 #include "layers/tiles/tile_clusters.h"
+#include "layers/tiles/unit_tile_geometry.h"
 
 namespace layers {
 
@@ -45,22 +46,31 @@ geo::Envelope buffered(const geo::TileId& t) {
   return {e.min_x - m, e.min_y - m, e.max_x + m, e.max_y + m};
 }
 
+void commit_feature(geo::mvt::Layer& layer, geo::mvt::FeatureBuilder& f, Budget& budget) {
+  const std::size_t before = layer.feature_bytes();
+  if (f.commit()) {
+    ++budget.features;
+    budget.bytes += layer.feature_bytes() - before;
+  }
+}
+
 void add_unit_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& registry, Level level,
-                    const TileQuery& q, const geo::TileGrid& grid, const StatsLookup& stats, Budget& budget) {
-  const ZoomedPolygons& shapes = ts.units(level, q.division);
+                    const TileQuery& q, const StatsLookup& stats, const UnitGeometryLookup& geometry,
+                    Budget& budget) {
   const std::vector<const Unit*>& units = ts.unit_list(level, q.division);
   const auto st = stats(level, q.division);
   const Catalog& catalog = registry.catalog();
-  for (std::size_t i : shapes.query(q.tile.z, buffered(q.tile))) {
-    if (budget.full()) return;
-    std::vector<geo::mvt::Polygon> polys = geo::tile_polygons(shapes.shape(q.tile.z, i), grid, &shapes.bounds(q.tile.z, i));
-    if (polys.empty()) continue;
+  std::shared_ptr<const std::string> kept;
+  if (geometry) kept = geometry(level, q.division, q.tile);
+  const std::string drawn = kept ? std::string() : unit_tile_geometry(ts, level, q.division, q.tile, budget.limits);
+  const UnitTileGeometry parts(kept ? std::string_view(*kept) : std::string_view(drawn));
+  parts.for_each([&](std::size_t i, std::vector<std::uint32_t> commands) {
+    if (budget.full()) return false;
+    if (commands.empty()) return true;
     const Unit& u = *units[i];
     geo::mvt::FeatureBuilder f(layer);
     f.set_id(tile_feature_id(u.code, i + 1));
-    bool any = false;
-    for (const auto& p : polys) any = f.add_polygon(p) || any;
-    if (!any) continue;
+    f.set_polygon_commands(std::move(commands));
     if (wanted(q, "code")) f.add_property("code", u.code);
     if (wanted(q, "name")) f.add_property("name", u.name);
     if (level == Level::commune && wanted(q, "province_code")) f.add_property("province_code", u.parent_code);
@@ -73,12 +83,11 @@ void add_unit_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& r
     if (wanted(q, "initiatives")) f.add_property("initiatives", s.initiatives);
     if (wanted(q, "per_100k")) f.add_property("per_100k", s.per_100k);
     if (wanted(q, "covered")) f.add_property("covered", s.covered);
-    const std::size_t before = layer.feature_bytes();
-    if (f.commit()) {
-      ++budget.features;
-      budget.bytes += layer.feature_bytes() - before;
-    }
-  }
+    commit_feature(layer, f, budget);
+    return true;
+  });
+  // A list cut at the limits ends where the tile is full.
+  if (!parts.complete()) budget.full();
 }
 
 void add_initiative_properties(geo::mvt::FeatureBuilder& f, const Initiative& in, const TileQuery& q) {
@@ -96,14 +105,6 @@ void add_initiative_properties(geo::mvt::FeatureBuilder& f, const Initiative& in
   text("scope", in.scope);
   text("region_recorded", in.region_recorded);
   if (in.year && wanted(q, "year")) f.add_property("year", static_cast<std::int64_t>(*in.year));
-}
-
-void commit_feature(geo::mvt::Layer& layer, geo::mvt::FeatureBuilder& f, Budget& budget) {
-  const std::size_t before = layer.feature_bytes();
-  if (f.commit()) {
-    ++budget.features;
-    budget.bytes += layer.feature_bytes() - before;
-  }
 }
 
 // Below the highest zoom a tile with more matched records than kClusterAbove
@@ -306,8 +307,14 @@ std::vector<UnitStats> unit_stats(const CoverageCounts& counts, Level level, Div
   return out;
 }
 
+std::string unit_tile_geometry(const TileSet& tileset, Level level, Division division, const geo::TileId& tile,
+                               const TileLimits& limits) {
+  const geo::TileGrid grid{geo::TileTransform(tile, kTileExtent), kTileExtent, kTileBuffer};
+  return encode_unit_tile_geometry(tileset.units(level, division), tile, grid, limits.max_features, limits.max_bytes);
+}
+
 VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, const TileQuery& query,
-                             const StatsLookup& stats, const TileLimits& limits) {
+                             const StatsLookup& stats, const TileLimits& limits, const UnitGeometryLookup& geometry) {
   TileQuery q = query;
   if (const auto d = tile_layer_division(q.layer)) q.division = *d;
   const geo::TileGrid grid{geo::TileTransform(q.tile, kTileExtent), kTileExtent, kTileBuffer};
@@ -323,7 +330,7 @@ VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, c
     else if (name == kFootprintsLayer)
       add_footprints_layer(l, tileset, registry, q, grid, budget);
     else if (const auto level = tile_layer_level(*parse_tile_layer(name)))
-      add_unit_layer(l, tileset, registry, *level, q, grid, stats, budget);
+      add_unit_layer(l, tileset, registry, *level, q, stats, geometry, budget);
     else
       throw std::invalid_argument("layers/tiles/census_tiles.h draws the census zones");
   }

@@ -77,8 +77,18 @@ struct VectorTile {
   bool truncated = false;
 };
 
+// The encoded geometry of a unit layer's tile (layers/tiles/unit_tile_geometry.h):
+// what depends only on the boundaries, so a caller may keep it across writes.
+std::string unit_tile_geometry(const TileSet& tileset, Level level, Division division, const geo::TileId& tile,
+                               const TileLimits& limits);
+// Gives unit_tile_geometry() for the tileset and limits being drawn, kept
+// from before or made now; null: build_vector_tile makes it.
+using UnitGeometryLookup =
+    std::function<std::shared_ptr<const std::string>(Level, Division, const geo::TileId&)>;
+
 VectorTile build_vector_tile(const TileSet& tileset, const Registry& registry, const TileQuery& query,
-                             const StatsLookup& stats, const TileLimits& limits = {});
+                             const StatsLookup& stats, const TileLimits& limits = {},
+                             const UnitGeometryLookup& geometry = {});
 
 // The unit level a tileset draws (nullopt for initiatives, territorio and census zones).
 std::optional<Level> tile_layer_level(TileLayer layer);

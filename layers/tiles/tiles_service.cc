@@ -33,7 +33,10 @@ void append_query(std::string& k, const TileQuery& q) {
 
 }  // namespace
 
-TileService::TileService(TileServiceOptions options) : options_(options), cache_(options.cache_bytes) {}
+TileService::TileService(TileServiceOptions options)
+    : options_(options),
+      cache_(options.cache_bytes - options.cache_bytes / 4),
+      geometry_cache_(options.cache_bytes / 4) {}
 
 std::string TileService::vector_key(const TileQuery& q, std::int64_t generation) {
   std::string k = "mvt|g";
@@ -90,8 +93,26 @@ std::shared_ptr<const CachedTile> TileService::vector_tile(const Snapshot& snaps
   VectorTile t = q.layer == TileLayer::census_zones
                      ? build_census_tile(census_of(snapshot), q, options_.limits)
                      : build_vector_tile(snapshot.tileset(), snapshot.registry(), q, stats_of(snapshot, q.filter),
-                                         options_.limits);
+                                         options_.limits, unit_geometry(snapshot));
   return cache_.insert(key, std::move(t.bytes), t.truncated);
+}
+
+UnitGeometryLookup TileService::unit_geometry(const Snapshot& snapshot) {
+  if (options_.cache_bytes == 0) return {};
+  return [this, &snapshot](Level level, Division division, const geo::TileId& tile) {
+    // Keyed by the boundaries, not the generation: a write leaves it valid.
+    std::string key = "g";
+    key += std::to_string(snapshot.territory()->boundaries_key());
+    key += '|';
+    key += std::to_string(static_cast<int>(level));
+    key += '|';
+    key += std::to_string(static_cast<int>(division));
+    key += '|';
+    key += std::to_string(tile.z) + '/' + std::to_string(tile.x) + '/' + std::to_string(tile.y);
+    auto hit = geometry_cache_.find(key);
+    if (!hit) hit = geometry_cache_.insert(key, unit_tile_geometry(snapshot.tileset(), level, division, tile, options_.limits), false);
+    return std::shared_ptr<const std::string>(hit, &hit->body);
+  };
 }
 
 std::shared_ptr<const CachedTile> TileService::raster_tile(const Snapshot& snapshot, const RasterQuery& q) {
