@@ -98,7 +98,7 @@ http::Router make_router(layers::RegistryHolder& holder, const Site& site, const
     const auto snapshot = holder.current();
     const auto reloads = holder.status();
     return routes::metrics(r, *requests,
-                           {snapshot->registry(), tiles->cache_stats(), started, reloads.reloads, reloads.failed_reloads,
+                           {snapshot->registry(), tiles->cache_stats(), tiles->geometry_cache_stats(), started, reloads.reloads, reloads.failed_reloads,
                             reloads.writes, reloads.write_commits});
   }, http::CrossOrigin::none);  // for operators: no web page may read it
   return router;

@@ -53,6 +53,16 @@ http::Response metrics(const http::Request& r, const http::RouteMetrics& request
          double(c.misses));
   family("territorio_tile_cache_bytes", "gauge", "Bytes the tile cache holds: tiles, keys and bookkeeping, as allocated.", double(c.bytes));
   family("territorio_tile_cache_entries", "gauge", "Tiles in the cache.", double(c.entries));
+  const auto& g = state.tile_geometry_cache;
+  family("territorio_tile_geometry_cache_hits_total", "counter",
+         "Tiles drawn with the boundaries' clipped geometry kept from before (a write changes counts, not it).",
+         double(g.hits));
+  family("territorio_tile_geometry_cache_misses_total", "counter",
+         "Tiles whose boundaries were clipped and encoded because the geometry cache did not hold them.",
+         double(g.misses));
+  family("territorio_tile_geometry_cache_bytes", "gauge",
+         "Bytes the boundaries' geometry cache holds (a quarter of the tile cache's budget), as allocated.",
+         double(g.bytes));
   family("territorio_data_generation", "gauge", "Generation of the loaded data; it changes with every import.",
          double(state.registry.generation()));
   family("territorio_initiatives", "gauge", "Initiatives in the loaded data.",

@@ -26,6 +26,7 @@ http::Response readyz(const http::Request& r, const layers::Registry& reg,
 struct ServiceState {
   const layers::Registry& registry;
   layers::TileCache::Stats tile_cache;
+  layers::TileCache::Stats tile_geometry_cache;  // the unit layers' clipped geometry, kept across writes
   std::chrono::system_clock::time_point started;
   std::uint64_t reloads = 0, failed_reloads = 0;  // of the store, since start
   std::uint64_t writes = 0;         // writes this server committed and published, since start

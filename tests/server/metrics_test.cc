@@ -88,6 +88,10 @@ TEST(MetricsHttp, TheServerCountsItsRequestsAndTileCache) {
   EXPECT_EQ(s.at("territorio_tile_cache_hits_total"), "1");
   EXPECT_EQ(s.at("territorio_tile_cache_entries"), "1");
   EXPECT_GT(std::stod(s.at("territorio_tile_cache_bytes")), 1000);
+  // The communes' geometry of that tile was clipped once, for the tile built.
+  EXPECT_EQ(s.at("territorio_tile_geometry_cache_misses_total"), "1");
+  EXPECT_EQ(s.at("territorio_tile_geometry_cache_hits_total"), "0");
+  EXPECT_GT(std::stod(s.at("territorio_tile_geometry_cache_bytes")), 1000);
   EXPECT_EQ(s.at("territorio_initiatives"), "29");
 
   // The scrape itself is counted by the next one.
