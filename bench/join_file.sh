@@ -21,25 +21,11 @@ repeat=${REPEAT:-3}
 pg_port=${PG_PORT:-18532}
 out_dir=build-bench-join
 
-packages=(cmake make g++ pkg-config libgeos-dev libgdal-dev libproj-dev libspatialite-dev libsqlite3-dev
-          nlohmann-json3-dev libpistache-dev libprotozero-dev libcairo2-dev libssl-dev zlib1g-dev
-          gdal-bin python3 postgresql-15 postgresql-15-postgis-3)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  echo "join_file: installing ${missing[*]}" >&2
-  sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+source bench/lib.sh
+bench_packages gdal-bin python3 postgresql-15 postgresql-15-postgis-3
 
 if [[ -z ${BIN:-} ]]; then
-  launcher=()
-  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-  # GCC 12 at -O3 warns falsely (its bug 105329): a measurement must not stop on one.
-  cmake -S . -B "$out_dir" -DCMAKE_BUILD_TYPE=Release -DTERRITORIO_TESTS=OFF -DTERRITORIO_WERROR=OFF \
-    "${launcher[@]}" >/dev/null
-  cmake --build "$out_dir" --target territorio -j2 >/dev/null
+  bench_build "$out_dir"
   BIN=$out_dir/server/territorio
 fi
 BIN=$(realpath "$BIN")
@@ -47,7 +33,6 @@ BIN=$(realpath "$BIN")
 work=$(mktemp -d /tmp/join_file.XXXXXX)
 chmod 755 "$work"
 pg_bin=/usr/lib/postgresql/15/bin
-as_pg() { if [[ $(id -u) -eq 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 cleanup() {
   [[ -f $work/pg/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl -D $work/pg -m fast -w stop" >/dev/null 2>&1 || true
   rm -rf "$work"
