@@ -6,10 +6,10 @@ namespace layers {
 
 namespace detail {
 
-std::size_t block_bytes(const void* p) {
+std::size_t block_bytes(void* p) {
   // glibc puts a size header before each block (two words for a block of
   // its own pages), and the usable size includes the rounding up.
-  return ::malloc_usable_size(const_cast<void*>(p)) + 2 * sizeof(std::size_t);
+  return ::malloc_usable_size(p) + 2 * sizeof(std::size_t);
 }
 
 }  // namespace detail
@@ -21,7 +21,7 @@ std::size_t heap_bytes(const std::string& s) {
   const char* data = s.data();
   const char* self = reinterpret_cast<const char*>(&s);
   if (data >= self && data < self + sizeof s) return 0;
-  return detail::block_bytes(data);
+  return detail::block_bytes(const_cast<char*>(data));
 }
 
 // Allocates the shared tile's control block with malloc and notes its real

@@ -43,8 +43,10 @@ struct MeteredAllocator {
   }
 };
 
-// What a malloc'ed block at p really occupies.
-std::size_t block_bytes(const void* p);
+// What a malloc'ed block at p really occupies. Not a pointer to const: GCC
+// would take the call for a read of the fresh block (-Wmaybe-uninitialized
+// in sanitizer builds).
+std::size_t block_bytes(void* p);
 
 template <class T>
 T* MeteredAllocator<T>::allocate(std::size_t n) {

@@ -36,7 +36,8 @@ std::string encode_unit_tile_geometry(const ZoomedPolygons& shapes, const geo::T
     const std::vector<std::uint32_t>& commands = f.polygon_commands();
     put(out, static_cast<std::uint32_t>(i));
     put(out, static_cast<std::uint32_t>(commands.size()));
-    out.append(reinterpret_cast<const char*>(commands.data()), commands.size() * sizeof(std::uint32_t));
+    if (!commands.empty())
+      out.append(reinterpret_cast<const char*>(commands.data()), commands.size() * sizeof(std::uint32_t));
     if (!commands.empty()) ++drawn;
     words += commands.size();
   }
@@ -55,6 +56,7 @@ std::uint32_t UnitTileGeometry::word(std::size_t i) const {
 }
 
 void UnitTileGeometry::copy_words(std::size_t i, std::size_t n, std::uint32_t* out) const {
+  if (n == 0) return;  // out may be null then, which memcpy does not allow
   std::memcpy(out, bytes_.data() + 4 * i, n * sizeof(std::uint32_t));
 }
 
