@@ -84,6 +84,12 @@ Geometry flat_to_geometry(const std::vector<FlatPolygon>& polygons) {
   return make_multi(h, parts);
 }
 
+Envelope buffered_bounds(const TileId& tile, const TileGrid& grid) {
+  Envelope e = tile_bounds(tile);
+  const double m = (e.max_x - e.min_x) * grid.buffer / grid.extent;
+  return {e.min_x - m, e.min_y - m, e.max_x + m, e.max_y + m};
+}
+
 bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out) {
   const double x = std::round(grid.transform.x(mx)), y = std::round(grid.transform.y(my));
   if (x < -grid.buffer || y < -grid.buffer || x > grid.extent + grid.buffer || y > grid.extent + grid.buffer)

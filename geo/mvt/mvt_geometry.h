@@ -32,6 +32,10 @@ std::vector<mvt::Polygon> tile_polygons(const std::vector<FlatPolygon>& polygons
 // The bounds of every coordinate of every ring (holes included).
 Envelope polygon_bounds(const FlatPolygon& polygon);
 
+// The tile's bounds (Web Mercator) grown by the grid's buffer: what a
+// feature must meet to reach the tile.
+Envelope buffered_bounds(const TileId& tile, const TileGrid& grid);
+
 // The point in tile coordinates, or false if it lies outside tile plus buffer.
 bool tile_point(double mx, double my, const TileGrid& grid, mvt::IntPoint& out);
 

@@ -40,11 +40,6 @@ UnitStats stats_of(const Unit& u, std::size_t initiatives) {
           initiatives > 0};
 }
 
-geo::Envelope buffered(const geo::TileId& t) {
-  geo::Envelope e = geo::tile_bounds(t);
-  const double m = (e.max_x - e.min_x) * kTileBuffer / kTileExtent;
-  return {e.min_x - m, e.min_y - m, e.max_x + m, e.max_y + m};
-}
 
 void commit_feature(geo::mvt::Layer& layer, geo::mvt::FeatureBuilder& f, Budget& budget) {
   const std::size_t before = layer.feature_bytes();
@@ -113,7 +108,7 @@ bool clustered(const TileQuery& q, std::size_t matched) { return q.tile.z < kMax
 
 void add_points_layer(geo::mvt::Layer& layer, const TileSet& ts, const Registry& registry, const TileQuery& q,
                       const geo::TileGrid& grid, Budget& budget) {
-  const geo::Envelope box = buffered(q.tile);
+  const geo::Envelope box = geo::buffered_bounds(q.tile, grid);
   const auto& initiatives = registry.initiatives();
   std::vector<TilePoint> points;
   for (std::size_t i = 0; i < initiatives.size(); ++i) {
@@ -156,7 +151,7 @@ void add_footprints_layer(geo::mvt::Layer& layer, const TileSet& ts, const Regis
                           const geo::TileGrid& grid, Budget& budget) {
   const auto& initiatives = registry.initiatives();
   std::vector<std::pair<std::size_t, std::size_t>> matched;
-  for (const auto& ik : ts.footprints_in(q.tile.z, buffered(q.tile)))
+  for (const auto& ik : ts.footprints_in(q.tile.z, geo::buffered_bounds(q.tile, grid)))
     if (q.filter.matches(initiatives[ik.first].initiative)) matched.push_back(ik);
   const bool cluster = clustered(q, matched.size());
   // Clustered: a shape drawn by several records is drawn once with their

@@ -10,12 +10,6 @@ namespace {
 // Words are stored in the machine's byte order: the string never leaves the process.
 void put(std::string& out, std::uint32_t w) { out.append(reinterpret_cast<const char*>(&w), sizeof w); }
 
-geo::Envelope buffered_bounds(const geo::TileId& t, const geo::TileGrid& grid) {
-  geo::Envelope e = geo::tile_bounds(t);
-  const double m = (e.max_x - e.min_x) * grid.buffer / grid.extent;
-  return {e.min_x - m, e.min_y - m, e.max_x + m, e.max_y + m};
-}
-
 }  // namespace
 
 std::string encode_unit_tile_geometry(const ZoomedPolygons& shapes, const geo::TileId& tile,
@@ -24,7 +18,7 @@ std::string encode_unit_tile_geometry(const ZoomedPolygons& shapes, const geo::T
   put(out, 1);  // complete, until a limit says otherwise
   std::size_t drawn = 0, words = 0;
   geo::mvt::Layer scratch("", static_cast<std::uint32_t>(grid.extent));
-  for (std::size_t i : shapes.query(tile.z, buffered_bounds(tile, grid))) {
+  for (std::size_t i : shapes.query(tile.z, geo::buffered_bounds(tile, grid))) {
     if (drawn >= max_features || words >= max_bytes) {
       const std::uint32_t incomplete = 0;
       std::memcpy(out.data(), &incomplete, sizeof incomplete);
