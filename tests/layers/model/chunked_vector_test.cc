@@ -180,7 +180,7 @@ TEST(ChunkedVector, RandomBatchesGrowAndShrink) {
   for (unsigned seed = 200; seed <= 205; ++seed) random_edits<8>(seed, 500, 150, 200);
 }
 
-TEST(ChunkedVector, RandomBatchesDefaultChunks) { random_edits<512>(7, 20000, 100, 40); }
+TEST(ChunkedVector, RandomBatchesDefaultChunks) { random_edits<layers::kChunkElements>(7, 20000, 100, 40); }
 
 TEST(ChunkedVector, HoldsSharedPointers) {
   std::vector<std::shared_ptr<const std::string>> v;
