@@ -29,7 +29,6 @@ CREATE TABLE initiative_units(
   division text NOT NULL, level text NOT NULL, code text NOT NULL,
   whole integer NOT NULL, basis text NOT NULL,
   PRIMARY KEY(initiative_id, division, code));
-CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
 CREATE TABLE audit(
   seq bigserial PRIMARY KEY, generation bigint NOT NULL, time text NOT NULL,
   token_id text, token_name text NOT NULL,

@@ -12,7 +12,7 @@
 namespace layers {
 
 namespace {
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 const char* kSchema = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +38,6 @@ CREATE TABLE initiative_units(
   division TEXT NOT NULL, level TEXT NOT NULL, code TEXT NOT NULL,
   whole INTEGER NOT NULL, basis TEXT NOT NULL,
   PRIMARY KEY(initiative_id, division, code));
-CREATE INDEX initiative_units_by_unit ON initiative_units(division, code);
 )SQL";
 
 // Version 2: a revision per record (the generation that wrote it: the
@@ -56,6 +55,11 @@ CREATE INDEX audit_by_generation ON audit(generation);
 // Version 3: each record's practice sheet (layers/model/practice_sheet.h),
 // one JSON text or NULL (store_rows.cc writes and reads it).
 const char* kSchemaV3 = "ALTER TABLE initiatives ADD COLUMN sheet TEXT";
+
+// Version 4: no index of initiative_units by unit. Nothing reads through it
+// (a snapshot holds every join in memory), and each write put six entries
+// on six hot leaves of it: half the pages a write logged (bench/README.md).
+const char* kSchemaV4 = "DROP INDEX IF EXISTS initiative_units_by_unit";
 
 // Tokens: created on first use (a store of an earlier release has none).
 constexpr const char* kTokenSchema = R"SQL(
@@ -133,6 +137,7 @@ SpatialiteStore::SpatialiteStore(const std::string& path, Access access, bool cr
       db_.exec(kSchemaV2);
     }
     if (version < 3) db_.exec(kSchemaV3);
+    if (version < 4) db_.exec(kSchemaV4);
     db_.exec("UPDATE meta SET value = '" + std::to_string(kSchemaVersion) + "' WHERE key = 'schema_version'");
     tx.commit();
     version = kSchemaVersion;
@@ -180,11 +185,12 @@ std::function<void()> SpatialiteStore::defer_sync() {
   return [path = path_] { geo::sync_write_ahead_log(path); };
 }
 
-void SpatialiteStore::begin() { db_.exec("BEGIN IMMEDIATE"); }
-void SpatialiteStore::commit() { db_.exec("COMMIT"); }
+// Compiled once per connection: a write's group runs them once per write.
+void SpatialiteStore::begin() { db_.prepare_cached("BEGIN IMMEDIATE").run(); }
+void SpatialiteStore::commit() { db_.prepare_cached("COMMIT").run(); }
 void SpatialiteStore::rollback() { db_.exec("ROLLBACK"); }
-void SpatialiteStore::savepoint(const std::string& name) { db_.exec("SAVEPOINT " + name); }
-void SpatialiteStore::release(const std::string& name) { db_.exec("RELEASE " + name); }
+void SpatialiteStore::savepoint(const std::string& name) { db_.prepare_cached("SAVEPOINT " + name).run(); }
+void SpatialiteStore::release(const std::string& name) { db_.prepare_cached("RELEASE " + name).run(); }
 void SpatialiteStore::rollback_to(const std::string& name) { db_.exec("ROLLBACK TO " + name + "; RELEASE " + name); }
 
 std::int64_t SpatialiteStore::generation() {
@@ -226,6 +232,7 @@ std::vector<StoredInitiative> SpatialiteStore::read_initiatives(const std::optio
     out.push_back(initiative_from_row(st));
     index[out.back().initiative.id] = out.size() - 1;
   }
+  if (out.empty()) return out;  // a create asks for an id that is not there yet
   auto us = db_.prepare_cached("SELECT initiative_id, division, level, code, whole, basis FROM initiative_units" +
                                std::string(only ? " WHERE initiative_id = ?" : "") + " ORDER BY " + kJoinedUnitOrder);
   if (only) us.bind(1, *only);
