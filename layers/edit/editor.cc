@@ -20,6 +20,8 @@ namespace {
 
 // Writes one commit may hold: bounds the time a group keeps the lock.
 constexpr std::size_t kMaxGroup = 64;
+// Writes that may wait for the committer; more are answered busy (503).
+constexpr std::size_t kMaxQueued = 1024;
 
 
 void check_precondition(const std::optional<Precondition>& if_match, const StoredInitiative& current) {
@@ -82,14 +84,12 @@ struct Editor::Change {
 };
 
 struct Editor::Pending {
-  Pending(const access::Principal& w, const Change& c) : who(&w), change(&c) {}
-  const access::Principal* who;
-  const Change* change;
+  Pending(const access::Principal& w, Change c, Answer a) : who(w), change(std::move(c)), done(std::move(a)) {}
+  access::Principal who;
+  Change change;
+  Answer done;
   std::optional<Written> result;
   std::exception_ptr error;
-  bool taken = false;  // in a group; guarded by group_mutex_
-  bool done = false;   // answered; guarded by group_mutex_
-  std::condition_variable wake;  // this writer's own: answered, or its turn to lead
 };
 
 Editor::Editor(RegistryHolder& holder, EditLimits limits)
@@ -97,9 +97,17 @@ Editor::Editor(RegistryHolder& holder, EditLimits limits)
       store_path_(holder.store_path()),
       limits_(limits),
       rate_(limits.rate),
-      pipeline_(holder) {}
+      pipeline_(holder),
+      committer_([this] { commit_loop(); }) {}
 
-Editor::~Editor() = default;
+Editor::~Editor() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queued_cv_.notify_all();
+  committer_.join();  // commits what is queued; pipeline_ then answers it
+}
 
 void add_footprint(const StoredInitiative& record, access::Footprints& touched) {
   for (const JoinedUnit& u : record.units)
@@ -125,20 +133,21 @@ void Editor::take_rate(const access::Principal& who) {
                                            " s (Retry-After)", retry_after);
 }
 
-Written Editor::create(const access::Principal& who, const FeatureInput& feature) {
+void Editor::create(const access::Principal& who, const FeatureInput& feature, Answer answer) {
   take_rate(who);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
   SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
   if (record.initiative.id.empty()) record.initiative.id = new_initiative_id();
   const std::string id = record.initiative.id;
   auto shared = std::make_shared<SourceRecord>(std::move(record));
-  return commit(who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
-                        return std::move(*shared);
-                      }});
+  enqueue(who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
+                  return std::move(*shared);
+                }},
+          std::move(answer));
 }
 
-Written Editor::replace(const access::Principal& who, const std::string& id,
-                        const std::optional<Precondition>& if_match, const FeatureInput& feature) {
+void Editor::replace(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                     const FeatureInput& feature, Answer answer) {
   take_rate(who);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
   SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
@@ -147,32 +156,65 @@ Written Editor::replace(const access::Principal& who, const std::string& id,
     throw DomainError(Fault::invalid, "the feature's id '" + record.initiative.id + "' is not the id in the path '" +
                                           id + "': a PUT replaces the record it names");
   auto shared = std::make_shared<SourceRecord>(std::move(record));
-  return commit(who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
-                        return std::move(*shared);
-                      }});
+  enqueue(who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
+                  return std::move(*shared);
+                }},
+          std::move(answer));
 }
 
-Written Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
-                      const FeatureInput& merge_patch) {
+void Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                   const FeatureInput& merge_patch, Answer answer) {
   take_rate(who);
   const FeatureOptions options = feature_options(merge_patch.content_crs, limits_.max_vertices);
   auto patch = std::make_shared<Json>(parse_json_body(merge_patch.body, body_limits(limits_.max_body_bytes)));
   if (!patch->is_object())
     throw DomainError(Fault::invalid, "a merge patch of a feature is a JSON object (RFC 7386)");
-  return commit(who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
-                        Json target = Json::parse(record_feature_json(before->initiative));
-                        prepare_patch_target(target, *patch);
-                        SourceRecord record = parse_feature(apply_merge_patch(std::move(target), *patch), options);
-                        if (record.initiative.id != id)
-                          throw DomainError(Fault::invalid, "a patch may not change the record's id");
-                        return record;
-                      }});
+  enqueue(who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
+                  Json target = Json::parse(record_feature_json(before->initiative));
+                  prepare_patch_target(target, *patch);
+                  SourceRecord record = parse_feature(apply_merge_patch(std::move(target), *patch), options);
+                  if (record.initiative.id != id)
+                    throw DomainError(Fault::invalid, "a patch may not change the record's id");
+                  return record;
+                }},
+          std::move(answer));
+}
+
+void Editor::remove(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                    Answer answer) {
+  take_rate(who);
+  enqueue(who, {"delete", id, if_match, {}}, std::move(answer));
+}
+
+Written Editor::create(const access::Principal& who, const FeatureInput& feature) {
+  return wait_for([&](Answer a) { create(who, feature, std::move(a)); });
+}
+
+Written Editor::replace(const access::Principal& who, const std::string& id,
+                        const std::optional<Precondition>& if_match, const FeatureInput& feature) {
+  return wait_for([&](Answer a) { replace(who, id, if_match, feature, std::move(a)); });
+}
+
+Written Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+                      const FeatureInput& merge_patch) {
+  return wait_for([&](Answer a) { patch(who, id, if_match, merge_patch, std::move(a)); });
 }
 
 Written Editor::remove(const access::Principal& who, const std::string& id,
                        const std::optional<Precondition>& if_match) {
-  take_rate(who);
-  return commit(who, {"delete", id, if_match, {}});
+  return wait_for([&](Answer a) { remove(who, id, if_match, std::move(a)); });
+}
+
+Written Editor::wait_for(const std::function<void(Answer)>& start) {
+  auto promise = std::make_shared<std::promise<Written>>();
+  std::future<Written> answered = promise->get_future();
+  start([promise](Written written, std::exception_ptr error) {
+    if (error)
+      promise->set_exception(error);
+    else
+      promise->set_value(std::move(written));
+  });
+  return answered.get();
 }
 
 std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
@@ -192,53 +234,56 @@ std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
   }
 }
 
-Written Editor::commit(const access::Principal& who, Change change) {
-  Pending mine(who, change);
-  std::unique_lock lock(group_mutex_);
-  queued_.push_back(&mine);
-  while (!mine.done) {
-    // Taken into a group that another thread leads, or another group is
-    // writing: wait. Else lead a group of what is queued, this write first.
-    if (mine.taken || grouping_) {
-      mine.wake.wait(lock);
-      continue;
-    }
-    grouping_ = true;
+void Editor::enqueue(const access::Principal& who, Change change, Answer answer) {
+  auto pending = std::make_unique<Pending>(who, std::move(change), std::move(answer));
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (stopping_)
+      throw DomainError(Fault::busy, "the server is stopping: nothing was written; try again shortly",
+                        kBusyRetrySeconds);
+    // A bound on what waits: each queued write holds its parsed body.
+    if (queued_.size() >= kMaxQueued)
+      throw DomainError(Fault::busy, "the server has too many writes waiting: nothing was written; try again shortly",
+                        kBusyRetrySeconds);
+    queued_.push_back(std::move(pending));
+  }
+  queued_cv_.notify_one();
+}
+
+void Editor::commit_loop() {
+  std::unique_lock lock(queue_mutex_);
+  for (;;) {
+    queued_cv_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
+    if (queued_.empty()) return;  // stopping, and every write taken
     const std::size_t n = std::min(queued_.size(), kMaxGroup);
-    auto group = std::make_shared<std::vector<Pending*>>(queued_.begin(),
-                                                         queued_.begin() + static_cast<std::ptrdiff_t>(n));
-    queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(n));
-    for (Pending* p : *group) p->taken = true;
-    lock.unlock();
-    const bool pipelined = run_group(group);
-    lock.lock();
-    grouping_ = false;  // committed: the next group may write while this one is published
-    if (!queued_.empty()) queued_.front()->wake.notify_one();
-    if (!pipelined) answer(*group, nullptr, nullptr);
-  }
-  lock.unlock();
-  if (mine.error) std::rethrow_exception(mine.error);
-  return std::move(*mine.result);
-}
-
-void Editor::answer(const std::vector<Pending*>& group, const std::shared_ptr<const Snapshot>& published,
-                    const std::exception_ptr& error) {
-  for (Pending* p : group) {
-    if (p->result) {
-      if (error) {
-        // Committed, but its log could not be synced: not known to be on disk.
-        p->result.reset();
-        p->error = error;
-      } else {
-        p->result->snapshot = published;
-      }
+    auto group = std::make_shared<Group>();
+    group->reserve(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      group->push_back(std::move(queued_.front()));
+      queued_.pop_front();
     }
-    p->done = true;
-    p->wake.notify_one();  // under group_mutex_: p outlives this call
+    lock.unlock();
+    // Committed: the next group may write while this one is published.
+    if (!run_group(group)) answer(*group, nullptr, nullptr);
+    lock.lock();
   }
 }
 
-bool Editor::run_group(const std::shared_ptr<std::vector<Pending*>>& group) {
+void Editor::answer(const Group& group, const std::shared_ptr<const Snapshot>& published,
+                    const std::exception_ptr& error) {
+  for (const auto& p : group) {
+    std::exception_ptr e = p->error;
+    if (p->result && error) e = error;  // committed, but its log could not be synced: not known to be on disk
+    if (p->result && !e) p->result->snapshot = published;
+    try {
+      p->done(e ? Written{} : std::move(*p->result), e);
+    } catch (...) {
+      // An answer must not throw; one that does loses only its own reply.
+    }
+  }
+}
+
+bool Editor::run_group(const std::shared_ptr<Group>& group) {
   try {
     const auto lock = holder_.lock_writes();
     const std::shared_ptr<const Snapshot> snapshot = holder_.current();
@@ -247,13 +292,13 @@ bool Editor::run_group(const std::shared_ptr<std::vector<Pending*>>& group) {
     const std::int64_t from = db.generation();
     std::int64_t to = from;
     std::vector<InitiativeChange> changes;
-    for (Pending* p : *group) {
+    for (const auto& p : *group) {
       Store::Transaction one(db);  // a savepoint of tx
       try {
-        changes.push_back(apply(*p->who, *p->change, to + 1, *snapshot));
+        changes.push_back(apply(p->who, p->change, to + 1, *snapshot));
         one.commit();
         ++to;
-        p->result = Written{p->change->id, to, nullptr};
+        p->result = Written{p->change.id, to, nullptr};
       } catch (...) {
         p->error = std::current_exception();  // the savepoint undoes this write alone
       }
@@ -263,15 +308,14 @@ bool Editor::run_group(const std::shared_ptr<std::vector<Pending*>>& group) {
     holder_.note_own_commit();
     // The publisher answers the group's writers when it is on disk and shown.
     pipeline_.committed(std::move(changes), from, to, sync_,
-                        [this, group](std::shared_ptr<const Snapshot> published, std::exception_ptr error) {
-                          std::lock_guard answering(group_mutex_);
+                        [group](std::shared_ptr<const Snapshot> published, std::exception_ptr error) {
                           answer(*group, published, error);
                         });
     return true;
   } catch (...) {
     // The commit (or the transaction around it) failed: nothing was written.
     const std::exception_ptr error = as_client_error(std::current_exception());
-    for (Pending* p : *group) {
+    for (const auto& p : *group) {
       p->result.reset();
       if (!p->error) p->error = error;
     }

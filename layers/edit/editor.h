@@ -3,19 +3,20 @@
 // single initiatives for the holder of a token. Each write is checked
 // against the token's scope before and after, validated and joined as an
 // import is, stored with its audit row in one transaction (a committed
-// write is on disk), and published in a new snapshot before the call
-// returns, so the answer to the client and every later read show it.
+// write is on disk), and published in a new snapshot before it is
+// answered, so the answer to the client and every later read show it.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <functional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "layers/access/credentials.h"
@@ -91,14 +92,30 @@ class Editor {
   Editor& operator=(const Editor&) = delete;
 
   // Each throws DomainError (invalid, too_large, not_found, conflict, stale,
-  // unconditional, too_many) or access::AccessDenied (out_of_scope), and
-  // then has written nothing.
+  // unconditional, too_many, busy) or access::AccessDenied (out_of_scope),
+  // and then has written nothing.
   Written create(const access::Principal& who, const FeatureInput& feature);
   Written replace(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
                   const FeatureInput& feature);
   Written patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
                 const FeatureInput& merge_patch);
   Written remove(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match);
+
+  // The same writes without waiting: each reads its input, then queues the
+  // write and returns. What the body alone can refuse (an invalid feature,
+  // the rate) is thrown from the call; everything decided in the store is
+  // given to `answer`, called once on another thread (the commit
+  // pipeline's, or the committer's when nothing of its group committed).
+  // A caller that answers a client over HTTP thus holds no thread while
+  // its write waits for its group, the disk and the snapshot.
+  using Answer = std::function<void(Written written, std::exception_ptr error)>;  // must not throw
+  void create(const access::Principal& who, const FeatureInput& feature, Answer answer);
+  void replace(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+               const FeatureInput& feature, Answer answer);
+  void patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+             const FeatureInput& merge_patch, Answer answer);
+  void remove(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
+              Answer answer);
   // All records in the token's scope, none already stored, each valid: then
   // one transaction; otherwise nothing is written and the outcome says why
   // per record. A source GDAL cannot read is a DomainError (invalid).
@@ -107,22 +124,24 @@ class Editor {
  private:
   struct Change;
   struct Pending;
-  // Group commit: the calling thread queues its write and waits; whichever
-  // thread finds no group running takes every queued write (its own too)
-  // and commits them in one transaction, each in its own savepoint and with
-  // its own generation, so concurrent writers share one fsync and one
-  // snapshot publication while each still fails or succeeds alone. Once
-  // its transaction has committed, the next group may start: the log's
-  // sync and the snapshot follow in pipeline_, and the group's writers are
-  // answered when it has published them.
-  // Each writer waits on its own condition: the publisher wakes the
-  // group's writers, the leader the next leader.
-  Written commit(const access::Principal& who, Change change);
+  using Group = std::vector<std::unique_ptr<Pending>>;
+  // Group commit: a write is queued; the committer thread takes every
+  // queued write (up to a bound) and commits them in one transaction, each
+  // in its own savepoint and with its own generation, so concurrent writes
+  // share one fsync and one snapshot publication while each still fails or
+  // succeeds alone. Once its transaction has committed, the committer
+  // takes the next group: the log's sync and the snapshot follow in
+  // pipeline_, whose publisher answers the group's writes once it has
+  // published them. No thread waits per write: one wake-up starts a group
+  // and one answers each write.
+  void enqueue(const access::Principal& who, Change change, Answer answer);
+  Written wait_for(const std::function<void(Answer)>& start);
+  void commit_loop();
   // The group's transaction; true when pipeline_ will answer the group,
   // false when no write of it was committed (each has its error then).
-  bool run_group(const std::shared_ptr<std::vector<Pending*>>& group);
-  // Marks the group's writers answered and wakes them; with group_mutex_.
-  static void answer(const std::vector<Pending*>& group, const std::shared_ptr<const Snapshot>& published,
+  bool run_group(const std::shared_ptr<Group>& group);
+  // Gives each write of the group its answer.
+  static void answer(const Group& group, const std::shared_ptr<const Snapshot>& published,
                      const std::exception_ptr& error);
   InitiativeChange apply(const access::Principal& who, const Change& change, std::int64_t generation,
                          const Snapshot& snapshot);
@@ -144,10 +163,12 @@ class Editor {
   std::function<void()> sync_;    // store_->defer_sync(): makes its commits durable
   std::uint64_t store_identity_ = 0;  // of the store store_ was opened on (Store::identity)
 
-  std::mutex group_mutex_;
-  std::vector<Pending*> queued_;  // guarded by group_mutex_
-  bool grouping_ = false;         // a thread is committing a group; guarded by group_mutex_
-  CommitPipeline pipeline_;       // last: stopped first, while what it uses still exists
+  std::mutex queue_mutex_;
+  std::condition_variable queued_cv_;
+  std::deque<std::unique_ptr<Pending>> queued_;  // guarded by queue_mutex_
+  bool stopping_ = false;                        // guarded by queue_mutex_
+  CommitPipeline pipeline_;  // stopped after the committer, while what it uses still exists
+  std::thread committer_;    // last: started once the rest exists
 };
 
 }  // namespace layers::edit

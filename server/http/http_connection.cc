@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -39,6 +41,11 @@ constexpr std::size_t kStreamWindow = 4 * kPieceBytes;
 
 // How long a client refused for a full job queue should wait.
 constexpr int kRetryAfterSeconds = 2;
+
+// A queued route's request with a larger body is read on the job pool: its
+// parsing and validation (a polygon of many vertices) would hold the
+// worker, and every connection it serves, for too long.
+constexpr std::size_t kQueuedOnWorkerBytes = 64 * 1024;
 
 std::optional<std::string> field(const RequestHead& head, std::string_view name) {
   for (const auto& [field_name, value] : head.fields) {
@@ -171,6 +178,10 @@ void HttpConnection::handle(ParsedRequest parsed) {
     malformed = std::current_exception();
   }
   Router::Call call = context_->router->prepare(std::move(request), malformed);
+  if (call.work() == Work::queued && call.request().body.size() <= kQueuedOnWorkerBytes) {
+    start_queued(std::move(call), reply);
+    return;
+  }
   if (call.heavy()) {
     submit(std::move(call), reply);
     return;
@@ -183,9 +194,8 @@ void HttpConnection::submit(Router::Call call, Reply reply) {
   const std::weak_ptr<HttpConnection> weak = weak_from_this();
   Pistache::Tcp::Transport* transport = transport_;
   const std::shared_ptr<const ServerContext> context = context_;
-  const bool write = shared_call->work() == Work::write;
-  JobPool& pool = write ? *context_->writes : *context_->jobs;
-  const bool queued = pool.try_submit([shared_call, weak, transport, context, reply] {
+  const bool write = shared_call->work() == Work::queued;
+  const bool queued = context_->jobs->try_submit([shared_call, weak, transport, context, reply] {
     auto response = std::make_shared<Response>(respond(std::move(*shared_call), context->parser.max_body));
     try {
       post_to_worker(*transport, [weak, response, reply] {
@@ -205,6 +215,67 @@ void HttpConnection::submit(Router::Call call, Reply reply) {
                      : "the server is busy with other uploads and downloads; try again shortly",
                kRetryAfterSeconds))),
        reply);
+}
+
+// Runs the handler here; it queues the work, and the thread that finishes
+// it hands the response back to this worker. A handler that refuses at
+// once answers on this thread, inside run_queued(): that response is sent
+// directly.
+void HttpConnection::start_queued(Router::Call call, Reply reply) {
+  Outstanding& outstanding = *context_->queued;
+  if (!outstanding.try_add()) {
+    send(std::move(call).fail(std::make_exception_ptr(
+             ServiceUnavailable("the server is stopping; try again shortly", kRetryAfterSeconds))),
+         reply);
+    return;
+  }
+  try {
+    decode_content(call.request(), context_->parser.max_body);
+  } catch (...) {
+    outstanding.remove();
+    send(std::move(call).fail(std::current_exception()), reply);
+    return;
+  }
+  struct Handoff {
+    std::mutex mutex;
+    bool started = false;           // run_queued() has returned
+    std::optional<Response> early;  // answered before it returned
+  };
+  auto handoff = std::make_shared<Handoff>();
+  const std::weak_ptr<HttpConnection> weak = weak_from_this();
+  Pistache::Tcp::Transport* transport = transport_;
+  const std::shared_ptr<const ServerContext> context = context_;
+  const auto accept_encoding = call.request().header("accept-encoding");
+  std::move(call).run_queued([handoff, weak, transport, context, reply, accept_encoding](Response answer) {
+    auto response = std::make_shared<Response>(gzip_if_accepted(accept_encoding, std::move(answer)));
+    {
+      std::lock_guard lock(handoff->mutex);
+      if (!handoff->started) {
+        handoff->early = std::move(*response);
+        return;
+      }
+    }
+    try {
+      post_to_worker(*transport, [weak, response, reply] {
+        if (const auto self = weak.lock()) self->job_done(std::move(*response), reply);
+      });
+    } catch (const std::exception& e) {
+      log_error(std::string("a write's response is lost: ") + e.what());
+    }
+    context->queued->remove();
+  });
+  std::optional<Response> early;
+  {
+    std::lock_guard lock(handoff->mutex);
+    handoff->started = true;
+    early = std::move(handoff->early);
+  }
+  if (early) {
+    outstanding.remove();
+    send(std::move(*early), reply);
+    return;
+  }
+  job_in_flight_ = true;
 }
 
 void HttpConnection::job_done(Response response, Reply reply) {

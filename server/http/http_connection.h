@@ -4,10 +4,11 @@
 // order, responses out; timeouts and persistence.
 //
 // Threads: every member runs on the connection's Pistache worker, so the
-// state needs no lock. A heavy request runs on the job pool; its response
-// comes back to the worker through post_to_worker(), and meanwhile further
-// pipelined requests wait in the parser's buffer (bounded), so responses
-// keep the order of requests. Request deadlines are checked on Pistache's
+// state needs no lock. A heavy request runs on the job pool, and a queued
+// one (a write) is answered by the thread that finished it; either
+// response comes back to the worker through post_to_worker(), and
+// meanwhile further pipelined requests wait in the parser's buffer
+// (bounded), so responses keep the order of requests. Request deadlines are checked on Pistache's
 // own 500 ms tick (idle_clock.h).
 //
 // Lifetime: the Pistache peer owns this object (peer data); the tick, jobs
@@ -27,6 +28,7 @@
 #include <string_view>
 
 #include "server/http/job_pool.h"
+#include "server/http/outstanding.h"
 #include "server/http/request_parser.h"
 #include "server/http/response.h"
 #include "server/http/response_head.h"
@@ -50,7 +52,7 @@ struct ServerContext {
   std::chrono::milliseconds header_timeout{30000};
   std::chrono::milliseconds body_timeout{60000};
   std::shared_ptr<JobPool> jobs;
-  std::shared_ptr<JobPool> writes;  // one thread: Work::write routes
+  std::shared_ptr<Outstanding> queued;  // queued requests not yet answered
 };
 
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
@@ -79,6 +81,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void pump();
   void handle(ParsedRequest parsed);
   void submit(Router::Call call, Reply reply);
+  void start_queued(Router::Call call, Reply reply);
   void job_done(Response response, Reply reply);
   void resume();
   void send(Response response, Reply reply);

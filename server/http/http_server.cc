@@ -9,6 +9,7 @@
 
 #include "server/http/job_pool.h"
 #include "server/http/open_sockets.h"
+#include "server/http/outstanding.h"
 #include "server/http/pistache_handler.h"
 
 namespace server::http {
@@ -16,12 +17,6 @@ namespace {
 
 // The request line and header fields (RFC 9112 leaves the limit to us).
 constexpr std::size_t kMaxRequestHead = 64 * 1024;
-// Write requests that may wait for a writer thread before a 503.
-constexpr std::size_t kWriteQueue = 256;
-// Writer threads: each parses, validates and authenticates its request,
-// then joins the editor's next group commit, so up to this many writes
-// share one transaction and one fsync.
-constexpr unsigned kWriteThreads = 8;
 constexpr std::size_t kMaxHeaderFields = 100;
 
 }  // namespace
@@ -50,9 +45,7 @@ void HttpServer::start() {
                            .keepaliveTimeout(options_.keepalive_timeout);
 
   jobs_ = std::make_shared<JobPool>(JobPoolOptions{options_.jobs, options_.job_queue}, router_->job_counters());
-  // Writes at normal priority, with room for many writers to wait their turn.
-  writes_ = std::make_shared<JobPool>(JobPoolOptions{kWriteThreads, kWriteQueue, 0, false},
-                                      std::make_shared<JobCounters>());
+  queued_ = std::make_shared<Outstanding>();
   auto context = std::make_shared<ServerContext>();
   context->router = router_;
   context->parser = ParserLimits{kMaxRequestHead, kMaxHeaderFields, options_.max_request_body};
@@ -60,7 +53,7 @@ void HttpServer::start() {
   context->header_timeout = options_.header_timeout;
   context->body_timeout = options_.body_timeout;
   context->jobs = jobs_;
-  context->writes = writes_;
+  context->queued = queued_;
 
   auto endpoint = std::make_unique<Http::Endpoint>(Address(options_.address, Port(options_.port)));
   endpoint->init(options);
@@ -70,8 +63,6 @@ void HttpServer::start() {
   } catch (...) {
     jobs_->stop();
     jobs_.reset();
-    writes_->stop();
-    writes_.reset();
     throw;
   }
   port_ = static_cast<std::uint16_t>(endpoint->getPort());
@@ -81,13 +72,12 @@ void HttpServer::start() {
 void HttpServer::stop() {
   if (!endpoint_) return;
   endpoint_->shutdown();
-  // Jobs hand their responses to the workers' transports: finish them
-  // while those still exist.
+  // Jobs and queued writes hand their responses to the workers'
+  // transports: finish them while those still exist.
   jobs_->stop();
-  writes_->stop();
+  queued_->close_and_wait();
   endpoint_.reset();  // joins the workers, which shutdown() does not wait for
   jobs_.reset();
-  writes_.reset();
   sockets_->close_leaked();
   port_ = 0;
 }

@@ -19,6 +19,7 @@ class Endpoint;
 namespace server::http {
 
 class JobPool;
+class Outstanding;
 class OpenSockets;
 
 struct ServerOptions {
@@ -63,7 +64,7 @@ class HttpServer {
   ServerOptions options_;
   std::shared_ptr<OpenSockets> sockets_;
   std::shared_ptr<JobPool> jobs_;
-  std::shared_ptr<JobPool> writes_;
+  std::shared_ptr<Outstanding> queued_;  // queued requests (writes) not yet answered
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::uint16_t port_ = 0;
 };

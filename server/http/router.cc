@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <future>
 #include <set>
 #include <stdexcept>
 
@@ -70,8 +72,21 @@ void Router::add(std::string method, std::string_view pattern, Handler handler, 
 }
 
 void Router::add(std::string method, std::string_view pattern, Handler handler, RouteOptions options) {
-  if (!is_method(method)) throw std::invalid_argument("route method '" + method + "' is not an upper-case token");
   if (!handler) throw std::invalid_argument("route " + method + " " + std::string(pattern) + " has no handler");
+  if (options.work == Work::queued)
+    throw std::invalid_argument("route " + method + " " + std::string(pattern) + ": a queued route takes add_queued");
+  add_entry(std::move(method), pattern, Entry{std::move(handler), {}, std::move(options)});
+}
+
+void Router::add_queued(std::string method, std::string_view pattern, QueuedHandler handler) {
+  if (!handler) throw std::invalid_argument("route " + method + " " + std::string(pattern) + " has no handler");
+  RouteOptions options;
+  options.work = Work::queued;
+  add_entry(std::move(method), pattern, Entry{{}, std::move(handler), std::move(options)});
+}
+
+void Router::add_entry(std::string method, std::string_view pattern, Entry entry) {
+  if (!is_method(method)) throw std::invalid_argument("route method '" + method + "' is not an upper-case token");
   if (pattern.empty() || pattern.front() != '/') bad_pattern(pattern, "must start with '/'");
 
   Route route;
@@ -124,7 +139,7 @@ void Router::add(std::string method, std::string_view pattern, Handler handler, 
     existing = std::prev(routes_.end());
   }
   declared_.emplace_back(method, std::string(pattern));
-  existing->handlers.emplace(std::move(method), Entry{std::move(handler), std::move(options)});
+  existing->handlers.emplace(std::move(method), std::move(entry));
 }
 
 Router::Call::Call(const Router& router, Request request)
@@ -225,7 +240,48 @@ Response Router::Call::answer_unrouted() {
   throw MethodNotAllowed("method " + request_.method + " is not allowed on " + shown(request_.path), allow_);
 }
 
+struct Responder::State {
+  State(Router::Call c, std::function<void(Response)> d) : call(std::move(c)), deliver(std::move(d)) {}
+  ~State() {
+    fail(std::make_exception_ptr(
+        ServiceUnavailable("the server stopped before this request was answered; try again", 5)));
+  }
+  void answer(Response response) {
+    if (!answered.exchange(true)) deliver(call.finish(std::move(response)));
+  }
+  void fail(std::exception_ptr error) {
+    if (!answered.exchange(true)) deliver(call.finish(call.router_->problem_for(std::move(error))));
+  }
+  Router::Call call;
+  std::function<void(Response)> deliver;
+  std::atomic<bool> answered{false};  // the first answer wins; later ones are dropped
+};
+
+void Responder::operator()(Response response) const { state_->answer(std::move(response)); }
+void Responder::fail(std::exception_ptr error) const { state_->fail(std::move(error)); }
+
+void Router::Call::run_queued(std::function<void(Response)> deliver) && {
+  if (routing_error_ || entry_ == nullptr || !entry_->queued) {
+    deliver(std::move(*this).run());
+    return;
+  }
+  auto state = std::make_shared<Responder::State>(std::move(*this), std::move(deliver));
+  const Responder responder(state);
+  try {
+    state->call.entry_->queued(state->call.request_, responder);  // state keeps the request alive
+  } catch (...) {
+    responder.fail(std::current_exception());
+  }
+}
+
 Response Router::Call::run() && {
+  if (entry_ != nullptr && entry_->queued && !routing_error_) {
+    // Waited for: dispatch() and tests answer queued routes like the others.
+    std::promise<Response> answered;
+    std::future<Response> response = answered.get_future();
+    std::move(*this).run_queued([&answered](Response r) { answered.set_value(std::move(r)); });
+    return response.get();
+  }
   Response response;
   try {
     if (routing_error_) std::rethrow_exception(routing_error_);

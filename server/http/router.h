@@ -27,11 +27,32 @@ namespace server::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+// Answers one request of a queued route, once, from any thread: with the
+// response, or with the error to answer as a problem. Copies share the
+// request (the handler's `const Request&` lives as long as one of them),
+// and a request left unanswered when the last copy goes is answered 503.
+class Responder {
+ public:
+  void operator()(Response response) const;
+  void fail(std::exception_ptr error) const;
+
+ private:
+  friend class Router;
+  struct State;
+  explicit Responder(std::shared_ptr<State> state) : state_(std::move(state)) {}
+  std::shared_ptr<State> state_;
+};
+
+// A handler that hands its work to a queue and answers when it is done
+// (writes: the editor's committer and its pipeline). What it throws before
+// it returns is answered as a problem at once.
+using QueuedHandler = std::function<void(const Request&, Responder)>;
+
 enum class Work {
-  light,  // milliseconds: run on the HTTP worker that read the request
-  heavy,  // may take seconds of CPU or hundreds of MB: run on the job pool
-  write,  // a write to the store: run on the writer thread, one at a time, so
-          // no HTTP worker waits for the store's lock or its fsync
+  light,   // milliseconds: run on the HTTP worker that read the request
+  heavy,   // may take seconds of CPU or hundreds of MB: run on the job pool
+  queued,  // a QueuedHandler: reads its request on the worker and queues the
+           // rest; no thread waits for the store's lock or its fsync
 };
 
 // Decides per request whether a route's work is heavy (e.g. GET items
@@ -65,13 +86,18 @@ class Router {
 
     // Runs the handler (or builds the 404/405/OPTIONS answer). Never
     // throws: failures become problem responses. Adds the CORS fields and
-    // records the metrics.
+    // records the metrics. A queued route's answer is waited for.
     Response run() &&;
+    // A queued route: runs its handler and returns; `deliver` gets the
+    // finished response once, on the thread that answered (this one when
+    // the handler refused at once). Never throws.
+    void run_queued(std::function<void(Response)> deliver) &&;
     // The finished problem response for error (thrown before the handler ran).
     Response fail(std::exception_ptr error) &&;
 
    private:
     friend class Router;
+    friend struct Responder::State;
     Call(const Router& router, Request request);
     Response answer_unrouted();
 
@@ -96,6 +122,8 @@ class Router {
   void add(std::string method, std::string_view pattern, Handler handler, Work work);
   void add(std::string method, std::string_view pattern, Handler handler, HeavyWhen heavy_when);
   void add(std::string method, std::string_view pattern, Handler handler, CrossOrigin cross_origin);
+  // A route whose handler queues its work (Work::queued).
+  void add_queued(std::string method, std::string_view pattern, QueuedHandler handler);
 
   // Turns the errors of the layers below into HttpErrors: called with every
   // exception a handler throws; rethrows it as an HttpError when it knows
@@ -135,6 +163,7 @@ class Router {
   };
   struct Entry {
     Handler handler;
+    QueuedHandler queued;  // instead of handler, for Work::queued
     RouteOptions options;
   };
   struct Route {
@@ -146,6 +175,7 @@ class Router {
 
  private:
   void match(Call& call) const;
+  void add_entry(std::string method, std::string_view pattern, Entry entry);
 
   std::vector<Route> routes_;
   std::vector<std::pair<std::string, std::string>> declared_;

@@ -60,41 +60,62 @@ http::Response written_feature(const http::Request& r, const WriteContext& c, co
   return response;
 }
 
-http::Response create(const http::Request& r, const WriteContext& c) {
+// Each write reads its request here and queues the rest; the editor
+// answers it once the write is on disk and published (or refused), and the
+// answer is turned into the response on that thread.
+
+// The editor's answer for `respond`: the record as GET shows it, with
+// `status` (and Location for a create); 204 for a delete.
+layers::edit::Editor::Answer answer_with(const http::Request& r, const WriteContext& c, http::Responder respond,
+                                         int status) {
+  return [&r, &c, respond, status](layers::edit::Written written, std::exception_ptr error) {
+    if (error) return respond.fail(error);
+    try {
+      if (status == 204) {
+        http::Response response;
+        response.status = 204;
+        return respond(std::move(response));
+      }
+      http::Response response = written_feature(r, c, written, status);
+      if (status == 201)
+        response.headers.emplace_back("Location", base_url(r, c.site) + "/collections/initiatives/items/" +
+                                                      url_encode(written.id));
+      respond(std::move(response));
+    } catch (...) {
+      respond.fail(std::current_exception());
+    }
+  };
+}
+
+void create(const http::Request& r, const WriteContext& c, http::Responder respond) {
   const auto principal = who(r, c);
   require_type(r, {"application/geo+json", "application/json"});
   std::optional<std::string> crs;
-  const auto written = c.editor.create(principal, feature_input(r, crs));
-  http::Response response = written_feature(r, c, written, 201);
-  response.headers.emplace_back("Location", base_url(r, c.site) + "/collections/initiatives/items/" + url_encode(written.id));
-  return response;
+  c.editor.create(principal, feature_input(r, crs), answer_with(r, c, respond, 201));
 }
 
-http::Response replace(const http::Request& r, const WriteContext& c) {
+void replace(const http::Request& r, const WriteContext& c, http::Responder respond) {
   const auto principal = who(r, c);
   require_type(r, {"application/geo+json", "application/json"});
   const auto condition = caching::if_match(r);
   std::optional<std::string> crs;
-  const auto written = c.editor.replace(principal, r.path_param("featureId"), condition, feature_input(r, crs));
-  return written_feature(r, c, written, 200);
+  c.editor.replace(principal, r.path_param("featureId"), condition, feature_input(r, crs),
+                   answer_with(r, c, respond, 200));
 }
 
-http::Response patch(const http::Request& r, const WriteContext& c) {
+void patch(const http::Request& r, const WriteContext& c, http::Responder respond) {
   const auto principal = who(r, c);
   require_type(r, {"application/merge-patch+json"});
   const auto condition = caching::if_match(r);
   std::optional<std::string> crs;
-  const auto written = c.editor.patch(principal, r.path_param("featureId"), condition, feature_input(r, crs));
-  return written_feature(r, c, written, 200);
+  c.editor.patch(principal, r.path_param("featureId"), condition, feature_input(r, crs),
+                 answer_with(r, c, respond, 200));
 }
 
-http::Response remove(const http::Request& r, const WriteContext& c) {
+void remove(const http::Request& r, const WriteContext& c, http::Responder respond) {
   const auto principal = who(r, c);
   const auto condition = caching::if_match(r);
-  c.editor.remove(principal, r.path_param("featureId"), condition);
-  http::Response response;
-  response.status = 204;
-  return response;
+  c.editor.remove(principal, r.path_param("featureId"), condition, answer_with(r, c, respond, 204));
 }
 
 http::Response bulk_import(const http::Request& r, const WriteContext& c) {
@@ -191,11 +212,15 @@ void add_write_routes(http::Router& router, layers::RegistryHolder& holder, cons
   auto bind = [context](http::Response (*f)(const http::Request&, const WriteContext&)) {
     return [f, context](const http::Request& r) { return f(r, *context); };
   };
-  // Writes run on the writer thread: HTTP workers keep answering reads.
-  router.add("POST", "/collections/initiatives/items", bind(create), http::Work::write);
-  router.add("PUT", "/collections/initiatives/items/{featureId}", bind(replace), http::Work::write);
-  router.add("PATCH", "/collections/initiatives/items/{featureId}", bind(patch), http::Work::write);
-  router.add("DELETE", "/collections/initiatives/items/{featureId}", bind(remove), http::Work::write);
+  // Writes are queued for the editor's committer: no thread waits for one,
+  // and HTTP workers keep answering reads meanwhile.
+  auto queued = [context](void (*f)(const http::Request&, const WriteContext&, http::Responder)) {
+    return [f, context](const http::Request& r, http::Responder respond) { f(r, *context, std::move(respond)); };
+  };
+  router.add_queued("POST", "/collections/initiatives/items", queued(create));
+  router.add_queued("PUT", "/collections/initiatives/items/{featureId}", queued(replace));
+  router.add_queued("PATCH", "/collections/initiatives/items/{featureId}", queued(patch));
+  router.add_queued("DELETE", "/collections/initiatives/items/{featureId}", queued(remove));
   router.add("GET", "/collections/initiatives/items/{featureId}/history", bind(history));
   router.add("GET", "/changes", bind(changes));
   // Parsing a source of thousands of records runs on the job pool.

@@ -1,18 +1,23 @@
 // The server's connections and job pool on the wire, in process: heavy
 // routes that block on a gate the test opens, so queue states are exact
-// rather than raced; pipelining behind jobs and large responses; request
-// timeouts; request content codings.
+// rather than raced; queued routes answered later from a thread of the
+// test's; pipelining behind jobs and large responses; request timeouts;
+// request content codings.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "server/http/errors.h"
 #include "server/http/gzip.h"
 #include "server/http/http_server.h"
 #include "server/http/router.h"
@@ -78,10 +83,49 @@ std::string post(const std::string& path, const std::string& body, const std::st
 
 std::string get(const std::string& path) { return "GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
 
+// Requests of the queued route, parked until the test answers them.
+class Parked {
+ public:
+  void park(const Request& request, Responder respond) {
+    const std::lock_guard lock(mutex_);
+    waiting_.emplace_back(request.body, std::move(respond));
+  }
+  bool count(std::size_t n) {
+    return eventually([&] {
+      const std::lock_guard lock(mutex_);
+      return waiting_.size() == n;
+    });
+  }
+  // Answers every parked request, from a thread of its own.
+  void answer_all() {
+    std::vector<std::pair<std::string, Responder>> all;
+    {
+      const std::lock_guard lock(mutex_);
+      all.swap(waiting_);
+    }
+    std::thread([all = std::move(all)] {
+      for (const auto& [body, respond] : all) respond(text("queued:" + body));
+    }).join();
+  }
+  void drop_all() {
+    const std::lock_guard lock(mutex_);
+    waiting_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, Responder>> waiting_;
+};
+
 class JobServer : public testing::Test {
  protected:
   void start(ServerOptions options) {
     Router router;
+    router.add_queued("POST", "/queued",
+                      [parked = parked_](const Request& request, Responder respond) {
+                        if (request.body == "refuse") throw BadRequest("refused before queueing");
+                        parked->park(request, std::move(respond));
+                      });
     router.add("GET", "/light", [](const Request&) { return text("light"); });
     router.add(
         "POST", "/heavy",
@@ -107,6 +151,7 @@ class JobServer : public testing::Test {
   std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }
 
   std::shared_ptr<Gate> gate_ = std::make_shared<Gate>();
+  std::shared_ptr<Parked> parked_ = std::make_shared<Parked>();
   std::shared_ptr<JobCounters> jobs_;
   std::unique_ptr<HttpServer> server_;
 };
@@ -164,6 +209,71 @@ TEST_F(JobServer, PipelinedRequestsWaitForAJobAndKeepTheirOrder) {
     EXPECT_EQ(status_of(response), 200) << response;
     EXPECT_EQ(body_of(response), expected);
   }
+}
+
+TEST_F(JobServer, QueuedRequestsHoldNoThreadAndKeepTheirConnectionsOrder) {
+  ServerOptions options;
+  options.threads = 1;
+  options.jobs = 1;
+  start(options);
+  RawSocket socket(port());
+  socket.send_all(post("/queued", "one") + get("/light") + post("/queued", "two"));
+  ASSERT_TRUE(parked_->count(1));
+  // The one worker serves others meanwhile, and more queued requests than
+  // there are threads wait at once.
+  HttpClient client;
+  EXPECT_EQ(client.get(url("/light")).body, "light");
+  RawSocket other(port());
+  other.send_all(post("/queued", "three"));
+  ASSERT_TRUE(parked_->count(2));
+  parked_->answer_all();
+  EXPECT_EQ(body_of(other.read_response()), "queued:three");
+  for (const char* expected : {"queued:one", "light"}) {
+    const std::string response = socket.read_response();
+    EXPECT_EQ(status_of(response), 200) << response;
+    EXPECT_EQ(body_of(response), expected);
+  }
+  // The next pipelined request waited for the answer before it was read.
+  ASSERT_TRUE(parked_->count(1));
+  parked_->answer_all();
+  EXPECT_EQ(body_of(socket.read_response()), "queued:two");
+}
+
+TEST_F(JobServer, AQueuedRequestRefusedAtOnceOrLeftUnansweredIsAProblem) {
+  ServerOptions options;
+  options.threads = 1;
+  start(options);
+  RawSocket socket(port());
+  socket.send_all(post("/queued", "refuse") + post("/queued", "lost"));
+  const std::string refused = socket.read_response();
+  EXPECT_EQ(status_of(refused), 400) << refused;
+  EXPECT_EQ(Json::parse(body_of(refused))["detail"], "refused before queueing");
+  ASSERT_TRUE(parked_->count(1));
+  parked_->drop_all();  // the work was lost: the client still gets an answer
+  const std::string lost = socket.read_response();
+  EXPECT_EQ(status_of(lost), 503) << lost;
+  EXPECT_NE(lost.find("Retry-After: 5\r\n"), std::string::npos) << lost;
+  EXPECT_EQ(Json::parse(body_of(lost))["status"], 503);
+}
+
+TEST_F(JobServer, StoppingWaitsForQueuedAnswers) {
+  ServerOptions options;
+  options.threads = 1;
+  start(options);
+  RawSocket socket(port());
+  socket.send_all(post("/queued", "last"));
+  ASSERT_TRUE(parked_->count(1));
+  std::atomic<bool> answering{false};
+  std::thread answerer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    answering = true;
+    parked_->answer_all();
+  });
+  // The answer is handed to the worker's transport: stop() waits for it
+  // while that transport exists, rather than let it arrive after.
+  server_->stop();
+  EXPECT_TRUE(answering.load());
+  answerer.join();
 }
 
 TEST_F(JobServer, ALeftConnectionNeverGetsItsResponseDeliveredElsewhere) {
