@@ -16,6 +16,9 @@
 
 namespace layers::edit {
 
+// The record after a write, from the one before (null for a create).
+using MakeAfter = std::function<SourceRecord(const StoredInitiative* before)>;
+
 namespace {
 
 // Writes one commit may hold: bounds the time a group keeps the lock.
@@ -51,6 +54,32 @@ FeatureOptions feature_options(std::optional<std::string_view> content_crs, std:
 // the busy timeout: the client may retry; nothing of this write was kept.
 constexpr int kBusyRetrySeconds = 5;
 
+// make_after's record joined as import joins it, against the snapshot's
+// boundaries and gazetteer.
+StoredInitiative joined_after(SourceRecord record, const Snapshot& snapshot) {
+  std::vector<SourceRecord> records;
+  records.push_back(std::move(record));
+  const Registry& registry = snapshot.registry();
+  const Joiner joiner(registry.catalog(), registry.gazetteer());
+  std::vector<std::string> notes;
+  try {
+    return std::move(join_records(joiner, registry.gazetteer(), std::move(records), notes).front());
+  } catch (const ImportError& e) {
+    throw DomainError(Fault::invalid, e.reason);
+  }
+}
+
+// make_after of a create or a replace: the body read again each time (a
+// record owns its geometry, it is not copied). id: the record's, when the
+// body names none.
+MakeAfter reread(std::shared_ptr<const Json> body, FeatureOptions options, std::string id) {
+  return [body = std::move(body), options, id = std::move(id)](const StoredInitiative*) {
+    SourceRecord record = parse_feature(*body, options);
+    if (record.initiative.id.empty()) record.initiative.id = id;
+    return record;
+  };
+}
+
 BodyLimits body_limits(std::size_t max_bytes) {
   BodyLimits l;
   l.max_bytes = max_bytes;
@@ -78,9 +107,19 @@ struct Editor::Change {
   std::string operation;  // create | replace | update | delete
   std::string id;
   std::optional<Precondition> if_match;
-  // The record after the write, from the one before (none for a create);
-  // empty for a delete.
-  std::function<SourceRecord(const std::optional<StoredInitiative>& before)> make_after;
+  // Empty for a delete. May be called more than once.
+  MakeAfter make_after;
+  // What the write reads and derives, done on the caller's thread against
+  // the snapshot published then (prepare()): the committer, which writes
+  // one record at a time for every client, uses it when the store still
+  // holds the same version of the record, and does it again otherwise.
+  struct Prepared {
+    std::shared_ptr<const Snapshot> seen;
+    std::shared_ptr<const StoredInitiative> before;  // the record in `seen`; null: not there
+    std::optional<StoredInitiative> after;           // make_after joined against seen's registry
+    std::optional<std::string> before_json, after_json;  // the audit's texts
+  };
+  std::optional<Prepared> prepared;
 };
 
 struct Editor::Pending {
@@ -136,30 +175,28 @@ void Editor::take_rate(const access::Principal& who) {
 void Editor::create(const access::Principal& who, const FeatureInput& feature, Answer answer) {
   take_rate(who);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
-  SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
+  auto body = std::make_shared<const Json>(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)));
+  SourceRecord record = parse_feature(*body, options);
   if (record.initiative.id.empty()) record.initiative.id = new_initiative_id();
   const std::string id = record.initiative.id;
-  auto shared = std::make_shared<SourceRecord>(std::move(record));
-  enqueue(who, {"create", id, std::nullopt, [shared](const std::optional<StoredInitiative>&) {
-                  return std::move(*shared);
-                }},
-          std::move(answer));
+  Change change{"create", id, std::nullopt, reread(body, options, id), {}};
+  prepare(change, std::move(record));
+  enqueue(who, std::move(change), std::move(answer));
 }
 
 void Editor::replace(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
                      const FeatureInput& feature, Answer answer) {
   take_rate(who);
   const FeatureOptions options = feature_options(feature.content_crs, limits_.max_vertices);
-  SourceRecord record = parse_feature(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)), options);
+  auto body = std::make_shared<const Json>(parse_json_body(feature.body, body_limits(limits_.max_body_bytes)));
+  SourceRecord record = parse_feature(*body, options);
   if (record.initiative.id.empty()) record.initiative.id = id;
   if (record.initiative.id != id)
     throw DomainError(Fault::invalid, "the feature's id '" + record.initiative.id + "' is not the id in the path '" +
                                           id + "': a PUT replaces the record it names");
-  auto shared = std::make_shared<SourceRecord>(std::move(record));
-  enqueue(who, {"replace", id, if_match, [shared](const std::optional<StoredInitiative>&) {
-                  return std::move(*shared);
-                }},
-          std::move(answer));
+  Change change{"replace", id, if_match, reread(body, options, id), {}};
+  prepare(change, std::move(record));
+  enqueue(who, std::move(change), std::move(answer));
 }
 
 void Editor::patch(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
@@ -169,21 +206,25 @@ void Editor::patch(const access::Principal& who, const std::string& id, const st
   auto patch = std::make_shared<Json>(parse_json_body(merge_patch.body, body_limits(limits_.max_body_bytes)));
   if (!patch->is_object())
     throw DomainError(Fault::invalid, "a merge patch of a feature is a JSON object (RFC 7386)");
-  enqueue(who, {"update", id, if_match, [patch, options, id](const std::optional<StoredInitiative>& before) {
+  Change change{"update", id, if_match, [patch, options, id](const StoredInitiative* before) {
                   Json target = Json::parse(record_feature_json(before->initiative));
                   prepare_patch_target(target, *patch);
                   SourceRecord record = parse_feature(apply_merge_patch(std::move(target), *patch), options);
                   if (record.initiative.id != id)
                     throw DomainError(Fault::invalid, "a patch may not change the record's id");
                   return record;
-                }},
-          std::move(answer));
+                },
+                {}};
+  prepare(change);
+  enqueue(who, std::move(change), std::move(answer));
 }
 
 void Editor::remove(const access::Principal& who, const std::string& id, const std::optional<Precondition>& if_match,
                     Answer answer) {
   take_rate(who);
-  enqueue(who, {"delete", id, if_match, {}}, std::move(answer));
+  Change change{"delete", id, if_match, {}, {}};
+  prepare(change);
+  enqueue(who, std::move(change), std::move(answer));
 }
 
 Written Editor::create(const access::Principal& who, const FeatureInput& feature) {
@@ -232,6 +273,25 @@ std::exception_ptr Editor::as_client_error(std::exception_ptr error) {
   } catch (...) {
     return error;
   }
+}
+
+void Editor::prepare(Change& change, std::optional<SourceRecord> record) const {
+  Change::Prepared p;
+  p.seen = holder_.current();
+  const InitiativeList& list = p.seen->registry().initiatives();
+  if (const std::size_t i = list.index_of(change.id); i != InitiativeList::npos) {
+    p.before = list.ptr(i);
+    p.before_json = record_feature_json(p.before->initiative);
+  }
+  try {
+    if (change.make_after) {
+      p.after = joined_after(record ? std::move(*record) : change.make_after(p.before.get()), *p.seen);
+      p.after_json = record_feature_json(p.after->initiative);
+    }
+  } catch (...) {
+    return;  // the committer meets the same error, and answers it
+  }
+  change.prepared = std::move(p);
 }
 
 void Editor::enqueue(const access::Principal& who, Change change, Answer answer) {
@@ -323,12 +383,28 @@ bool Editor::run_group(const std::shared_ptr<Group>& group) {
   }
 }
 
-InitiativeChange Editor::apply(const access::Principal& who, const Change& change, std::int64_t generation,
+InitiativeChange Editor::apply(const access::Principal& who, Change& change, std::int64_t generation,
                                const Snapshot& snapshot) {
   Store& db = *store_;
-  std::vector<StoredInitiative> found = db.read_initiatives(change.id);
-  std::optional<StoredInitiative> before;
-  if (!found.empty()) before = std::move(found.front());
+  std::optional<StoredInitiative> read;            // the record as stored, when not prepared
+  std::shared_ptr<const StoredInitiative> seen;    // or as the prepared snapshot holds it
+  std::optional<StoredInitiative> after;
+  std::optional<std::string> before_json, after_json;
+  Change::Prepared* p = change.prepared ? &*change.prepared : nullptr;
+  // Prepared against the same boundaries and the version stored now (or,
+  // for a record not there then, still none): used as it is.
+  if (p != nullptr && &p->seen->registry().catalog() == &snapshot.registry().catalog() &&
+      db.revision_of(change.id) == (p->before ? std::optional<std::int64_t>(p->before->revision) : std::nullopt)) {
+    seen = p->before;
+    after = std::move(p->after);
+    before_json = std::move(p->before_json);
+    after_json = std::move(p->after_json);
+  } else {
+    p = nullptr;
+    std::vector<StoredInitiative> found = db.read_initiatives(change.id);
+    if (!found.empty()) read = std::move(found.front());
+  }
+  const StoredInitiative* before = seen ? seen.get() : read ? &*read : nullptr;
   if (change.operation == "create" && before)
     throw DomainError(Fault::conflict, "an initiative with id '" + change.id +
                                            "' exists: change it with PUT or PATCH on its URL, or choose another id");
@@ -336,24 +412,11 @@ InitiativeChange Editor::apply(const access::Principal& who, const Change& chang
     if (!before) throw DomainError(Fault::not_found, "no initiative '" + change.id + "'");
     check_precondition(change.if_match, *before);
   }
-
-  std::optional<StoredInitiative> after;
-  if (change.make_after) {
-    std::vector<SourceRecord> records;
-    records.push_back(change.make_after(before));
-    const Registry& registry = snapshot.registry();
-    const Joiner joiner(registry.catalog(), registry.gazetteer());
-    std::vector<std::string> notes;
-    try {
-      after = std::move(join_records(joiner, registry.gazetteer(), std::move(records), notes).front());
-    } catch (const ImportError& e) {
-      throw DomainError(Fault::invalid, e.reason);
-    }
-    after->revision = generation;
-  }
+  if (p == nullptr && change.make_after) after = joined_after(change.make_after(before), snapshot);
+  if (after) after->revision = generation;
 
   access::Footprints touched;
-  for (const auto* s : {before ? &*before : nullptr, after ? &*after : nullptr})
+  for (const StoredInitiative* s : {before, after ? static_cast<const StoredInitiative*>(&*after) : nullptr})
     if (s) add_footprint(*s, touched);
   access::check_scope(who, touched);
 
@@ -366,8 +429,8 @@ InitiativeChange Editor::apply(const access::Principal& who, const Change& chang
   row.token_name = who.token.name;
   row.operation = change.operation;
   row.feature_id = change.id;
-  if (before) row.before = record_feature_json(before->initiative);
-  if (after) row.after = record_feature_json(after->initiative);
+  if (before) row.before = before_json ? std::move(*before_json) : record_feature_json(before->initiative);
+  if (after) row.after = after_json ? std::move(*after_json) : record_feature_json(after->initiative);
   db.append_audit(row);
   db.advance_generation();
   return {change.id, std::move(after), generation};

@@ -24,6 +24,7 @@
 #include "layers/access/scope.h"
 #include "layers/edit/commit_pipeline.h"
 #include "layers/snapshot/registry_holder.h"
+#include "layers/store/initiative_source.h"
 #include "layers/store/store.h"
 
 namespace layers::edit {
@@ -135,6 +136,10 @@ class Editor {
   // published them. No thread waits per write: one wake-up starts a group
   // and one answers each write.
   void enqueue(const access::Principal& who, Change change, Answer answer);
+  // Reads the record and derives the write against the published
+  // snapshot, on the caller's thread (Change::Prepared). record: the
+  // body's record, already read (create, replace).
+  void prepare(Change& change, std::optional<SourceRecord> record = std::nullopt) const;
   Written wait_for(const std::function<void(Answer)>& start);
   void commit_loop();
   // The group's transaction; true when pipeline_ will answer the group,
@@ -143,7 +148,7 @@ class Editor {
   // Gives each write of the group its answer.
   static void answer(const Group& group, const std::shared_ptr<const Snapshot>& published,
                      const std::exception_ptr& error);
-  InitiativeChange apply(const access::Principal& who, const Change& change, std::int64_t generation,
+  InitiativeChange apply(const access::Principal& who, Change& change, std::int64_t generation,
                          const Snapshot& snapshot);
   void take_rate(const access::Principal& who);
   // The store locked by another process past the busy timeout becomes a

@@ -231,6 +231,12 @@ std::vector<StoredInitiative> PostgresStore::read_initiatives(const std::optiona
   return out;
 }
 
+std::optional<std::int64_t> PostgresStore::revision_of(const std::string& id) {
+  const auto r = db_.query("SELECT revision FROM initiatives WHERE id = $1", {geo::PgValue::text(id)});
+  if (r.rows() == 0) return std::nullopt;
+  return std::stoll(r.text(0, 0));
+}
+
 bool PostgresStore::has_initiative(const std::string& id) {
   return db_.query("SELECT 1 FROM initiatives WHERE id = $1", {geo::PgValue::text(id)}).rows() > 0;
 }

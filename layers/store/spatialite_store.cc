@@ -243,6 +243,13 @@ std::vector<StoredInitiative> SpatialiteStore::read_initiatives(const std::optio
   return out;
 }
 
+std::optional<std::int64_t> SpatialiteStore::revision_of(const std::string& id) {
+  auto st = db_.prepare_cached("SELECT revision FROM initiatives WHERE id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return st.integer(0);
+}
+
 bool SpatialiteStore::has_initiative(const std::string& id) {
   auto st = db_.prepare_cached("SELECT 1 FROM initiatives WHERE id = ?");
   st.bind(1, id);

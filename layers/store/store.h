@@ -108,6 +108,9 @@ class Store {
   virtual std::vector<StoredInitiative> read_initiatives(const std::optional<std::string>& only) = 0;
   std::vector<StoredInitiative> load_initiatives() { return read_initiatives(std::nullopt); }
   virtual bool has_initiative(const std::string& id) = 0;
+  // The revision of the stored record, none if absent: a write prepared
+  // against a snapshot checks by it that the record is still that one.
+  virtual std::optional<std::int64_t> revision_of(const std::string& id) = 0;
   // One record with its joined units, inside the caller's transaction;
   // throws geo::Error when a constraint refuses it.
   virtual void insert_initiative(const StoredInitiative& s, std::int64_t revision) = 0;
