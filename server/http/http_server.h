@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP/1.1 server answering through a Router, on Pistache worker
-// threads, and on a job pool for the routes declared heavy. Connections
+// threads, on a job pool for the routes declared heavy, and from the
+// threads that finish the work of queued routes (writes). Connections
 // persist (keep-alive) unless the client says otherwise, pipelined
 // requests are answered in order, idle and silent connections are closed
 // by timeouts.
