@@ -283,13 +283,16 @@ void Editor::prepare(Change& change, std::optional<SourceRecord> record) const {
     p.before = list.ptr(i);
     p.before_json = record_feature_json(p.before->initiative);
   }
-  try {
-    if (change.make_after) {
+  if (change.make_after) {
+    // A patch of a record the snapshot does not hold: the committer finds
+    // it in the store, or answers not found.
+    if (!record && !p.before) return;
+    try {
       p.after = joined_after(record ? std::move(*record) : change.make_after(p.before.get()), *p.seen);
       p.after_json = record_feature_json(p.after->initiative);
+    } catch (...) {
+      return;  // the committer meets the same error, and answers it
     }
-  } catch (...) {
-    return;  // the committer meets the same error, and answers it
   }
   change.prepared = std::move(p);
 }

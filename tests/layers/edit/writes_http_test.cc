@@ -214,6 +214,21 @@ TEST_F(Writes, BadBodiesAre4xxAndWriteNothing) {
   EXPECT_EQ(send("GET", "/collections/initiatives/items/w-bad").status, 404);
 }
 
+// Each write reads the record before it is queued: one that is not there
+// is a 404 from every method, and the server goes on.
+TEST_F(Writes, WritesToARecordThatIsNotThereAre404) {
+  const HeaderList any = bearer(server_->biobio, {{"If-Match", "*"}});
+  HeaderList patch_type = any, put_type = any;
+  patch_type.emplace_back("Content-Type", "application/merge-patch+json");
+  put_type.emplace_back("Content-Type", "application/geo+json");
+  expect_problem(send("PATCH", "/collections/initiatives/items/w-none", R"({"properties":{"name":"X"}})", patch_type),
+                 404);
+  expect_problem(send("PUT", "/collections/initiatives/items/w-none", feature_body("w-none", "X"), put_type), 404);
+  expect_problem(send("DELETE", "/collections/initiatives/items/w-none", "", any), 404);
+  EXPECT_EQ(send("GET", "/collections/initiatives/items/w-none").status, 404);
+  EXPECT_EQ(post(feature_body("w-after-none", "Consejo comunal de Lota"), server_->biobio).status, 201);
+}
+
 TEST_F(Writes, OptionsNamesTheMethodsOfEachResource) {
   const HttpResult items = send("OPTIONS", "/collections/initiatives/items");
   EXPECT_EQ(items.status, 204);
