@@ -247,7 +247,13 @@ void HttpConnection::start_queued(Router::Call call, Reply reply) {
   const std::shared_ptr<const ServerContext> context = context_;
   const auto accept_encoding = call.request().header("accept-encoding");
   std::move(call).run_queued([handoff, weak, transport, context, reply, accept_encoding](Response answer) {
-    auto response = std::make_shared<Response>(gzip_if_accepted(accept_encoding, std::move(answer)));
+    // Whatever happens here, the count goes down: a stopping server waits for it.
+    std::shared_ptr<Response> response;
+    try {
+      response = std::make_shared<Response>(gzip_if_accepted(accept_encoding, std::move(answer)));
+    } catch (...) {
+      response = std::make_shared<Response>(problem_response(std::current_exception()));
+    }
     {
       std::lock_guard lock(handoff->mutex);
       if (!handoff->started) {
@@ -259,8 +265,8 @@ void HttpConnection::start_queued(Router::Call call, Reply reply) {
       post_to_worker(*transport, [weak, response, reply] {
         if (const auto self = weak.lock()) self->job_done(std::move(*response), reply);
       });
-    } catch (const std::exception& e) {
-      log_error(std::string("a write's response is lost: ") + e.what());
+    } catch (...) {
+      log_error("a write's response is lost: it could not be handed to its worker");
     }
     context->queued->remove();
   });
