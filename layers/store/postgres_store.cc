@@ -237,10 +237,6 @@ std::optional<std::int64_t> PostgresStore::revision_of(const std::string& id) {
   return std::stoll(r.text(0, 0));
 }
 
-bool PostgresStore::has_initiative(const std::string& id) {
-  return db_.query("SELECT 1 FROM initiatives WHERE id = $1", {geo::PgValue::text(id)}).rows() > 0;
-}
-
 void PostgresStore::insert_initiative(const StoredInitiative& s, std::int64_t revision) {
   db_.query(std::string("INSERT INTO initiatives(") + kInitiativeColumns +
                 ", geom, footprint_scale, revision, sheet) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,"

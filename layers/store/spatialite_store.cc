@@ -250,12 +250,6 @@ std::optional<std::int64_t> SpatialiteStore::revision_of(const std::string& id) 
   return st.integer(0);
 }
 
-bool SpatialiteStore::has_initiative(const std::string& id) {
-  auto st = db_.prepare_cached("SELECT 1 FROM initiatives WHERE id = ?");
-  st.bind(1, id);
-  return st.step();
-}
-
 void SpatialiteStore::insert_initiative(const StoredInitiative& s, std::int64_t revision) {
   auto ins = db_.prepare_cached(std::string("INSERT INTO initiatives(") + kInitiativeColumns +
                                 ", geom, footprint_scale, revision, sheet) "

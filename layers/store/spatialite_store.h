@@ -29,7 +29,6 @@ class SpatialiteStore final : public Store {
   std::vector<UnitRecord> load_units(UnitGeometries which) override;
   void insert_unit(const UnitRecord& r) override;
   std::vector<StoredInitiative> read_initiatives(const std::optional<std::string>& only) override;
-  bool has_initiative(const std::string& id) override;
   std::optional<std::int64_t> revision_of(const std::string& id) override;
   void insert_initiative(const StoredInitiative& s, std::int64_t revision) override;
   bool remove_initiative(const std::string& id) override;

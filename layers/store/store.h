@@ -107,10 +107,10 @@ class Store {
   // Every initiative in id order, or the one with id `only` (none if absent).
   virtual std::vector<StoredInitiative> read_initiatives(const std::optional<std::string>& only) = 0;
   std::vector<StoredInitiative> load_initiatives() { return read_initiatives(std::nullopt); }
-  virtual bool has_initiative(const std::string& id) = 0;
   // The revision of the stored record, none if absent: a write prepared
   // against a snapshot checks by it that the record is still that one.
   virtual std::optional<std::int64_t> revision_of(const std::string& id) = 0;
+  bool has_initiative(const std::string& id) { return revision_of(id).has_value(); }
   // One record with its joined units, inside the caller's transaction;
   // throws geo::Error when a constraint refuses it.
   virtual void insert_initiative(const StoredInitiative& s, std::int64_t revision) = 0;
